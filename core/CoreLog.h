@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace qidong::core {
+Q_DECLARE_LOGGING_CATEGORY(lcCore)
+} // namespace qidong::core

@@ -1,0 +1,5 @@
+#include "ModelsLog.h"
+
+namespace qidong::models {
+Q_LOGGING_CATEGORY(lcModels, "qidong.models")
+} // namespace qidong::models

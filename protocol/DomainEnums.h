@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace qidong::protocol {
+
+enum class Role
+{
+    Agent,
+    Supervisor,
+    Admin,
+};
+
+// An agent's presence. Agents choose Ready, NotReady (with a reason) and
+// Offline; Busy and AfterCallWork are set by the hub as work starts and ends.
+enum class Presence
+{
+    Offline,
+    Ready,
+    NotReady,
+    Busy,
+    AfterCallWork,
+};
+
+enum class Channel
+{
+    Voice,
+    Chat,
+    Social,
+    Email,
+    Sms,
+    Callback,
+};
+
+enum class InteractionState
+{
+    Queued,
+    Offered,
+    Active,
+    Held,
+    WrapUp,
+    Ended,
+};
+
+enum class ReasonKind
+{
+    NotReady,
+    WrapUp,
+};
+
+QString roleName(Role role);
+std::optional<Role> roleFromName(QStringView name);
+QString presenceName(Presence presence);
+std::optional<Presence> presenceFromName(QStringView name);
+QString channelName(Channel channel);
+std::optional<Channel> channelFromName(QStringView name);
+QString interactionStateName(InteractionState state);
+std::optional<InteractionState> interactionStateFromName(QStringView name);
+QString reasonKindName(ReasonKind kind);
+std::optional<ReasonKind> reasonKindFromName(QStringView name);
+
+} // namespace qidong::protocol

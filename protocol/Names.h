@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QLatin1StringView>
+
+// Method and event names of protocol v1; docs/protocol.md describes each.
+namespace qidong::protocol::method {
+inline constexpr QLatin1StringView Hello("hello");
+inline constexpr QLatin1StringView Ping("ping");
+inline constexpr QLatin1StringView AuthLogin("auth.login");
+inline constexpr QLatin1StringView AuthRefresh("auth.refresh");
+inline constexpr QLatin1StringView AuthLogout("auth.logout");
+inline constexpr QLatin1StringView SessionResume("session.resume");
+inline constexpr QLatin1StringView SessionSnapshot("session.snapshot");
+inline constexpr QLatin1StringView AgentSetState("agent.setState");
+inline constexpr QLatin1StringView FloorAgents("floor.agents");
+} // namespace qidong::protocol::method
+
+namespace qidong::protocol::event {
+inline constexpr QLatin1StringView AgentStateChanged("agent.stateChanged");
+inline constexpr QLatin1StringView HubDraining("hub.draining");
+} // namespace qidong::protocol::event
