@@ -43,9 +43,9 @@ constexpr std::array kPresences = {
 };
 
 constexpr std::array kChannels = {
-    std::pair{Channel::Voice, "voice"}, std::pair{Channel::Chat, "chat"},
+    std::pair{Channel::Voice, "voice"},   std::pair{Channel::Chat, "chat"},
     std::pair{Channel::Social, "social"}, std::pair{Channel::Email, "email"},
-    std::pair{Channel::Sms, "sms"},     std::pair{Channel::Callback, "callback"},
+    std::pair{Channel::Sms, "sms"},       std::pair{Channel::Callback, "callback"},
 };
 
 constexpr std::array kInteractionStates = {
@@ -61,18 +61,42 @@ constexpr std::array kReasonKinds = {
 
 } // namespace
 
-QString roleName(Role role) { return nameOf(kRoles, role); }
-std::optional<Role> roleFromName(QStringView name) { return valueOf(kRoles, name); }
-QString presenceName(Presence presence) { return nameOf(kPresences, presence); }
-std::optional<Presence> presenceFromName(QStringView name) { return valueOf(kPresences, name); }
-QString channelName(Channel channel) { return nameOf(kChannels, channel); }
-std::optional<Channel> channelFromName(QStringView name) { return valueOf(kChannels, name); }
-QString interactionStateName(InteractionState state) { return nameOf(kInteractionStates, state); }
+QString roleName(Role role)
+{
+    return nameOf(kRoles, role);
+}
+std::optional<Role> roleFromName(QStringView name)
+{
+    return valueOf(kRoles, name);
+}
+QString presenceName(Presence presence)
+{
+    return nameOf(kPresences, presence);
+}
+std::optional<Presence> presenceFromName(QStringView name)
+{
+    return valueOf(kPresences, name);
+}
+QString channelName(Channel channel)
+{
+    return nameOf(kChannels, channel);
+}
+std::optional<Channel> channelFromName(QStringView name)
+{
+    return valueOf(kChannels, name);
+}
+QString interactionStateName(InteractionState state)
+{
+    return nameOf(kInteractionStates, state);
+}
 std::optional<InteractionState> interactionStateFromName(QStringView name)
 {
     return valueOf(kInteractionStates, name);
 }
-QString reasonKindName(ReasonKind kind) { return nameOf(kReasonKinds, kind); }
+QString reasonKindName(ReasonKind kind)
+{
+    return nameOf(kReasonKinds, kind);
+}
 std::optional<ReasonKind> reasonKindFromName(QStringView name)
 {
     return valueOf(kReasonKinds, name);

@@ -20,8 +20,7 @@ FieldReader::FieldReader(const QJsonObject& object, QString path, ErrorCode fail
     : m_object(object)
     , m_path(std::move(path))
     , m_failureCode(failureCode)
-{
-}
+{}
 
 QString FieldReader::pathOf(QLatin1StringView key) const
 {
@@ -115,8 +114,8 @@ bool FieldReader::boolean(QLatin1StringView key)
         return false;
     const QJsonValue value = m_object.value(key);
     if (!value.isBool()) {
-        fail(key, present(key) ? QStringLiteral("expected true or false")
-                               : QStringLiteral("required"));
+        fail(key,
+             present(key) ? QStringLiteral("expected true or false") : QStringLiteral("required"));
         return false;
     }
     return value.toBool();

@@ -17,7 +17,8 @@ QList<T> readList(FieldReader& reader, QLatin1StringView key, int maxItems = kMa
     for (qsizetype i = 0; i < items.size() && reader.ok(); ++i) {
         const QString path = reader.pathOf(key) + u'[' + QString::number(i) + u']';
         if (!items.at(i).isObject()) {
-            reader.adopt(makeError(ErrorCode::InvalidParams, path + QStringLiteral(": expected an object")));
+            reader.adopt(
+                makeError(ErrorCode::InvalidParams, path + QStringLiteral(": expected an object")));
             break;
         }
         Result<T> value = T::fromJson(items.at(i).toObject(), path);
@@ -30,8 +31,7 @@ QList<T> readList(FieldReader& reader, QLatin1StringView key, int maxItems = kMa
     return values;
 }
 
-template <typename T>
-QJsonArray writeList(const QList<T>& values)
+template <typename T> QJsonArray writeList(const QList<T>& values)
 {
     QJsonArray items;
     for (const T& value : values)

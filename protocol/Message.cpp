@@ -19,7 +19,10 @@ const QLatin1StringView kEvent("event");
 const QLatin1StringView kSeq("seq");
 const QLatin1StringView kData("data");
 
-bool isNameStart(QChar c) { return c >= u'a' && c <= u'z'; }
+bool isNameStart(QChar c)
+{
+    return c >= u'a' && c <= u'z';
+}
 bool isNameChar(QChar c)
 {
     return isNameStart(c) || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
@@ -42,8 +45,7 @@ Result<Message, DecodeFailure> decodeRequest(const QJsonObject& object)
                        QStringLiteral("method: expected a name like \"noun.verb\""), id);
     const QJsonValue params = object.value(kParams);
     if (!params.isUndefined() && !params.isNull() && !params.isObject())
-        return failure(ErrorCode::InvalidMessage, QStringLiteral("params: expected an object"),
-                       id);
+        return failure(ErrorCode::InvalidMessage, QStringLiteral("params: expected an object"), id);
     return Message{Request{*id, method.toString(), params.toObject()}};
 }
 

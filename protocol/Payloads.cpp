@@ -10,7 +10,10 @@ namespace qidong::protocol {
 
 namespace {
 
-QLatin1StringView key(const char* name) { return QLatin1StringView(name); }
+QLatin1StringView key(const char* name)
+{
+    return QLatin1StringView(name);
+}
 
 } // namespace
 
@@ -125,7 +128,8 @@ Result<SessionGrant> SessionGrant::fromJson(const QJsonObject& json)
     grant.seq = reader.integer(key("seq"), 0, kMaxSafeInteger);
     const QJsonObject snapshot = reader.object(key("snapshot"));
     if (reader.ok()) {
-        Result<SessionSnapshot> decoded = SessionSnapshot::fromJson(snapshot, QStringLiteral("snapshot"));
+        Result<SessionSnapshot> decoded =
+            SessionSnapshot::fromJson(snapshot, QStringLiteral("snapshot"));
         if (!decoded)
             return decoded.error();
         grant.snapshot = std::move(decoded).value();
@@ -153,8 +157,8 @@ Result<ResumeParams> ResumeParams::fromJson(const QJsonObject& json)
 
 QJsonObject ResumeResult::toJson() const
 {
-    QJsonObject json{{QStringLiteral("mode"), mode == Mode::Replay ? QStringLiteral("replay")
-                                                                   : QStringLiteral("resync")},
+    QJsonObject json{{QStringLiteral("mode"),
+                      mode == Mode::Replay ? QStringLiteral("replay") : QStringLiteral("resync")},
                      {QStringLiteral("seq"), seq},
                      {QStringLiteral("replayed"), replayed}};
     if (snapshot)
@@ -179,7 +183,8 @@ Result<ResumeResult> ResumeResult::fromJson(const QJsonObject& json)
     result.seq = reader.integer(key("seq"), 0, kMaxSafeInteger);
     result.replayed = static_cast<int>(reader.integer(key("replayed"), 0, 1'000'000));
     if (const auto snapshot = reader.optionalObject(key("snapshot"))) {
-        Result<SessionSnapshot> decoded = SessionSnapshot::fromJson(*snapshot, QStringLiteral("snapshot"));
+        Result<SessionSnapshot> decoded =
+            SessionSnapshot::fromJson(*snapshot, QStringLiteral("snapshot"));
         if (!decoded)
             return decoded.error();
         result.snapshot = std::move(decoded).value();

@@ -122,9 +122,9 @@ struct StateChangedEvent final
 
 struct DrainingNotice final
 {
-    QString reason;            // "shutdown", "restart"
-    int closesInMs = 0;        // the hub closes connections after this long
-    int reconnectAfterMs = 0;  // suggested wait before reconnecting
+    QString reason;           // "shutdown", "restart"
+    int closesInMs = 0;       // the hub closes connections after this long
+    int reconnectAfterMs = 0; // suggested wait before reconnecting
 
     QJsonObject toJson() const;
     static Result<DrainingNotice> fromJson(const QJsonObject& json);

@@ -41,11 +41,13 @@ Result<Queue> Queue::fromJson(const QJsonObject& json, const QString& path)
     Queue queue;
     queue.id = reader.string(QLatin1StringView("id"), kMaxIdentifierLength);
     queue.name = readText(reader, QLatin1StringView("name"));
-    queue.channel = reader.enumeration(QLatin1StringView("channel"), channelFromName, Channel::Voice);
+    queue.channel =
+        reader.enumeration(QLatin1StringView("channel"), channelFromName, Channel::Voice);
     queue.language = reader.string(QLatin1StringView("language"), 16);
     queue.requiredSkills = reader.stringList(QLatin1StringView("requiredSkills"), 50);
     queue.priority = static_cast<int>(reader.integer(QLatin1StringView("priority"), 0, 100));
-    queue.slaSeconds = static_cast<int>(reader.integer(QLatin1StringView("slaSeconds"), 1, 86400 * 7));
+    queue.slaSeconds =
+        static_cast<int>(reader.integer(QLatin1StringView("slaSeconds"), 1, 86400 * 7));
     queue.slaTargetPercent =
         static_cast<int>(reader.integer(QLatin1StringView("slaTargetPercent"), 1, 100));
     if (!reader.ok())

@@ -14,7 +14,7 @@ struct Queue final
     QString id;
     LocalizedText name;
     Channel channel = Channel::Voice;
-    QString language;          // BCP 47 language the queue is served in
+    QString language; // BCP 47 language the queue is served in
     QStringList requiredSkills;
     int priority = 0;          // 0 (lowest) .. 100
     int slaSeconds = 20;       // answer within this many seconds counts toward service level

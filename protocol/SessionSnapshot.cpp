@@ -7,8 +7,7 @@ namespace qidong::protocol {
 
 namespace {
 
-template <typename T>
-T readNested(FieldReader& reader, QLatin1StringView key)
+template <typename T> T readNested(FieldReader& reader, QLatin1StringView key)
 {
     const QJsonObject json = reader.object(key);
     if (!reader.ok())

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "HubOptions.h"
+#include "protocol/Result.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+class QLockFile;
+
+namespace qidong::hub {
+
+class AccountStore;
+class AgentDirectory;
+class AgentMethods;
+class AgentStateStore;
+class AuthMethods;
+class Database;
+class HubServer;
+class LoginThrottle;
+class MethodDispatcher;
+class SessionRegistry;
+class SessionStore;
+class SnapshotBuilder;
+
+// The composition root of qidong-hub: opens the data directory, builds the
+// services in dependency order and serves them. Members are declared in the
+// order they are built, so they are destroyed in reverse.
+class Hub final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Hub)
+
+public:
+    static protocol::Result<std::unique_ptr<Hub>> start(const HubOptions& options);
+    ~Hub() override;
+
+    QUrl url() const { return m_url; }
+    // Tells every client, waits options.drainTime, closes, then emits stopped().
+    void drain(const QString& reason);
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    explicit Hub(HubOptions options);
+    protocol::Result<bool> open();
+
+    HubOptions m_options;
+    QUrl m_url;
+    bool m_stopped = false;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<AgentStateStore> m_agentStates;
+    std::unique_ptr<SessionStore> m_sessionStore;
+    std::unique_ptr<AgentDirectory> m_directory;
+    std::unique_ptr<SessionRegistry> m_sessions;
+    std::unique_ptr<LoginThrottle> m_throttle;
+    std::unique_ptr<SnapshotBuilder> m_snapshots;
+    std::unique_ptr<MethodDispatcher> m_dispatcher;
+    std::unique_ptr<AuthMethods> m_authMethods;
+    std::unique_ptr<AgentMethods> m_agentMethods;
+    std::unique_ptr<HubServer> m_server;
+};
+
+} // namespace qidong::hub

@@ -1,0 +1,110 @@
+#include "HubOptions.h"
+
+#include <QCommandLineParser>
+
+namespace qidong::hub {
+
+using namespace qidong::protocol;
+
+namespace {
+
+Error bad(const QString& message)
+{
+    return makeError(ErrorCode::InvalidParams, message);
+}
+
+std::optional<qint64> number(const QCommandLineParser& parser, const QString& name, qint64 min,
+                             qint64 max)
+{
+    bool ok = false;
+    const qint64 value = parser.value(name).toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+void HubOptions::addTo(QCommandLineParser& parser)
+{
+    parser.addOptions({
+        {QStringLiteral("data-dir"),
+         QStringLiteral("Directory for the database (created if missing)."), QStringLiteral("dir")},
+        {QStringLiteral("listen"),
+         QStringLiteral("Address and port, e.g. 127.0.0.1:8470 or [::1]:0."),
+         QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8470")},
+        {QStringLiteral("demo"),
+         QStringLiteral("Seed a demo organisation into an empty database.")},
+        {QStringLiteral("cert"), QStringLiteral("PEM certificate: serve wss:// instead of ws://."),
+         QStringLiteral("file")},
+        {QStringLiteral("key"), QStringLiteral("PEM private key for --cert."),
+         QStringLiteral("file")},
+        {QStringLiteral("heartbeat-ms"),
+         QStringLiteral("Heartbeat interval clients must keep; stale after two missed."),
+         QStringLiteral("ms"), QStringLiteral("15000")},
+        {QStringLiteral("disconnect-grace-ms"),
+         QStringLiteral("How long a vanished agent keeps their state before going Offline."),
+         QStringLiteral("ms"), QStringLiteral("60000")},
+        {QStringLiteral("drain-ms"),
+         QStringLiteral("On SIGTERM, how long clients are given after the draining notice."),
+         QStringLiteral("ms"), QStringLiteral("3000")},
+        {QStringLiteral("session-hours"), QStringLiteral("Lifetime of a session token."),
+         QStringLiteral("hours"), QStringLiteral("12")},
+        {QStringLiteral("replay-buffer"),
+         QStringLiteral("Events kept per session for replay after a reconnect."),
+         QStringLiteral("count"), QStringLiteral("1024")},
+    });
+}
+
+Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
+{
+    HubOptions options;
+    options.dataDir = parser.value(QStringLiteral("data-dir"));
+    if (options.dataDir.isEmpty())
+        return bad(QStringLiteral("--data-dir is required"));
+
+    const QString listen = parser.value(QStringLiteral("listen"));
+    const qsizetype colon = listen.lastIndexOf(u':');
+    if (colon <= 0)
+        return bad(QStringLiteral("--listen expects host:port, got \"%1\"").arg(listen));
+    QString host = listen.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (!options.address.setAddress(host))
+        return bad(QStringLiteral("--listen: \"%1\" is not an IP address").arg(host));
+    bool portOk = false;
+    const uint port = listen.mid(colon + 1).toUInt(&portOk);
+    if (!portOk || port > 65535)
+        return bad(QStringLiteral("--listen: bad port in \"%1\"").arg(listen));
+    options.port = static_cast<quint16>(port);
+
+    options.demo = parser.isSet(QStringLiteral("demo"));
+    options.certificatePath = parser.value(QStringLiteral("cert"));
+    options.keyPath = parser.value(QStringLiteral("key"));
+    if (options.certificatePath.isEmpty() != options.keyPath.isEmpty())
+        return bad(QStringLiteral("--cert and --key go together"));
+
+    const auto heartbeat = number(parser, QStringLiteral("heartbeat-ms"), 50, 3'600'000);
+    const auto grace = number(parser, QStringLiteral("disconnect-grace-ms"), 0, 86'400'000);
+    const auto drain = number(parser, QStringLiteral("drain-ms"), 0, 600'000);
+    const auto hours = number(parser, QStringLiteral("session-hours"), 1, 24 * 30);
+    const auto replay = number(parser, QStringLiteral("replay-buffer"), 1, 1'000'000);
+    if (!heartbeat)
+        return bad(QStringLiteral("--heartbeat-ms must be 50..3600000"));
+    if (!grace)
+        return bad(QStringLiteral("--disconnect-grace-ms must be 0..86400000"));
+    if (!drain)
+        return bad(QStringLiteral("--drain-ms must be 0..600000"));
+    if (!hours)
+        return bad(QStringLiteral("--session-hours must be 1..720"));
+    if (!replay)
+        return bad(QStringLiteral("--replay-buffer must be 1..1000000"));
+    options.heartbeatInterval = std::chrono::milliseconds(*heartbeat);
+    options.disconnectGrace = std::chrono::milliseconds(*grace);
+    options.drainTime = std::chrono::milliseconds(*drain);
+    options.sessionLifetime = std::chrono::hours(*hours);
+    options.replayBuffer = static_cast<int>(*replay);
+    return options;
+}
+
+} // namespace qidong::hub

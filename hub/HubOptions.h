@@ -1,0 +1,33 @@
+#pragma once
+
+#include "protocol/Result.h"
+
+#include <QHostAddress>
+#include <QString>
+
+#include <chrono>
+
+class QCommandLineParser;
+
+namespace qidong::hub {
+
+// Everything `qidong-hub` can be told on its command line.
+struct HubOptions final
+{
+    QString dataDir;
+    QHostAddress address{QHostAddress::LocalHost};
+    quint16 port = 8470;
+    bool demo = false;
+    QString certificatePath;
+    QString keyPath;
+    std::chrono::milliseconds heartbeatInterval{15000};
+    std::chrono::milliseconds disconnectGrace{60000};
+    std::chrono::milliseconds drainTime{3000};
+    std::chrono::milliseconds sessionLifetime{std::chrono::hours(12)};
+    int replayBuffer = 1024;
+
+    static void addTo(QCommandLineParser& parser);
+    static protocol::Result<HubOptions> from(const QCommandLineParser& parser);
+};
+
+} // namespace qidong::hub

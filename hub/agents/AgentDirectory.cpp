@@ -1,0 +1,200 @@
+#include "AgentDirectory.h"
+
+#include "log/HubLog.h"
+#include "storage/AccountStore.h"
+#include "storage/AgentStateStore.h"
+
+#include <QDateTime>
+
+namespace qidong::hub {
+
+using namespace qidong::protocol;
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+AgentDirectory::AgentDirectory(AccountStore& accounts, AgentStateStore& states,
+                               std::chrono::milliseconds disconnectGrace, QObject* parent)
+    : QObject(parent)
+    , m_accounts(accounts)
+    , m_store(states)
+    , m_disconnectGrace(disconnectGrace)
+{}
+
+AgentDirectory::~AgentDirectory() = default;
+
+void AgentDirectory::load()
+{
+    const QHash<QString, AgentState> stored = m_store.loadAll();
+    for (const Agent& agent : m_accounts.agents()) {
+        if (agent.role == Role::Admin)
+            continue; // administrators take no work and have no presence
+        Entry& entry = m_entries[agent.id];
+        entry.state = stored.value(agent.id, AgentState{Presence::Offline, {}, nowMs(), {}});
+        if (entry.state.presence != Presence::Offline)
+            armGraceTimer(agent.id, entry);
+    }
+}
+
+AgentState AgentDirectory::stateOf(const QString& agentId) const
+{
+    const auto it = m_entries.find(agentId);
+    return it == m_entries.end() ? AgentState{} : it->second.state;
+}
+
+bool AgentDirectory::isConnected(const QString& agentId) const
+{
+    const auto it = m_entries.find(agentId);
+    return it != m_entries.end() && it->second.connections > 0;
+}
+
+bool AgentDirectory::hasPresence(const QString& agentId) const
+{
+    return m_entries.find(agentId) != m_entries.end();
+}
+
+Result<SetStateResult> AgentDirectory::requestState(const QString& agentId,
+                                                    const SetStateParams& params,
+                                                    const QString& cause)
+{
+    const auto it = m_entries.find(agentId);
+    if (it == m_entries.end())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such agent"));
+    if (params.presence == Presence::NotReady &&
+        !m_accounts.hasReasonCode(ReasonKind::NotReady, params.reasonCode))
+        return makeError(ErrorCode::InvalidParams,
+                         QStringLiteral("unknown notReady reason \"%1\"").arg(params.reasonCode),
+                         {{QStringLiteral("field"), QStringLiteral("reason")}});
+    Result<AgentStateMachine::Outcome> outcome =
+        AgentStateMachine::request(it->second.state, params.presence, params.reasonCode, nowMs());
+    if (!outcome)
+        return outcome.error();
+    Result<bool> committed = commit(agentId, outcome.value(), cause);
+    if (!committed)
+        return committed.error();
+    return SetStateResult{outcome.value().state, outcome.value().queued};
+}
+
+Result<bool> AgentDirectory::startWork(const QString& agentId)
+{
+    const auto it = m_entries.find(agentId);
+    if (it == m_entries.end())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such agent"));
+    Result<AgentStateMachine::Outcome> outcome =
+        AgentStateMachine::startWork(it->second.state, nowMs());
+    if (!outcome)
+        return outcome.error();
+    return commit(agentId, outcome.value(), QStringLiteral("system"));
+}
+
+Result<bool> AgentDirectory::endWork(const QString& agentId)
+{
+    const auto it = m_entries.find(agentId);
+    if (it == m_entries.end())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such agent"));
+    Result<AgentStateMachine::Outcome> outcome =
+        AgentStateMachine::endWork(it->second.state, nowMs());
+    if (!outcome)
+        return outcome.error();
+    return commit(agentId, outcome.value(), QStringLiteral("system"));
+}
+
+Result<bool> AgentDirectory::finishAfterCallWork(const QString& agentId)
+{
+    const auto it = m_entries.find(agentId);
+    if (it == m_entries.end())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such agent"));
+    Result<AgentStateMachine::Outcome> outcome =
+        AgentStateMachine::finishAfterCallWork(it->second.state, nowMs());
+    if (!outcome)
+        return outcome.error();
+    return commit(agentId, outcome.value(), QStringLiteral("system"));
+}
+
+void AgentDirectory::goOffline(const QString& agentId, const QString& cause)
+{
+    const auto it = m_entries.find(agentId);
+    if (it == m_entries.end())
+        return;
+    (void)commit(agentId, AgentStateMachine::goOffline(it->second.state, nowMs()), cause);
+}
+
+Result<bool> AgentDirectory::commit(const QString& agentId,
+                                    const AgentStateMachine::Outcome& outcome, const QString& cause)
+{
+    if (!outcome.changed)
+        return true;
+    Result<bool> saved = m_store.save(agentId, outcome.state);
+    if (!saved)
+        return saved.error();
+    Entry& entry = m_entries[agentId];
+    entry.state = outcome.state;
+    if (entry.state.presence == Presence::Offline)
+        stopGraceTimer(entry);
+    logInfo(lcAgents, QLatin1StringView("agent.state_changed"),
+            {{QStringLiteral("agent"), agentId},
+             {QStringLiteral("presence"), presenceName(outcome.state.presence)},
+             {QStringLiteral("reason"), outcome.state.reasonCode},
+             {QStringLiteral("queued"), outcome.queued},
+             {QStringLiteral("cause"), cause}});
+    Q_EMIT stateChanged(agentId, outcome.state, cause);
+    return true;
+}
+
+void AgentDirectory::markConnected(const QString& agentId)
+{
+    const auto it = m_entries.find(agentId);
+    if (it == m_entries.end())
+        return;
+    ++it->second.connections;
+    stopGraceTimer(it->second);
+}
+
+void AgentDirectory::markDisconnected(const QString& agentId)
+{
+    const auto it = m_entries.find(agentId);
+    if (it == m_entries.end() || it->second.connections == 0)
+        return;
+    if (--it->second.connections == 0 && it->second.state.presence != Presence::Offline)
+        armGraceTimer(agentId, it->second);
+}
+
+void AgentDirectory::holdDisconnectTimers()
+{
+    m_holdTimers = true;
+    for (auto& [id, entry] : m_entries)
+        stopGraceTimer(entry);
+}
+
+void AgentDirectory::armGraceTimer(const QString& agentId, Entry& entry)
+{
+    if (m_holdTimers)
+        return;
+    stopGraceTimer(entry);
+    entry.graceTimer = std::make_unique<QTimer>();
+    entry.graceTimer->setSingleShot(true);
+    entry.graceTimer->setInterval(m_disconnectGrace);
+    connect(entry.graceTimer.get(), &QTimer::timeout, this, [this, agentId] {
+        logInfo(lcAgents, QLatin1StringView("agent.disconnect_grace_expired"),
+                {{QStringLiteral("agent"), agentId}});
+        goOffline(agentId, QStringLiteral("disconnected"));
+    });
+    entry.graceTimer->start();
+}
+
+void AgentDirectory::stopGraceTimer(Entry& entry)
+{
+    // The timer may be the one whose timeout is running right now.
+    if (entry.graceTimer) {
+        entry.graceTimer->stop();
+        entry.graceTimer.release()->deleteLater();
+    }
+}
+
+} // namespace qidong::hub

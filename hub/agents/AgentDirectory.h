@@ -1,0 +1,79 @@
+#pragma once
+
+#include "AgentStateMachine.h"
+#include "protocol/AgentState.h"
+#include "protocol/Payloads.h"
+#include "protocol/Result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <memory>
+#include <unordered_map>
+
+namespace qidong::hub {
+
+class AccountStore;
+class AgentStateStore;
+
+// Every agent's live presence. Changes are stored before they are announced;
+// an agent whose every connection is gone is moved to Offline after a grace
+// period, so nobody is shown Ready who cannot answer.
+class AgentDirectory final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AgentDirectory)
+
+public:
+    AgentDirectory(AccountStore& accounts, AgentStateStore& states,
+                   std::chrono::milliseconds disconnectGrace, QObject* parent = nullptr);
+    ~AgentDirectory() override;
+
+    // Reads stored states. Agents left in a working state by a previous run
+    // start their disconnect grace now: their desktops must come back.
+    void load();
+
+    protocol::AgentState stateOf(const QString& agentId) const;
+    bool isConnected(const QString& agentId) const;
+    bool hasPresence(const QString& agentId) const;
+
+    protocol::Result<protocol::SetStateResult> requestState(const QString& agentId,
+                                                            const protocol::SetStateParams& params,
+                                                            const QString& cause);
+    protocol::Result<bool> startWork(const QString& agentId);
+    protocol::Result<bool> endWork(const QString& agentId);
+    protocol::Result<bool> finishAfterCallWork(const QString& agentId);
+    void goOffline(const QString& agentId, const QString& cause);
+
+    void markConnected(const QString& agentId);
+    void markDisconnected(const QString& agentId);
+    // While the hub drains, vanishing connections are expected: keep states.
+    void holdDisconnectTimers();
+
+Q_SIGNALS:
+    void stateChanged(const QString& agentId, const protocol::AgentState& state,
+                      const QString& cause);
+
+private:
+    struct Entry
+    {
+        protocol::AgentState state;
+        int connections = 0;
+        std::unique_ptr<QTimer> graceTimer;
+    };
+
+    protocol::Result<bool> commit(const QString& agentId, const AgentStateMachine::Outcome& outcome,
+                                  const QString& cause);
+    void armGraceTimer(const QString& agentId, Entry& entry);
+    static void stopGraceTimer(Entry& entry);
+
+    AccountStore& m_accounts;
+    AgentStateStore& m_store;
+    std::chrono::milliseconds m_disconnectGrace;
+    bool m_holdTimers = false;
+    std::unordered_map<QString, Entry> m_entries;
+};
+
+} // namespace qidong::hub

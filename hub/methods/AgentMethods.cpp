@@ -1,0 +1,63 @@
+#include "AgentMethods.h"
+
+#include "SnapshotBuilder.h"
+#include "agents/AgentDirectory.h"
+#include "protocol/JsonList.h"
+#include "protocol/Names.h"
+#include "protocol/Payloads.h"
+#include "server/ClientConnection.h"
+#include "server/MethodDispatcher.h"
+#include "session/Session.h"
+
+namespace qidong::hub {
+
+using namespace qidong::protocol;
+
+AgentMethods::AgentMethods(AgentDirectory& directory, const SnapshotBuilder& snapshots)
+    : m_directory(directory)
+    , m_snapshots(snapshots)
+{}
+
+void AgentMethods::registerWith(MethodDispatcher& dispatcher)
+{
+    dispatcher.add(
+        method::AgentSetState, {true, {Role::Agent, Role::Supervisor}, false},
+        [this](ClientConnection& caller, const Request& request) { setState(caller, request); });
+    dispatcher.add(
+        method::SessionSnapshot, {true, {}, false},
+        [this](ClientConnection& caller, const Request& request) { snapshot(caller, request); });
+    dispatcher.add(
+        method::FloorAgents, {true, {Role::Supervisor, Role::Admin}, false},
+        [this](ClientConnection& caller, const Request& request) { floorAgents(caller, request); });
+}
+
+void AgentMethods::setState(ClientConnection& caller, const Request& request)
+{
+    Result<SetStateParams> params = SetStateParams::fromJson(request.params);
+    if (!params) {
+        caller.sendError(request.id, params.error());
+        return;
+    }
+    Result<SetStateResult> result = m_directory.requestState(
+        caller.session()->agentId(), params.value(), QStringLiteral("agent"));
+    if (!result) {
+        caller.sendError(request.id, result.error());
+        return;
+    }
+    caller.sendResult(request.id, result.value().toJson());
+}
+
+void AgentMethods::snapshot(ClientConnection& caller, const Request& request)
+{
+    Session& session = *caller.session();
+    caller.sendResult(request.id,
+                      {{QStringLiteral("seq"), session.events().lastSeq()},
+                       {QStringLiteral("snapshot"), m_snapshots.build(session).toJson()}});
+}
+
+void AgentMethods::floorAgents(ClientConnection& caller, const Request& request)
+{
+    caller.sendResult(request.id, {{QStringLiteral("agents"), writeList(m_snapshots.floor())}});
+}
+
+} // namespace qidong::hub

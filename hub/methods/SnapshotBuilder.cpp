@@ -1,0 +1,41 @@
+#include "SnapshotBuilder.h"
+
+#include "agents/AgentDirectory.h"
+#include "session/Session.h"
+#include "storage/AccountStore.h"
+
+namespace qidong::hub {
+
+using namespace qidong::protocol;
+
+SnapshotBuilder::SnapshotBuilder(const AccountStore& accounts, const AgentDirectory& directory)
+    : m_accounts(accounts)
+    , m_directory(directory)
+{}
+
+SessionSnapshot SnapshotBuilder::build(const Session& session) const
+{
+    SessionSnapshot snapshot;
+    snapshot.agent = m_accounts.findById(session.agentId()).value_or(Agent{});
+    snapshot.state = m_directory.stateOf(session.agentId());
+    snapshot.teams = m_accounts.teams();
+    snapshot.queues = m_accounts.queues();
+    snapshot.reasonCodes = m_accounts.reasonCodes();
+    if (session.seesFloor())
+        snapshot.floor = floor();
+    return snapshot;
+}
+
+QList<FloorAgent> SnapshotBuilder::floor() const
+{
+    QList<FloorAgent> agents;
+    for (const Agent& agent : m_accounts.agents()) {
+        if (!m_directory.hasPresence(agent.id))
+            continue;
+        agents.append(
+            FloorAgent{agent, m_directory.stateOf(agent.id), m_directory.isConnected(agent.id)});
+    }
+    return agents;
+}
+
+} // namespace qidong::hub

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "protocol/SessionSnapshot.h"
+
+namespace qidong::hub {
+
+class AccountStore;
+class AgentDirectory;
+class Session;
+
+// Assembles what a desktop needs after sign-in or a resync. Supervisors and
+// admins also get the floor: every agent with their state.
+class SnapshotBuilder final
+{
+public:
+    SnapshotBuilder(const AccountStore& accounts, const AgentDirectory& directory);
+
+    protocol::SessionSnapshot build(const Session& session) const;
+    QList<protocol::FloorAgent> floor() const;
+
+private:
+    const AccountStore& m_accounts;
+    const AgentDirectory& m_directory;
+};
+
+} // namespace qidong::hub

@@ -1,0 +1,237 @@
+#include "AccountStore.h"
+
+#include "Database.h"
+#include "log/HubLog.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace qidong::hub {
+
+using namespace qidong::protocol;
+
+namespace {
+
+const QString kAccountColumns = QStringLiteral(
+    "id, username, display_name, role, COALESCE(team_id, ''), skills, languages, password_hash");
+
+QString toJsonText(const QJsonArray& array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QJsonArray fromJsonText(const QString& text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).array();
+}
+
+AccountRecord readAccount(const QSqlQuery& query)
+{
+    AccountRecord record;
+    Agent& agent = record.agent;
+    agent.id = query.value(0).toString();
+    agent.username = query.value(1).toString();
+    agent.displayName = query.value(2).toString();
+    agent.role = roleFromName(query.value(3).toString()).value_or(Role::Agent);
+    agent.teamId = query.value(4).toString();
+    for (const QJsonValue& skill : fromJsonText(query.value(5).toString())) {
+        Result<Skill> decoded = Skill::fromJson(skill.toObject());
+        if (decoded)
+            agent.skills.append(decoded.value());
+    }
+    for (const QJsonValue& language : fromJsonText(query.value(6).toString()))
+        agent.languages.append(language.toString());
+    record.passwordHash = query.value(7).toString();
+    return record;
+}
+
+Error execFailure(const QSqlQuery& query)
+{
+    logWarning(lcStorage, QLatin1StringView("sql.failed"),
+               {{QStringLiteral("error"), query.lastError().text()}});
+    return makeError(ErrorCode::StorageFailure, query.lastError().text());
+}
+
+} // namespace
+
+AccountStore::AccountStore(Database& database)
+    : m_database(database)
+{}
+
+std::optional<AccountRecord> AccountStore::findByUsername(const QString& username) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT ") + kAccountColumns +
+                  QStringLiteral(" FROM accounts WHERE username = ?"));
+    query.addBindValue(username);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return readAccount(query);
+}
+
+std::optional<Agent> AccountStore::findById(const QString& id) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT ") + kAccountColumns +
+                  QStringLiteral(" FROM accounts WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return readAccount(query).agent;
+}
+
+QList<Agent> AccountStore::agents() const
+{
+    QList<Agent> result;
+    QSqlQuery query(m_database.connection());
+    if (query.exec(QStringLiteral("SELECT ") + kAccountColumns +
+                   QStringLiteral(" FROM accounts ORDER BY id"))) {
+        while (query.next())
+            result.append(readAccount(query).agent);
+    }
+    return result;
+}
+
+QList<Team> AccountStore::teams() const
+{
+    QList<Team> result;
+    QSqlQuery query(m_database.connection());
+    if (query.exec(QStringLiteral("SELECT id, name_zh, name_en FROM teams ORDER BY id"))) {
+        while (query.next())
+            result.append(Team{query.value(0).toString(),
+                               {query.value(1).toString(), query.value(2).toString()}});
+    }
+    return result;
+}
+
+QList<Queue> AccountStore::queues() const
+{
+    QList<Queue> result;
+    QSqlQuery query(m_database.connection());
+    if (query.exec(QStringLiteral(
+            "SELECT id, name_zh, name_en, channel, language, required_skills, priority,"
+            " sla_seconds, sla_target_percent FROM queues ORDER BY priority DESC, id"))) {
+        while (query.next()) {
+            Queue queue;
+            queue.id = query.value(0).toString();
+            queue.name = {query.value(1).toString(), query.value(2).toString()};
+            queue.channel = channelFromName(query.value(3).toString()).value_or(Channel::Voice);
+            queue.language = query.value(4).toString();
+            for (const QJsonValue& skill : fromJsonText(query.value(5).toString()))
+                queue.requiredSkills.append(skill.toString());
+            queue.priority = query.value(6).toInt();
+            queue.slaSeconds = query.value(7).toInt();
+            queue.slaTargetPercent = query.value(8).toInt();
+            result.append(queue);
+        }
+    }
+    return result;
+}
+
+QList<ReasonCode> AccountStore::reasonCodes() const
+{
+    QList<ReasonCode> result;
+    QSqlQuery query(m_database.connection());
+    if (query.exec(QStringLiteral(
+            "SELECT code, kind, label_zh, label_en FROM reason_codes ORDER BY kind, sort, code"))) {
+        while (query.next()) {
+            result.append(ReasonCode{
+                query.value(0).toString(),
+                reasonKindFromName(query.value(1).toString()).value_or(ReasonKind::NotReady),
+                {query.value(2).toString(), query.value(3).toString()}});
+        }
+    }
+    return result;
+}
+
+bool AccountStore::hasReasonCode(ReasonKind kind, const QString& code) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT 1 FROM reason_codes WHERE kind = ? AND code = ?"));
+    query.addBindValue(reasonKindName(kind));
+    query.addBindValue(code);
+    return query.exec() && query.next();
+}
+
+int AccountStore::accountCount() const
+{
+    QSqlQuery query(m_database.connection());
+    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM accounts")) && query.next())
+        return query.value(0).toInt();
+    return 0;
+}
+
+Result<bool> AccountStore::addTeam(const Team& team)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("INSERT INTO teams(id, name_zh, name_en) VALUES (?, ?, ?)"));
+    query.addBindValue(team.id);
+    query.addBindValue(team.name.zh);
+    query.addBindValue(team.name.en);
+    if (!query.exec())
+        return execFailure(query);
+    return true;
+}
+
+Result<bool> AccountStore::addAccount(const Agent& agent, const QString& passwordHash)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "INSERT INTO accounts(id, username, display_name, role, team_id, skills, languages,"
+        " password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QJsonArray skills;
+    for (const Skill& skill : agent.skills)
+        skills.append(skill.toJson());
+    query.addBindValue(agent.id);
+    query.addBindValue(agent.username);
+    query.addBindValue(agent.displayName);
+    query.addBindValue(roleName(agent.role));
+    query.addBindValue(agent.teamId.isEmpty() ? QVariant() : QVariant(agent.teamId));
+    query.addBindValue(toJsonText(skills));
+    query.addBindValue(toJsonText(QJsonArray::fromStringList(agent.languages)));
+    query.addBindValue(passwordHash);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!query.exec())
+        return execFailure(query);
+    return true;
+}
+
+Result<bool> AccountStore::addQueue(const Queue& queue)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "INSERT INTO queues(id, name_zh, name_en, channel, language, required_skills, priority,"
+        " sla_seconds, sla_target_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(queue.id);
+    query.addBindValue(queue.name.zh);
+    query.addBindValue(queue.name.en);
+    query.addBindValue(channelName(queue.channel));
+    query.addBindValue(queue.language);
+    query.addBindValue(toJsonText(QJsonArray::fromStringList(queue.requiredSkills)));
+    query.addBindValue(queue.priority);
+    query.addBindValue(queue.slaSeconds);
+    query.addBindValue(queue.slaTargetPercent);
+    if (!query.exec())
+        return execFailure(query);
+    return true;
+}
+
+Result<bool> AccountStore::addReasonCode(const ReasonCode& reason, int sort)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "INSERT INTO reason_codes(code, kind, label_zh, label_en, sort) VALUES (?, ?, ?, ?, ?)"));
+    query.addBindValue(reason.code);
+    query.addBindValue(reasonKindName(reason.kind));
+    query.addBindValue(reason.label.zh);
+    query.addBindValue(reason.label.en);
+    query.addBindValue(sort);
+    if (!query.exec())
+        return execFailure(query);
+    return true;
+}
+
+} // namespace qidong::hub

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "protocol/Agent.h"
+#include "protocol/Queue.h"
+#include "protocol/Result.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace qidong::hub {
+
+class Database;
+
+struct AccountRecord final
+{
+    protocol::Agent agent;
+    QString passwordHash; // argon2id, libsodium's encoded form
+};
+
+// Accounts, teams, queues and reason codes: the organisation the hub serves.
+class AccountStore final
+{
+    Q_DISABLE_COPY_MOVE(AccountStore)
+
+public:
+    explicit AccountStore(Database& database);
+
+    std::optional<AccountRecord> findByUsername(const QString& username) const;
+    std::optional<protocol::Agent> findById(const QString& id) const;
+    QList<protocol::Agent> agents() const;
+    QList<protocol::Team> teams() const;
+    QList<protocol::Queue> queues() const;
+    QList<protocol::ReasonCode> reasonCodes() const;
+    bool hasReasonCode(protocol::ReasonKind kind, const QString& code) const;
+    int accountCount() const;
+
+    protocol::Result<bool> addTeam(const protocol::Team& team);
+    protocol::Result<bool> addAccount(const protocol::Agent& agent, const QString& passwordHash);
+    protocol::Result<bool> addQueue(const protocol::Queue& queue);
+    protocol::Result<bool> addReasonCode(const protocol::ReasonCode& reason, int sort);
+
+private:
+    Database& m_database;
+};
+
+} // namespace qidong::hub
