@@ -42,10 +42,11 @@ std::optional<qint64> LoginThrottle::retryAfterMs(const QString& username, const
 
 void LoginThrottle::count(Counter& counter, int limit, qint64 nowMs) const
 {
-    if (nowMs - counter.windowStartMs > m_policy.windowMs && counter.lockedUntilMs <= nowMs) {
+    // The window runs from the last failure: guessing again right as a
+    // lockout ends keeps doubling it instead of starting afresh.
+    if (nowMs - counter.lastFailureMs > m_policy.windowMs && counter.lockedUntilMs <= nowMs)
         counter.failures = 0;
-        counter.windowStartMs = nowMs;
-    }
+    counter.lastFailureMs = nowMs;
     ++counter.failures;
     if (counter.failures < limit)
         return;
@@ -75,7 +76,7 @@ void LoginThrottle::prune(qint64 nowMs)
     // Bounded memory under a spray of usernames: forget counters that are
     // neither locked nor inside their window.
     const auto stale = [&](const Counter& counter) {
-        return counter.lockedUntilMs <= nowMs && nowMs - counter.windowStartMs > m_policy.windowMs;
+        return counter.lockedUntilMs <= nowMs && nowMs - counter.lastFailureMs > m_policy.windowMs;
     };
     if (m_byUser.size() > 10000)
         m_byUser.removeIf([&](const auto& it) { return stale(it.value()); });

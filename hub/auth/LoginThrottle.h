@@ -8,9 +8,9 @@
 namespace qidong::hub {
 
 // Slows password guessing. Each username and each peer address has its own
-// count of recent failures; past the limit, further attempts are refused for
-// a lockout that doubles with every failure while locked (capped). A
-// success clears the username's count. Time is passed in, so tests need no clock.
+// count of failures, forgotten after a quiet window; past the limit, further attempts are refused
+// for a lockout that doubles with every failure while locked (capped). A success clears the
+// username's count. Time is passed in, so tests need no clock.
 class LoginThrottle final
 {
 public:
@@ -38,7 +38,7 @@ private:
     struct Counter
     {
         int failures = 0;
-        qint64 windowStartMs = 0;
+        qint64 lastFailureMs = 0;
         qint64 lockedUntilMs = 0;
     };
 

@@ -10,6 +10,16 @@ namespace qidong::hub {
 
 using namespace qidong::protocol;
 
+namespace {
+
+// Qt binds a null QString as SQL NULL; these columns hold '' instead.
+QString notNull(const QString& text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+} // namespace
+
 AgentStateStore::AgentStateStore(Database& database)
     : m_database(database)
 {}
@@ -43,10 +53,10 @@ Result<bool> AgentStateStore::save(const QString& agentId, const AgentState& sta
         " next_presence = excluded.next_presence, next_reason = excluded.next_reason"));
     query.addBindValue(agentId);
     query.addBindValue(presenceName(state.presence));
-    query.addBindValue(state.reasonCode);
+    query.addBindValue(notNull(state.reasonCode));
     query.addBindValue(state.sinceMs);
     query.addBindValue(state.next ? QVariant(presenceName(state.next->presence)) : QVariant());
-    query.addBindValue(state.next ? state.next->reasonCode : QString());
+    query.addBindValue(notNull(state.next ? state.next->reasonCode : QString()));
     if (!query.exec()) {
         logWarning(lcStorage, QLatin1StringView("agent_state.save_failed"),
                    {{QStringLiteral("agent"), agentId},

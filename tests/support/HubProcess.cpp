@@ -1,0 +1,110 @@
+#include "HubProcess.h"
+
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest/QTest>
+
+namespace qidong::test {
+
+HubProcess::HubProcess(QString dataDir)
+    : m_dataDir(std::move(dataDir))
+{
+    if (m_dataDir.isEmpty()) {
+        m_ownDir = std::make_unique<QTemporaryDir>();
+        m_dataDir = m_ownDir->path();
+    }
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+}
+
+HubProcess::~HubProcess()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+QString HubProcess::executable()
+{
+    return QStringLiteral(QIDONG_HUB_EXECUTABLE);
+}
+
+bool HubProcess::start(const QStringList& extraArguments)
+{
+    m_log.clear();
+    m_url.clear();
+    QStringList arguments{QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:0"), QStringLiteral("--demo")};
+    arguments += extraArguments;
+    m_process.start(executable(), arguments);
+    if (!m_process.waitForStarted(10000))
+        return false;
+    const QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired() && m_url.isEmpty()) {
+        if (m_process.state() == QProcess::NotRunning)
+            break;
+        m_process.waitForReadyRead(100);
+        readOutput();
+    }
+    readOutput();
+    return !m_url.isEmpty();
+}
+
+void HubProcess::readOutput()
+{
+    const QByteArray chunk = m_process.readAll();
+    if (chunk.isEmpty())
+        return;
+    const qsizetype oldSize = m_log.size();
+    m_log += chunk;
+    // Parse the complete lines that the chunk finished.
+    qsizetype lineStart = m_log.lastIndexOf('\n', oldSize - 1) + 1;
+    while (true) {
+        const qsizetype end = m_log.indexOf('\n', lineStart);
+        if (end < 0)
+            break;
+        const QJsonObject line =
+            QJsonDocument::fromJson(m_log.mid(lineStart, end - lineStart)).object();
+        if (m_url.isEmpty() &&
+            line.value(QLatin1StringView("event")).toString() == QLatin1StringView("hub.listening"))
+            m_url = QUrl(line.value(QLatin1StringView("url")).toString());
+        lineStart = end + 1;
+    }
+}
+
+QByteArray HubProcess::log() const
+{
+    const_cast<HubProcess*>(this)->readOutput();
+    return m_log;
+}
+
+bool HubProcess::logged(const QString& event) const
+{
+    const QByteArray needle = QByteArray("\"event\":\"") + event.toUtf8() + QByteArray("\"");
+    return log().contains(needle);
+}
+
+void HubProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(10000);
+    readOutput();
+}
+
+bool HubProcess::terminate(int timeoutMs)
+{
+    m_process.terminate();
+    return waitForExit(timeoutMs);
+}
+
+bool HubProcess::waitForExit(int timeoutMs)
+{
+    const bool finished =
+        m_process.state() == QProcess::NotRunning ||
+        QTest::qWaitFor([this] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
+    readOutput();
+    return finished;
+}
+
+} // namespace qidong::test

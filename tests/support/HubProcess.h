@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace qidong::test {
+
+// A real qidong-hub executable on a loopback port the OS picks, with its
+// own temporary data directory unless one is given. Reads the hub's JSON
+// log to learn the URL.
+class HubProcess final
+{
+public:
+    explicit HubProcess(QString dataDir = {});
+    ~HubProcess();
+
+    // Starts with --demo and the extra arguments; waits for "hub.listening".
+    bool start(const QStringList& extraArguments = {});
+    QUrl url() const { return m_url; }
+    QString dataDir() const { return m_dataDir; }
+    QByteArray log() const;
+    // Whether a log line with "event":"<name>" has been seen.
+    bool logged(const QString& event) const;
+
+    void kill();                           // SIGKILL: a crash
+    bool terminate(int timeoutMs = 20000); // SIGTERM: a planned stop; true if it exited
+    int exitCode() const { return m_process.exitCode(); }
+    QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
+    bool waitForExit(int timeoutMs);
+
+    static QString executable();
+
+private:
+    void readOutput();
+
+    std::unique_ptr<QTemporaryDir> m_ownDir;
+    QString m_dataDir;
+    QProcess m_process;
+    QByteArray m_log;
+    QUrl m_url;
+};
+
+} // namespace qidong::test

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "protocol/Message.h"
+#include "protocol/Payloads.h"
+
+#include <QList>
+#include <QSslConfiguration>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <optional>
+
+namespace qidong::test {
+
+// A plain QWebSocket speaking protocol v1, with blocking helpers for tests
+// (they spin the event loop while waiting; never used outside tests).
+class TestClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestClient(QUrl url, QObject* parent = nullptr);
+    ~TestClient() override;
+
+    void setSslConfiguration(const QSslConfiguration& configuration);
+    bool open(int timeoutMs = 10000);
+    bool hello(QList<int> versions = {protocol::kProtocolVersion});
+    // Sends a request and waits for its response.
+    protocol::Response call(const QString& method, const QJsonObject& params = {},
+                            int timeoutMs = 15000);
+    protocol::Response call(QLatin1StringView method, const QJsonObject& params = {},
+                            int timeoutMs = 15000);
+    // hello + auth.login; the grant on success.
+    std::optional<protocol::SessionGrant>
+    signIn(const QString& username, const QString& password = QStringLiteral("qidong-demo"));
+
+    void sendText(const QString& text);
+    void sendBinary(const QByteArray& data);
+    // Drops the TCP connection without a closing handshake: a network failure.
+    void drop();
+    void close();
+
+    bool waitForDisconnected(int timeoutMs = 10000);
+    bool isConnected() const;
+    int closeCode() const { return m_closeCode; }
+
+    // Waits for the next response that answers no request of ours (id null).
+    std::optional<protocol::Response> waitForOrphanResponse(int timeoutMs = 10000);
+    // Waits until an event with this name arrives after `fromIndex` in events().
+    std::optional<protocol::Event> waitForEvent(const QString& name, int timeoutMs = 10000,
+                                                qsizetype fromIndex = 0);
+    const QList<protocol::Event>& events() const { return m_events; }
+    void clearEvents() { m_events.clear(); }
+    qint64 lastSeq() const { return m_lastSeq; }
+
+private:
+    void onText(const QString& text);
+
+    QWebSocket m_socket;
+    QUrl m_url;
+    qint64 m_nextId = 1;
+    QHash<qint64, protocol::Response> m_responses;
+    QList<protocol::Response> m_orphans;
+    QList<protocol::Event> m_events;
+    qint64 m_lastSeq = 0;
+    int m_closeCode = -1;
+    bool m_disconnected = false;
+};
+
+} // namespace qidong::test
