@@ -59,7 +59,7 @@ void HubProcess::readOutput()
     const qsizetype oldSize = m_log.size();
     m_log += chunk;
     // Parse the complete lines that the chunk finished.
-    qsizetype lineStart = m_log.lastIndexOf('\n', oldSize - 1) + 1;
+    qsizetype lineStart = oldSize == 0 ? 0 : m_log.lastIndexOf('\n', oldSize - 1) + 1;
     while (true) {
         const qsizetype end = m_log.indexOf('\n', lineStart);
         if (end < 0)

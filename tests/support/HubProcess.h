@@ -32,6 +32,7 @@ public:
     QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
     bool waitForExit(int timeoutMs);
 
+    qint64 processId() const { return m_process.processId(); }
     static QString executable();
 
 private:

@@ -108,6 +108,13 @@ bool TestClient::waitForDisconnected(int timeoutMs)
     return QTest::qWaitFor([this] { return m_disconnected; }, timeoutMs);
 }
 
+std::optional<Response> TestClient::waitForResponse(qint64 id, int timeoutMs)
+{
+    if (!QTest::qWaitFor([&] { return m_responses.contains(id); }, timeoutMs))
+        return std::nullopt;
+    return m_responses.take(id);
+}
+
 std::optional<Response> TestClient::waitForOrphanResponse(int timeoutMs)
 {
     if (!QTest::qWaitFor([this] { return !m_orphans.isEmpty(); }, timeoutMs))

@@ -44,7 +44,9 @@ public:
     bool isConnected() const;
     int closeCode() const { return m_closeCode; }
 
-    // Waits for the next response that answers no request of ours (id null).
+    // Waits for the response with this id (for frames sent with sendText).
+    std::optional<protocol::Response> waitForResponse(qint64 id, int timeoutMs = 10000);
+    // Waits for the next response that answers no request (id null).
     std::optional<protocol::Response> waitForOrphanResponse(int timeoutMs = 10000);
     // Waits until an event with this name arrives after `fromIndex` in events().
     std::optional<protocol::Event> waitForEvent(const QString& name, int timeoutMs = 10000,
