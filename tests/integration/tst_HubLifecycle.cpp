@@ -61,6 +61,8 @@ private Q_SLOTS:
     void tlsServesWss();
     void badArgumentsAreExplained_data();
     void badArgumentsAreExplained();
+    void ctlReportsTheSignInOutcome_data();
+    void ctlReportsTheSignInOutcome();
 };
 
 void tst_HubLifecycle::killedHubRestartsWithEverythingPersisted()
@@ -253,6 +255,39 @@ void tst_HubLifecycle::badArgumentsAreExplained()
     QCOMPARE(process.exitCode(), 2);
     const QString output = QString::fromUtf8(process.readAll());
     QVERIFY2(output.contains(message), qPrintable(output));
+}
+
+void tst_HubLifecycle::ctlReportsTheSignInOutcome_data()
+{
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("report");
+    QTest::newRow("demo supervisor")
+        << "zhou.hui"
+        << "qidong-demo" << 0 << "signed in as 周慧 (zhou.hui, supervisor)";
+    QTest::newRow("wrong password") << "zhou.hui"
+                                    << "wrong" << 1 << "invalid_credentials: ";
+}
+
+void tst_HubLifecycle::ctlReportsTheSignInOutcome()
+{
+    QFETCH(QString, username);
+    QFETCH(QString, password);
+    QFETCH(int, exitCode);
+    QFETCH(QString, report);
+    HubProcess hub;
+    QVERIFY(hub.start());
+    QProcess ctl;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QIDONG_PASSWORD"), password);
+    ctl.setProcessEnvironment(environment);
+    ctl.start(HubProcess::ctlExecutable(),
+              {QStringLiteral("--url"), hub.url().toString(), QStringLiteral("login"), username});
+    QVERIFY(ctl.waitForFinished(30000));
+    const QString output = QString::fromUtf8(ctl.readAllStandardOutput());
+    QCOMPARE(ctl.exitCode(), exitCode);
+    QVERIFY2(output.startsWith(report), qPrintable(output));
 }
 
 QTEST_GUILESS_MAIN(tst_HubLifecycle)

@@ -30,6 +30,11 @@ QString HubProcess::executable()
     return QStringLiteral(QIDONG_HUB_EXECUTABLE);
 }
 
+QString HubProcess::ctlExecutable()
+{
+    return QStringLiteral(QIDONG_CTL_EXECUTABLE);
+}
+
 bool HubProcess::start(const QStringList& extraArguments)
 {
     m_log.clear();

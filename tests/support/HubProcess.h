@@ -34,6 +34,7 @@ public:
 
     qint64 processId() const { return m_process.processId(); }
     static QString executable();
+    static QString ctlExecutable();
 
 private:
     void readOutput();

@@ -1,0 +1,54 @@
+# Shared by tools/demo and tools/test. POSIX sh; sourced, not run.
+
+QIDONG_ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+
+# Debian 12 / Ubuntu package names. Build: compiler, CMake and the whole
+# stack the project is written against. Test: what headless tests run on.
+QIDONG_BUILD_PACKAGES="g++ cmake ninja-build pkg-config git ca-certificates
+ qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-multimedia-dev
+ qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
+ qt6-httpserver-dev libqt6sql6-sqlite qtkeychain-qt6-dev libgl-dev
+ libopus-dev libopusenc-dev libspeexdsp-dev libwebrtc-audio-processing-dev
+ libsodium-dev libsqlite3-dev"
+QIDONG_TEST_PACKAGES="xvfb xauth pulseaudio pulseaudio-utils gnome-keyring
+ dbus dbus-bin libsecret-tools openssl procps"
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Installs whichever of the named packages are missing. As root it runs
+# apt-get itself; otherwise it prints the command to run and stops.
+ensure_packages() {
+    missing=""
+    for package in "$@"; do
+        status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+        case "$status" in
+            *"install ok installed"*) ;;
+            *) missing="$missing $package" ;;
+        esac
+    done
+    [ -z "$missing" ] && return 0
+    if ! command -v apt-get >/dev/null 2>&1; then
+        die "these packages are missing and this system has no apt-get:$missing"
+    fi
+    if [ "$(id -u)" -ne 0 ]; then
+        say "These Debian packages are missing:$missing" >&2
+        say "Install them with:" >&2
+        say "  sudo apt-get update && sudo apt-get install -y --no-install-recommends$missing" >&2
+        say "then run this command again." >&2
+        exit 1
+    fi
+    say "Installing:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q || die "apt-get update failed"
+    # shellcheck disable=SC2086 # the list is meant to split into words
+    apt-get install -y -q --no-install-recommends $missing || die "apt-get install failed"
+}
+
+# Configures and builds one of the CMakePresets.json presets.
+build_preset() {
+    preset=$1
+    cd "$QIDONG_ROOT" || die "cannot enter $QIDONG_ROOT"
+    cmake --preset "$preset" >/dev/null || die "cmake configure ($preset) failed"
+    cmake --build --preset "$preset" || die "build ($preset) failed"
+}
