@@ -37,7 +37,7 @@ void MethodDispatcher::dispatch(ClientConnection& caller, const Request& request
         if (!access.roles.isEmpty() && !access.roles.contains(session->role())) {
             caller.sendError(request.id,
                              makeError(ErrorCode::Forbidden,
-                                       QStringLiteral("a %1 may not call %2")
+                                       QStringLiteral("role %1 may not call %2")
                                            .arg(roleName(session->role()), request.method)));
             return;
         }
