@@ -83,35 +83,25 @@ Result<SetStateResult> AgentDirectory::requestState(const QString& agentId,
 
 Result<bool> AgentDirectory::startWork(const QString& agentId)
 {
-    const auto it = m_entries.find(agentId);
-    if (it == m_entries.end())
-        return makeError(ErrorCode::NotFound, QStringLiteral("no such agent"));
-    Result<AgentStateMachine::Outcome> outcome =
-        AgentStateMachine::startWork(it->second.state, nowMs());
-    if (!outcome)
-        return outcome.error();
-    return commit(agentId, outcome.value(), QStringLiteral("system"));
+    return applyWorkTransition(agentId, &AgentStateMachine::startWork);
 }
 
 Result<bool> AgentDirectory::endWork(const QString& agentId)
 {
-    const auto it = m_entries.find(agentId);
-    if (it == m_entries.end())
-        return makeError(ErrorCode::NotFound, QStringLiteral("no such agent"));
-    Result<AgentStateMachine::Outcome> outcome =
-        AgentStateMachine::endWork(it->second.state, nowMs());
-    if (!outcome)
-        return outcome.error();
-    return commit(agentId, outcome.value(), QStringLiteral("system"));
+    return applyWorkTransition(agentId, &AgentStateMachine::endWork);
 }
 
 Result<bool> AgentDirectory::finishAfterCallWork(const QString& agentId)
 {
+    return applyWorkTransition(agentId, &AgentStateMachine::finishAfterCallWork);
+}
+
+Result<bool> AgentDirectory::applyWorkTransition(const QString& agentId, WorkTransition transition)
+{
     const auto it = m_entries.find(agentId);
     if (it == m_entries.end())
         return makeError(ErrorCode::NotFound, QStringLiteral("no such agent"));
-    Result<AgentStateMachine::Outcome> outcome =
-        AgentStateMachine::finishAfterCallWork(it->second.state, nowMs());
+    Result<AgentStateMachine::Outcome> outcome = transition(it->second.state, nowMs());
     if (!outcome)
         return outcome.error();
     return commit(agentId, outcome.value(), QStringLiteral("system"));

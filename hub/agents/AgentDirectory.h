@@ -64,6 +64,9 @@ private:
         std::unique_ptr<QTimer> graceTimer;
     };
 
+    using WorkTransition = protocol::Result<AgentStateMachine::Outcome> (*)(
+        const protocol::AgentState& current, qint64 nowMs);
+    protocol::Result<bool> applyWorkTransition(const QString& agentId, WorkTransition transition);
     protocol::Result<bool> commit(const QString& agentId, const AgentStateMachine::Outcome& outcome,
                                   const QString& cause);
     void armGraceTimer(const QString& agentId, Entry& entry);

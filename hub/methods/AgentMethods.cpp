@@ -1,5 +1,6 @@
 #include "AgentMethods.h"
 
+#include "RequestParams.h"
 #include "SnapshotBuilder.h"
 #include "agents/AgentDirectory.h"
 #include "protocol/JsonList.h"
@@ -33,13 +34,11 @@ void AgentMethods::registerWith(MethodDispatcher& dispatcher)
 
 void AgentMethods::setState(ClientConnection& caller, const Request& request)
 {
-    Result<SetStateParams> params = SetStateParams::fromJson(request.params);
-    if (!params) {
-        caller.sendError(request.id, params.error());
+    const std::optional<SetStateParams> params = readParams<SetStateParams>(caller, request);
+    if (!params)
         return;
-    }
-    Result<SetStateResult> result = m_directory.requestState(
-        caller.session()->agentId(), params.value(), QStringLiteral("agent"));
+    Result<SetStateResult> result =
+        m_directory.requestState(caller.session()->agentId(), *params, QStringLiteral("agent"));
     if (!result) {
         caller.sendError(request.id, result.error());
         return;

@@ -1,5 +1,6 @@
 #include "AuthMethods.h"
 
+#include "RequestParams.h"
 #include "SnapshotBuilder.h"
 #include "agents/AgentDirectory.h"
 #include "auth/LoginThrottle.h"
@@ -53,7 +54,7 @@ AuthMethods::~AuthMethods() = default;
 
 void AuthMethods::registerWith(MethodDispatcher& dispatcher)
 {
-    const MethodDispatcher::Access beforeSignIn{false, {}, true};
+    const MethodDispatcher::Access beforeSignIn{false, {}, true, true};
     dispatcher.add(
         method::AuthLogin, beforeSignIn,
         [this](ClientConnection& caller, const Request& request) { login(caller, request); });
@@ -70,16 +71,10 @@ void AuthMethods::registerWith(MethodDispatcher& dispatcher)
 
 void AuthMethods::login(ClientConnection& caller, const Request& request)
 {
-    if (caller.session()) {
-        caller.sendError(request.id, alreadySignedIn());
+    const std::optional<LoginParams> params = readParams<LoginParams>(caller, request);
+    if (!params)
         return;
-    }
-    Result<LoginParams> params = LoginParams::fromJson(request.params);
-    if (!params) {
-        caller.sendError(request.id, params.error());
-        return;
-    }
-    const QString username = params.value().username;
+    const QString username = params->username;
     const QString peer = caller.peerAddress();
     const qint64 now = nowMs();
     if (const std::optional<qint64> wait = m_throttle.retryAfterMs(username, peer, now)) {
@@ -98,7 +93,7 @@ void AuthMethods::login(ClientConnection& caller, const Request& request)
     const std::optional<AccountRecord> account = m_accounts.findByUsername(username);
     const QString hash = account ? account->passwordHash : m_decoyHash;
     const QString agentId = account ? account->agent.id : QString();
-    const QString password = params.value().password;
+    const QString password = params->password;
     const qint64 requestId = request.id;
     // argon2id takes tens of milliseconds: verify off the event loop. The
     // continuation runs on this thread, and not at all if the caller is gone.
@@ -130,17 +125,11 @@ void AuthMethods::finishLogin(ClientConnection& caller, qint64 requestId, const 
 
 void AuthMethods::refresh(ClientConnection& caller, const Request& request)
 {
-    if (caller.session()) {
-        caller.sendError(request.id, alreadySignedIn());
+    const std::optional<RefreshParams> params = readParams<RefreshParams>(caller, request);
+    if (!params)
         return;
-    }
-    Result<RefreshParams> params = RefreshParams::fromJson(request.params);
-    if (!params) {
-        caller.sendError(request.id, params.error());
-        return;
-    }
-    const RefreshCheck check = m_sessionStore.consumeRefreshToken(
-        SecretToken::digest(params.value().refreshToken), nowMs());
+    const RefreshCheck check =
+        m_sessionStore.consumeRefreshToken(SecretToken::digest(params->refreshToken), nowMs());
     if (check.outcome == RefreshOutcome::Reused) {
         // A rotated token came back: someone holds a copy. End the family.
         logWarning(lcAuth, QLatin1StringView("refresh.reused"),
@@ -194,16 +183,10 @@ void AuthMethods::logout(ClientConnection& caller, const Request& request)
 
 void AuthMethods::resume(ClientConnection& caller, const Request& request)
 {
-    if (caller.session()) {
-        caller.sendError(request.id, alreadySignedIn());
+    const std::optional<ResumeParams> params = readParams<ResumeParams>(caller, request);
+    if (!params)
         return;
-    }
-    Result<ResumeParams> params = ResumeParams::fromJson(request.params);
-    if (!params) {
-        caller.sendError(request.id, params.error());
-        return;
-    }
-    Session* session = m_sessions.find(params.value().token);
+    Session* session = m_sessions.find(params->token);
     if (!session) {
         caller.sendError(request.id,
                          makeError(ErrorCode::SessionInvalid,
@@ -211,7 +194,7 @@ void AuthMethods::resume(ClientConnection& caller, const Request& request)
         return;
     }
     m_sessions.attach(*session, caller);
-    const qint64 lastSeq = params.value().lastSeq;
+    const qint64 lastSeq = params->lastSeq;
     ResumeResult result;
     result.seq = session->events().lastSeq();
     QList<Event> missed;

@@ -27,6 +27,12 @@ void MethodDispatcher::dispatch(ClientConnection& caller, const Request& request
             request.id, makeError(ErrorCode::Draining, QStringLiteral("the hub is shutting down")));
         return;
     }
+    if (access.refusedWhenSignedIn && caller.session()) {
+        caller.sendError(request.id,
+                         makeError(ErrorCode::InvalidTransition,
+                                   QStringLiteral("this connection is already signed in")));
+        return;
+    }
     if (access.needsSession) {
         const Session* session = caller.session();
         if (!session) {

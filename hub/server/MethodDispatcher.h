@@ -27,6 +27,7 @@ public:
         bool needsSession = true;
         QList<protocol::Role> roles; // empty: any signed-in role
         bool refusedWhileDraining = false;
+        bool refusedWhenSignedIn = false; // sign-in methods on a signed-in connection
     };
 
     MethodDispatcher() = default;

@@ -9,15 +9,6 @@
 using namespace qidong::protocol;
 using namespace qidong::test;
 
-namespace {
-
-QString codeOf(const Response& response)
-{
-    return response.error ? errorCodeName(response.error->code) : QStringLiteral("ok");
-}
-
-} // namespace
-
 // Sign-in, roles and hostile input against a real hub. Each test gets a
 // fresh hub so login throttling in one cannot leak into another.
 class tst_HubAuth final : public QObject
@@ -47,6 +38,7 @@ private Q_SLOTS:
     void logoutEndsTheSession();
     void secondSignInReplacesTheFirst();
     void secretsNeverReachTheLog();
+    void disconnectDuringSignInIsHarmless();
 
 private:
     std::unique_ptr<HubProcess> m_hub;
@@ -69,7 +61,7 @@ void tst_HubAuth::helloNegotiatesVersion()
     QVERIFY(client.open());
     const Response response = client.call(
         method::Hello, HelloParams{{1, 2, 7}, QStringLiteral("qidong-tests/1")}.toJson());
-    QCOMPARE(codeOf(response), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(response), QStringLiteral("ok"));
     Result<HelloResult> hello = HelloResult::fromJson(response.result);
     QVERIFY(hello.ok());
     QCOMPARE(hello.value().version, 1);
@@ -77,7 +69,7 @@ void tst_HubAuth::helloNegotiatesVersion()
     QCOMPARE(hello.value().heartbeatIntervalMs, 15000);
     QCOMPARE(hello.value().maxFrameBytes, kMaxFrameBytes);
     // A second hello is a mistake, not a renegotiation.
-    QCOMPARE(codeOf(client.call(method::Hello, HelloParams{{1}, QStringLiteral("x")}.toJson())),
+    QCOMPARE(outcomeOf(client.call(method::Hello, HelloParams{{1}, QStringLiteral("x")}.toJson())),
              QStringLiteral("invalid_transition"));
 }
 
@@ -87,7 +79,7 @@ void tst_HubAuth::helloWithNoCommonVersionCloses()
     QVERIFY(client.open());
     const Response response = client.call(
         method::Hello, HelloParams{{7, 8}, QStringLiteral("future-desktop/9")}.toJson());
-    QCOMPARE(codeOf(response), QStringLiteral("unsupported_version"));
+    QCOMPARE(outcomeOf(response), QStringLiteral("unsupported_version"));
     QCOMPARE(response.error->details.value(QLatin1StringView("supported")).toArray().size(), 1);
     QVERIFY(client.waitForDisconnected());
     QCOMPARE(client.closeCode(), static_cast<int>(CloseCode::UnsupportedVersion));
@@ -97,11 +89,11 @@ void tst_HubAuth::requestsBeforeHelloAreRefused()
 {
     TestClient client(m_hub->url());
     QVERIFY(client.open());
-    QCOMPARE(codeOf(client.call(
+    QCOMPARE(outcomeOf(client.call(
                  method::AuthLogin,
                  LoginParams{QStringLiteral("li.na"), QStringLiteral("qidong-demo")}.toJson())),
              QStringLiteral("hello_required"));
-    QCOMPARE(codeOf(client.call(method::Ping)), QStringLiteral("hello_required"));
+    QCOMPARE(outcomeOf(client.call(method::Ping)), QStringLiteral("hello_required"));
 }
 
 void tst_HubAuth::methodsNeedASession()
@@ -109,12 +101,12 @@ void tst_HubAuth::methodsNeedASession()
     TestClient client(m_hub->url());
     QVERIFY(client.open());
     QVERIFY(client.hello());
-    QCOMPARE(codeOf(client.call(method::Ping)), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(client.call(method::Ping)), QStringLiteral("ok"));
     QCOMPARE(
-        codeOf(client.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())),
+        outcomeOf(client.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())),
         QStringLiteral("unauthenticated"));
-    QCOMPARE(codeOf(client.call(method::FloorAgents)), QStringLiteral("unauthenticated"));
-    QCOMPARE(codeOf(client.call(QStringLiteral("no.suchMethod"))),
+    QCOMPARE(outcomeOf(client.call(method::FloorAgents)), QStringLiteral("unauthenticated"));
+    QCOMPARE(outcomeOf(client.call(QStringLiteral("no.suchMethod"))),
              QStringLiteral("unknown_method"));
 }
 
@@ -166,9 +158,9 @@ void tst_HubAuth::wrongPasswordIsRefused()
     QVERIFY(client.hello());
     const Response response =
         client.call(method::AuthLogin, LoginParams{username, password}.toJson());
-    QCOMPARE(codeOf(response), QStringLiteral("invalid_credentials"));
+    QCOMPARE(outcomeOf(response), QStringLiteral("invalid_credentials"));
     QVERIFY(client.isConnected()); // the agent can try again
-    QCOMPARE(codeOf(client.call(method::FloorAgents)), QStringLiteral("unauthenticated"));
+    QCOMPARE(outcomeOf(client.call(method::FloorAgents)), QStringLiteral("unauthenticated"));
 }
 
 void tst_HubAuth::repeatedFailuresAreThrottled()
@@ -179,13 +171,13 @@ void tst_HubAuth::repeatedFailuresAreThrottled()
     const QJsonObject wrong =
         LoginParams{QStringLiteral("wang.wei"), QStringLiteral("nope")}.toJson();
     for (int i = 0; i < 5; ++i)
-        QCOMPARE(codeOf(client.call(method::AuthLogin, wrong)),
+        QCOMPARE(outcomeOf(client.call(method::AuthLogin, wrong)),
                  QStringLiteral("invalid_credentials"));
     const Response throttled = client.call(method::AuthLogin, wrong);
-    QCOMPARE(codeOf(throttled), QStringLiteral("throttled"));
+    QCOMPARE(outcomeOf(throttled), QStringLiteral("throttled"));
     QVERIFY(throttled.error->details.value(QLatin1StringView("retryAfterMs")).toInteger() > 1000);
     // Even the right password waits until the lockout ends.
-    QCOMPARE(codeOf(client.call(
+    QCOMPARE(outcomeOf(client.call(
                  method::AuthLogin,
                  LoginParams{QStringLiteral("wang.wei"), QStringLiteral("qidong-demo")}.toJson())),
              QStringLiteral("throttled"));
@@ -229,7 +221,7 @@ void tst_HubAuth::rolesAreCheckedByTheHub()
     QVERIFY(client.signIn(username).has_value());
     const QJsonObject params =
         method == u"agent.setState" ? SetStateParams{Presence::Ready, {}}.toJson() : QJsonObject();
-    QCOMPARE(codeOf(client.call(method, params)), expected);
+    QCOMPARE(outcomeOf(client.call(method, params)), expected);
 }
 
 void tst_HubAuth::malformedFramesGetTypedErrors_data()
@@ -280,10 +272,10 @@ void tst_HubAuth::malformedFramesGetTypedErrors()
         answersWithId ? client.waitForResponse(5000) : client.waitForOrphanResponse();
     QVERIFY(answer.has_value());
     QCOMPARE(answer->id.has_value(), answersWithId);
-    QCOMPARE(codeOf(*answer), expected);
+    QCOMPARE(outcomeOf(*answer), expected);
     QVERIFY(!answer->error->message.isEmpty());
     // The connection survives one bad frame.
-    QCOMPARE(codeOf(client.call(method::Ping)), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(client.call(method::Ping)), QStringLiteral("ok"));
 }
 
 void tst_HubAuth::tenMegabyteFrameIsRefusedAndConnectionSurvives()
@@ -297,11 +289,11 @@ void tst_HubAuth::tenMegabyteFrameIsRefusedAndConnectionSurvives()
     client.sendText(frame);
     const std::optional<Response> answer = client.waitForOrphanResponse(30000);
     QVERIFY(answer.has_value());
-    QCOMPARE(codeOf(*answer), QStringLiteral("message_too_large"));
-    QCOMPARE(codeOf(client.call(method::Ping)), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(*answer), QStringLiteral("message_too_large"));
+    QCOMPARE(outcomeOf(client.call(method::Ping)), QStringLiteral("ok"));
     // Nothing of the refused frame was applied.
     const Response floor = client.call(method::SessionSnapshot);
-    QCOMPARE(codeOf(floor), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(floor), QStringLiteral("ok"));
     QCOMPARE(floor.result.value(QLatin1StringView("snapshot"))
                  .toObject()
                  .value(QLatin1StringView("state"))
@@ -346,7 +338,7 @@ void tst_HubAuth::refreshTokensRotateAndReuseIsCaught()
     QVERIFY(second.hello());
     const Response refreshed =
         second.call(method::AuthRefresh, RefreshParams{grant->refreshToken}.toJson());
-    QCOMPARE(codeOf(refreshed), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(refreshed), QStringLiteral("ok"));
     Result<SessionGrant> rotated = SessionGrant::fromJson(refreshed.result);
     QVERIFY(rotated.ok());
     QVERIFY(rotated.value().refreshToken != grant->refreshToken);
@@ -360,12 +352,13 @@ void tst_HubAuth::refreshTokensRotateAndReuseIsCaught()
     TestClient thief(m_hub->url());
     QVERIFY(thief.open());
     QVERIFY(thief.hello());
-    QCOMPARE(codeOf(thief.call(method::AuthRefresh, RefreshParams{grant->refreshToken}.toJson())),
-             QStringLiteral("invalid_credentials"));
+    QCOMPARE(
+        outcomeOf(thief.call(method::AuthRefresh, RefreshParams{grant->refreshToken}.toJson())),
+        QStringLiteral("invalid_credentials"));
     QVERIFY(second.waitForDisconnected());
     QCOMPARE(second.closeCode(), static_cast<int>(CloseCode::SignedOut));
-    QCOMPARE(codeOf(thief.call(method::AuthRefresh,
-                               RefreshParams{rotated.value().refreshToken}.toJson())),
+    QCOMPARE(outcomeOf(thief.call(method::AuthRefresh,
+                                  RefreshParams{rotated.value().refreshToken}.toJson())),
              QStringLiteral("invalid_credentials"));
     QVERIFY(m_hub->logged(QStringLiteral("refresh.reused")));
 }
@@ -376,9 +369,9 @@ void tst_HubAuth::logoutEndsTheSession()
     const std::optional<SessionGrant> grant = client.signIn(QStringLiteral("liu.yang"));
     QVERIFY(grant.has_value());
     QCOMPARE(
-        codeOf(client.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())),
+        outcomeOf(client.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())),
         QStringLiteral("ok"));
-    QCOMPARE(codeOf(client.call(method::AuthLogout)), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(client.call(method::AuthLogout)), QStringLiteral("ok"));
     QVERIFY(client.waitForDisconnected());
     QCOMPARE(client.closeCode(), static_cast<int>(CloseCode::SignedOut));
 
@@ -386,10 +379,11 @@ void tst_HubAuth::logoutEndsTheSession()
     QVERIFY(again.open());
     QVERIFY(again.hello());
     QCOMPARE(
-        codeOf(again.call(method::SessionResume, ResumeParams{grant->sessionToken, 0}.toJson())),
+        outcomeOf(again.call(method::SessionResume, ResumeParams{grant->sessionToken, 0}.toJson())),
         QStringLiteral("session_invalid"));
-    QCOMPARE(codeOf(again.call(method::AuthRefresh, RefreshParams{grant->refreshToken}.toJson())),
-             QStringLiteral("invalid_credentials"));
+    QCOMPARE(
+        outcomeOf(again.call(method::AuthRefresh, RefreshParams{grant->refreshToken}.toJson())),
+        QStringLiteral("invalid_credentials"));
 
     TestClient supervisor(m_hub->url());
     const std::optional<SessionGrant> view = supervisor.signIn(QStringLiteral("zhou.hui"));
@@ -408,7 +402,7 @@ void tst_HubAuth::secondSignInReplacesTheFirst()
     QVERIFY(second.signIn(QStringLiteral("zhao.lei")).has_value());
     QVERIFY(first.waitForDisconnected());
     QCOMPARE(first.closeCode(), static_cast<int>(CloseCode::SessionReplaced));
-    QCOMPARE(codeOf(second.call(method::Ping)), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(second.call(method::Ping)), QStringLiteral("ok"));
 }
 
 void tst_HubAuth::secretsNeverReachTheLog()
@@ -429,6 +423,25 @@ void tst_HubAuth::secretsNeverReachTheLog()
     QVERIFY(!log.contains("Wr0ng-Secret"));
     QVERIFY(!log.contains(grant->sessionToken.toLatin1()));
     QVERIFY(!log.contains(grant->refreshToken.toLatin1()));
+}
+
+void tst_HubAuth::disconnectDuringSignInIsHarmless()
+{
+    // Desktops that vanish while their password is being checked (off the
+    // event loop) must not leave the hub touching a dead connection.
+    for (int i = 0; i < 8; ++i) {
+        TestClient client(m_hub->url());
+        QVERIFY(client.open());
+        QVERIFY(client.hello());
+        client.sendText(QString::fromUtf8(encodeMessage(Request{
+            100, QString(method::AuthLogin),
+            LoginParams{QStringLiteral("li.na"), QStringLiteral("qidong-demo")}.toJson()})));
+        client.drop();
+    }
+    QTest::qWait(1000);
+    TestClient survivor(m_hub->url());
+    QVERIFY(survivor.signIn(QStringLiteral("li.na")).has_value());
+    QCOMPARE(outcomeOf(survivor.call(method::Ping)), QStringLiteral("ok"));
 }
 
 QTEST_GUILESS_MAIN(tst_HubAuth)

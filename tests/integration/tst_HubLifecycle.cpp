@@ -15,11 +15,6 @@ using namespace qidong::test;
 
 namespace {
 
-QString codeOf(const Response& response)
-{
-    return response.error ? errorCodeName(response.error->code) : QStringLiteral("ok");
-}
-
 std::optional<FloorAgent> floorEntry(const SessionSnapshot& snapshot, const QString& username)
 {
     for (const FloorAgent& entry : snapshot.floor) {
@@ -77,12 +72,13 @@ void tst_HubLifecycle::killedHubRestartsWithEverythingPersisted()
     const Response changed =
         agent.call(method::AgentSetState,
                    SetStateParams{Presence::NotReady, QStringLiteral("lunch")}.toJson());
-    QCOMPARE(codeOf(changed), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(changed), QStringLiteral("ok"));
     const qint64 since = SetStateResult::fromJson(changed.result).value().state.sinceMs;
     TestClient peer(hub.url());
     QVERIFY(peer.signIn(QStringLiteral("wang.wei")).has_value());
-    QCOMPARE(codeOf(peer.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())),
-             QStringLiteral("ok"));
+    QCOMPARE(
+        outcomeOf(peer.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())),
+        QStringLiteral("ok"));
 
     hub.kill(); // SIGKILL: no chance to flush or say goodbye
     QVERIFY(agent.waitForDisconnected());
@@ -110,7 +106,7 @@ void tst_HubLifecycle::killedHubRestartsWithEverythingPersisted()
     QVERIFY(returning.hello());
     const Response resumed = returning.call(
         method::SessionResume, ResumeParams{agentGrant->sessionToken, agent.lastSeq()}.toJson());
-    QCOMPARE(codeOf(resumed), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(resumed), QStringLiteral("ok"));
     Result<ResumeResult> result = ResumeResult::fromJson(resumed.result);
     QVERIFY(result.ok());
     QCOMPARE(result.value().mode, ResumeResult::Mode::Resync);
@@ -121,7 +117,7 @@ void tst_HubLifecycle::killedHubRestartsWithEverythingPersisted()
     QVERIFY(viaRefresh.open());
     QVERIFY(viaRefresh.hello());
     QCOMPARE(
-        codeOf(viaRefresh.call(method::AuthRefresh, RefreshParams{view->refreshToken}.toJson())),
+        outcomeOf(viaRefresh.call(method::AuthRefresh, RefreshParams{view->refreshToken}.toJson())),
         QStringLiteral("ok"));
     QVERIFY(integrityOk(dataDir.path()));
 }
@@ -148,11 +144,11 @@ void tst_HubLifecycle::sigtermDrainsGracefully()
     QVERIFY(drain.value().reconnectAfterMs > drain.value().closesInMs);
 
     // While draining, no new sessions start; running ones keep working.
-    QCOMPARE(codeOf(late.call(
+    QCOMPARE(outcomeOf(late.call(
                  method::AuthLogin,
                  LoginParams{QStringLiteral("wang.wei"), QStringLiteral("qidong-demo")}.toJson())),
              QStringLiteral("draining"));
-    QCOMPARE(codeOf(agent.call(method::Ping)), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(agent.call(method::Ping)), QStringLiteral("ok"));
 
     QVERIFY(agent.waitForDisconnected(10000));
     QCOMPARE(agent.closeCode(), static_cast<int>(CloseCode::GoingAway));

@@ -10,11 +10,6 @@ using namespace qidong::test;
 
 namespace {
 
-QString codeOf(const Response& response)
-{
-    return response.error ? errorCodeName(response.error->code) : QStringLiteral("ok");
-}
-
 QJsonObject ready()
 {
     return SetStateParams{Presence::Ready, {}}.toJson();
@@ -32,6 +27,17 @@ std::optional<StateChangedEvent> stateChange(const Event& event)
     if (!decoded)
         return std::nullopt;
     return decoded.value();
+}
+
+// Sets the agent Ready and waits until they and the supervisor have seen it.
+bool readyWatchedBy(TestClient& agent, TestClient& supervisor)
+{
+    const qsizetype agentSeen = agent.events().size();
+    const qsizetype supervisorSeen = supervisor.events().size();
+    const QString name(event::AgentStateChanged);
+    return outcomeOf(agent.call(method::AgentSetState, ready())) == QStringLiteral("ok") &&
+           agent.waitForEvent(name, 10000, agentSeen).has_value() &&
+           supervisor.waitForEvent(name, 10000, supervisorSeen).has_value();
 }
 
 // Reconnects a client that lost its link and resumes its session.
@@ -76,7 +82,7 @@ void tst_HubSessions::stateChangesReachTheAgentAndSupervisors()
     QVERIFY(peer.signIn(QStringLiteral("wang.wei")).has_value());
 
     const Response answer = agent.call(method::AgentSetState, notReady("lunch"));
-    QCOMPARE(codeOf(answer), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(answer), QStringLiteral("ok"));
     Result<SetStateResult> result = SetStateResult::fromJson(answer.result);
     QVERIFY(result.ok());
     QCOMPARE(result.value().state.presence, Presence::NotReady);
@@ -101,7 +107,7 @@ void tst_HubSessions::stateChangesReachTheAgentAndSupervisors()
 
     // Asking for the same state again changes nothing and announces nothing.
     const qsizetype seen = supervisor.events().size();
-    QCOMPARE(codeOf(agent.call(method::AgentSetState, notReady("lunch"))), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(agent.call(method::AgentSetState, notReady("lunch"))), QStringLiteral("ok"));
     QTest::qWait(200);
     QCOMPARE(supervisor.events().size(), seen);
 }
@@ -112,15 +118,15 @@ void tst_HubSessions::invalidStateRequestsAreRefused()
     QVERIFY(hub.start());
     TestClient agent(hub.url());
     QVERIFY(agent.signIn(QStringLiteral("li.na")).has_value());
-    QCOMPARE(codeOf(agent.call(method::AgentSetState, notReady("nap"))),
+    QCOMPARE(outcomeOf(agent.call(method::AgentSetState, notReady("nap"))),
              QStringLiteral("invalid_params"));
-    QCOMPARE(codeOf(agent.call(method::AgentSetState, notReady("resolved"))),
+    QCOMPARE(outcomeOf(agent.call(method::AgentSetState, notReady("resolved"))),
              QStringLiteral("invalid_params")); // a wrap-up code, not a Not-Ready reason
-    QCOMPARE(codeOf(agent.call(method::AgentSetState,
-                               QJsonObject{{QStringLiteral("presence"), QStringLiteral("busy")}})),
+    QCOMPARE(outcomeOf(agent.call(method::AgentSetState, QJsonObject{{QStringLiteral("presence"),
+                                                                      QStringLiteral("busy")}})),
              QStringLiteral("invalid_transition"));
-    QCOMPARE(codeOf(agent.call(method::AgentSetState, QJsonObject{{QStringLiteral("presence"),
-                                                                   QStringLiteral("asleep")}})),
+    QCOMPARE(outcomeOf(agent.call(method::AgentSetState, QJsonObject{{QStringLiteral("presence"),
+                                                                      QStringLiteral("asleep")}})),
              QStringLiteral("invalid_params"));
     QTest::qWait(100);
     QVERIFY(agent.events().isEmpty());
@@ -135,9 +141,7 @@ void tst_HubSessions::resumeReplaysExactlyTheMissedEvents()
     QVERIFY(grant.has_value());
     TestClient agent(hub.url());
     QVERIFY(agent.signIn(QStringLiteral("li.na")).has_value());
-
-    QCOMPARE(codeOf(agent.call(method::AgentSetState, ready())), QStringLiteral("ok"));
-    QVERIFY(supervisor.waitForEvent(QString(event::AgentStateChanged)).has_value());
+    QVERIFY(readyWatchedBy(agent, supervisor));
     const qint64 lastSeen = supervisor.lastSeq();
     QVERIFY(lastSeen > 0);
 
@@ -145,11 +149,11 @@ void tst_HubSessions::resumeReplaysExactlyTheMissedEvents()
     QTest::qWait(100);
     const QList<QJsonObject> changes{notReady("break"), ready(), notReady("meeting")};
     for (const QJsonObject& change : changes)
-        QCOMPARE(codeOf(agent.call(method::AgentSetState, change)), QStringLiteral("ok"));
+        QCOMPARE(outcomeOf(agent.call(method::AgentSetState, change)), QStringLiteral("ok"));
 
     supervisor.clearEvents();
     const Response resumed = resume(supervisor, grant->sessionToken, lastSeen);
-    QCOMPARE(codeOf(resumed), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(resumed), QStringLiteral("ok"));
     Result<ResumeResult> result = ResumeResult::fromJson(resumed.result);
     QVERIFY(result.ok());
     QCOMPARE(result.value().mode, ResumeResult::Mode::Replay);
@@ -166,7 +170,7 @@ void tst_HubSessions::resumeReplaysExactlyTheMissedEvents()
     QCOMPARE(stateChange(supervisor.events().at(2))->state.reasonCode, QStringLiteral("meeting"));
 
     // Live events continue after the replay, numbered on.
-    QCOMPARE(codeOf(agent.call(method::AgentSetState, ready())), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(agent.call(method::AgentSetState, ready())), QStringLiteral("ok"));
     QTRY_COMPARE(supervisor.events().size(), 4);
     QCOMPARE(*supervisor.events().at(3).seq, lastSeen + 4);
 }
@@ -187,11 +191,11 @@ void tst_HubSessions::resumeAfterTheBufferGetsResync()
     const QList<QJsonObject> changes{ready(),           notReady("break"), ready(),
                                      notReady("lunch"), ready(),           notReady("training")};
     for (const QJsonObject& change : changes)
-        QCOMPARE(codeOf(agent.call(method::AgentSetState, change)), QStringLiteral("ok"));
+        QCOMPARE(outcomeOf(agent.call(method::AgentSetState, change)), QStringLiteral("ok"));
 
     supervisor.clearEvents();
     const Response resumed = resume(supervisor, grant->sessionToken, lastSeen);
-    QCOMPARE(codeOf(resumed), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(resumed), QStringLiteral("ok"));
     Result<ResumeResult> result = ResumeResult::fromJson(resumed.result);
     QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().message));
     QCOMPARE(result.value().mode, ResumeResult::Mode::Resync);
@@ -217,7 +221,7 @@ void tst_HubSessions::resumeWithUnknownTokenIsRefused()
     QVERIFY(hub.start());
     TestClient client(hub.url());
     const Response answer = resume(client, QStringLiteral("not-a-token"), 0);
-    QCOMPARE(codeOf(answer), QStringLiteral("session_invalid"));
+    QCOMPARE(outcomeOf(answer), QStringLiteral("session_invalid"));
     QVERIFY(client.isConnected());
 }
 
@@ -232,10 +236,10 @@ void tst_HubSessions::resumeOnANewConnectionReplacesTheStaleOne()
     // still holds the old socket.
     TestClient fresh(hub.url());
     const Response resumed = resume(fresh, grant->sessionToken, grant->seq);
-    QCOMPARE(codeOf(resumed), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(resumed), QStringLiteral("ok"));
     QVERIFY(stale.waitForDisconnected());
     QCOMPARE(stale.closeCode(), static_cast<int>(CloseCode::SessionReplaced));
-    QCOMPARE(codeOf(fresh.call(method::AgentSetState, ready())), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(fresh.call(method::AgentSetState, ready())), QStringLiteral("ok"));
     QVERIFY(fresh.waitForEvent(QString(event::AgentStateChanged)).has_value());
 }
 
@@ -248,8 +252,7 @@ void tst_HubSessions::vanishedAgentGoesOfflineAfterGrace()
     TestClient agent(hub.url());
     const std::optional<SessionGrant> grant = agent.signIn(QStringLiteral("zhang.min"));
     QVERIFY(grant.has_value());
-    QCOMPARE(codeOf(agent.call(method::AgentSetState, ready())), QStringLiteral("ok"));
-    QVERIFY(supervisor.waitForEvent(QString(event::AgentStateChanged)).has_value());
+    QVERIFY(readyWatchedBy(agent, supervisor));
 
     const qsizetype before = supervisor.events().size();
     agent.drop();
@@ -271,15 +274,13 @@ void tst_HubSessions::agentWhoReturnsInTimeKeepsTheirState()
     TestClient agent(hub.url());
     const std::optional<SessionGrant> grant = agent.signIn(QStringLiteral("david.wu"));
     QVERIFY(grant.has_value());
-    QCOMPARE(codeOf(agent.call(method::AgentSetState, ready())), QStringLiteral("ok"));
-    QVERIFY(agent.waitForEvent(QString(event::AgentStateChanged)).has_value());
-    QVERIFY(supervisor.waitForEvent(QString(event::AgentStateChanged)).has_value());
+    QVERIFY(readyWatchedBy(agent, supervisor));
 
     const qsizetype before = supervisor.events().size();
     const qint64 lastSeq = agent.lastSeq();
     agent.drop();
     QTest::qWait(300);
-    QCOMPARE(codeOf(resume(agent, grant->sessionToken, lastSeq)), QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(resume(agent, grant->sessionToken, lastSeq)), QStringLiteral("ok"));
     QTest::qWait(2500); // past the grace period
     QCOMPARE(supervisor.events().size(), before);
     const Response snapshot = agent.call(method::SessionSnapshot);
@@ -309,7 +310,7 @@ void tst_HubSessions::pingingClientStaysConnected()
     TestClient client(hub.url());
     QVERIFY(client.signIn(QStringLiteral("li.na")).has_value());
     for (int i = 0; i < 10; ++i) {
-        QCOMPARE(codeOf(client.call(method::Ping)), QStringLiteral("ok"));
+        QCOMPARE(outcomeOf(client.call(method::Ping)), QStringLiteral("ok"));
         QTest::qWait(200);
     }
     QVERIFY(client.isConnected());

@@ -8,6 +8,11 @@ namespace qidong::test {
 
 using namespace qidong::protocol;
 
+QString outcomeOf(const Response& response)
+{
+    return response.error ? errorCodeName(response.error->code) : QStringLiteral("ok");
+}
+
 TestClient::TestClient(QUrl url, QObject* parent)
     : QObject(parent)
     , m_url(std::move(url))

@@ -12,6 +12,9 @@
 
 namespace qidong::test {
 
+// "ok" for a result, else the error code's name: reads well in QCOMPARE.
+QString outcomeOf(const protocol::Response& response);
+
 // A plain QWebSocket speaking protocol v1, with blocking helpers for tests
 // (they spin the event loop while waiting; never used outside tests).
 class TestClient final : public QObject
