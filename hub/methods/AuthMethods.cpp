@@ -175,8 +175,9 @@ void AuthMethods::logout(ClientConnection& caller, const Request& request)
     Session* session = caller.session();
     const QString agentId = session->agentId();
     const QString family = session->refreshFamily();
-    caller.sendResult(request.id, {});
+    // As everywhere, the caller's own event (Offline) precedes the answer.
     m_directory.goOffline(agentId, QStringLiteral("agent"));
+    caller.sendResult(request.id, {});
     m_sessions.end(*session, CloseCode::SignedOut, QStringLiteral("signed out"));
     (void)m_sessionStore.revokeFamily(family);
 }

@@ -371,7 +371,11 @@ void tst_HubAuth::logoutEndsTheSession()
     QCOMPARE(
         outcomeOf(client.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())),
         QStringLiteral("ok"));
+    const qsizetype seen = client.events().size();
     QCOMPARE(outcomeOf(client.call(method::AuthLogout)), QStringLiteral("ok"));
+    QCOMPARE(client.events().size(), seen + 1); // Offline, announced before the answer
+    QCOMPARE(StateChangedEvent::fromJson(client.events().last().data).value().state.presence,
+             Presence::Offline);
     QVERIFY(client.waitForDisconnected());
     QCOMPARE(client.closeCode(), static_cast<int>(CloseCode::SignedOut));
 
