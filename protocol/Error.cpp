@@ -25,6 +25,7 @@ constexpr std::array kNames = {
     std::pair{ErrorCode::Draining, "draining"},
     std::pair{ErrorCode::StorageFailure, "storage_failure"},
     std::pair{ErrorCode::Timeout, "timeout"},
+    std::pair{ErrorCode::NotConnected, "not_connected"},
     std::pair{ErrorCode::Internal, "internal"},
     std::pair{ErrorCode::Unknown, "unknown"},
 };

@@ -28,6 +28,7 @@ enum class ErrorCode
     Draining,           // the hub is shutting down; reconnect later
     StorageFailure,     // the hub could not store the change; nothing was applied
     Timeout,            // no answer in time (raised by clients, never sent by the hub)
+    NotConnected,       // no link to the hub right now (raised by clients, never sent by the hub)
     Internal,           // a bug; the hub logged it
     Unknown,            // a code this build does not know (from a newer peer)
 };

@@ -5,6 +5,9 @@
 #include <QJsonObject>
 #include <QtTest/QTest>
 
+#include <csignal>
+#include <sys/types.h>
+
 namespace qidong::test {
 
 HubProcess::HubProcess(QString dataDir)
@@ -40,7 +43,7 @@ bool HubProcess::start(const QStringList& extraArguments)
     m_log.clear();
     m_url.clear();
     QStringList arguments{QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--listen"),
-                          QStringLiteral("127.0.0.1:0"), QStringLiteral("--demo")};
+                          QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--demo")};
     arguments += extraArguments;
     m_process.start(executable(), arguments);
     if (!m_process.waitForStarted(10000))
@@ -53,7 +56,27 @@ bool HubProcess::start(const QStringList& extraArguments)
         readOutput();
     }
     readOutput();
-    return !m_url.isEmpty();
+    if (m_url.isEmpty())
+        return false;
+    return true;
+}
+
+bool HubProcess::restart(const QStringList& extraArguments)
+{
+    m_port = static_cast<quint16>(m_url.port());
+    const bool started = start(extraArguments);
+    m_port = 0;
+    return started;
+}
+
+void HubProcess::stopProcess()
+{
+    ::kill(static_cast<pid_t>(m_process.processId()), SIGSTOP);
+}
+
+void HubProcess::continueProcess()
+{
+    ::kill(static_cast<pid_t>(m_process.processId()), SIGCONT);
 }
 
 void HubProcess::readOutput()

@@ -20,6 +20,11 @@ public:
 
     // Starts with --demo and the extra arguments; waits for "hub.listening".
     bool start(const QStringList& extraArguments = {});
+    // Starts again on the port the last start used (after kill or terminate),
+    // so clients can reconnect to the same URL.
+    bool restart(const QStringList& extraArguments = {});
+    void stopProcess();     // SIGSTOP: the hub machine freezes
+    void continueProcess(); // SIGCONT
     QUrl url() const { return m_url; }
     QString dataDir() const { return m_dataDir; }
     QByteArray log() const;
@@ -44,6 +49,7 @@ private:
     QProcess m_process;
     QByteArray m_log;
     QUrl m_url;
+    quint16 m_port = 0;
 };
 
 } // namespace qidong::test
