@@ -19,4 +19,19 @@
         <translation>Not connected to a hub yet.</translation>
     </message>
 </context>
+<context>
+    <name>qidong::core::CredentialStore</name>
+    <message>
+        <source>No keychain service is available, so Qidong cannot remember your sign-in. You can still sign in; you will be asked for your password next time.</source>
+        <translation>No keychain service is available, so Qidong cannot remember your sign-in. You can still sign in; you will be asked for your password next time.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access, so Qidong cannot remember your sign-in.</source>
+        <translation>The keychain refused access, so Qidong cannot remember your sign-in.</translation>
+    </message>
+    <message>
+        <source>The keychain failed (%1), so Qidong cannot remember your sign-in.</source>
+        <translation>The keychain failed (%1), so Qidong cannot remember your sign-in.</translation>
+    </message>
+</context>
 </TS>
