@@ -1,0 +1,70 @@
+#pragma once
+
+#include "models/InteractionListModel.h"
+#include "models/ReasonCodeModel.h"
+#include "protocol/Agent.h"
+#include "protocol/AgentState.h"
+#include "protocol/Message.h"
+#include "protocol/SessionSnapshot.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace qidong::core {
+
+class HubConnection;
+
+// The signed-in person as the desktop knows them: who they are, their role,
+// their state with reason and time in state, the state queued for when the
+// current work ends, and their interactions. It is rebuilt from every
+// snapshot (sign-in, resync) and kept current by events, and it owns the
+// models the widgets show.
+class AgentSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AgentSession)
+
+public:
+    explicit AgentSession(HubConnection& connection, QObject* parent = nullptr);
+    ~AgentSession() override;
+
+    bool isSignedIn() const { return m_signedIn; }
+    const protocol::Agent& agent() const { return m_agent; }
+    bool isSupervisor() const;
+    const protocol::AgentState& state() const { return m_state; }
+    // How long the agent has been in the current state, by the given clock.
+    qint64 timeInStateMs(qint64 nowMs) const;
+
+    // Asks the hub for a state. Held while reconnecting and sent once; the
+    // answer (or the event) updates state(). Failures come as stateChangeFailed.
+    void requestState(protocol::Presence presence, const QString& reasonCode = {});
+    void setLanguage(const QString& language);
+
+    models::InteractionListModel& interactions() { return m_interactions; }
+    models::ReasonCodeModel& notReadyReasons() { return m_notReadyReasons; }
+    models::ReasonCodeModel& wrapUpCodes() { return m_wrapUpCodes; }
+
+Q_SIGNALS:
+    void signedInChanged(bool signedIn);
+    void stateChanged(const qidong::protocol::AgentState& state);
+    void stateChangeFailed(const qidong::protocol::Error& error);
+    // Once a second while signed in, for time-in-state and queue clocks.
+    void clockTicked(qint64 nowMs);
+
+private:
+    void applySnapshot(const protocol::SessionSnapshot& snapshot);
+    void onEvent(const protocol::Event& event);
+    void setState(const protocol::AgentState& state);
+    void onHealthChanged();
+
+    HubConnection& m_connection;
+    bool m_signedIn = false;
+    protocol::Agent m_agent;
+    protocol::AgentState m_state;
+    models::InteractionListModel m_interactions;
+    models::ReasonCodeModel m_notReadyReasons;
+    models::ReasonCodeModel m_wrapUpCodes;
+    QTimer m_clock;
+};
+
+} // namespace qidong::core
