@@ -2,9 +2,11 @@
 
 #include "agents/AgentDirectory.h"
 #include "auth/LoginThrottle.h"
+#include "interactions/InteractionDirectory.h"
 #include "log/HubLog.h"
 #include "methods/AgentMethods.h"
 #include "methods/AuthMethods.h"
+#include "methods/InteractionMethods.h"
 #include "methods/SnapshotBuilder.h"
 #include "server/HubServer.h"
 #include "server/MethodDispatcher.h"
@@ -13,7 +15,10 @@
 #include "storage/AgentStateStore.h"
 #include "storage/Database.h"
 #include "storage/DemoSeeder.h"
+#include "storage/InteractionStore.h"
 #include "storage/SessionStore.h"
+
+#include "protocol/Names.h"
 
 #include <QDir>
 #include <QFile>
@@ -94,6 +99,7 @@ Result<bool> Hub::open()
     m_accounts = std::make_unique<AccountStore>(*m_database);
     m_agentStates = std::make_unique<AgentStateStore>(*m_database);
     m_sessionStore = std::make_unique<SessionStore>(*m_database);
+    m_interactionStore = std::make_unique<InteractionStore>(*m_database);
     if (m_options.demo) {
         Result<bool> seeded = DemoSeeder::seedIfEmpty(*m_database, *m_accounts);
         if (!seeded)
@@ -103,19 +109,37 @@ Result<bool> Hub::open()
     m_directory =
         std::make_unique<AgentDirectory>(*m_accounts, *m_agentStates, m_options.disconnectGrace);
     m_directory->load();
+    m_interactions = std::make_unique<InteractionDirectory>(*m_interactionStore, *m_accounts,
+                                                            *m_directory, m_options.offerTimeout);
+    m_interactions->load();
     SessionRegistry::Settings sessionSettings;
     sessionSettings.replayCapacity = m_options.replayBuffer;
     sessionSettings.sessionLifetime = m_options.sessionLifetime;
     m_sessions = std::make_unique<SessionRegistry>(*m_sessionStore, *m_accounts, *m_directory,
                                                    sessionSettings);
     m_throttle = std::make_unique<LoginThrottle>();
-    m_snapshots = std::make_unique<SnapshotBuilder>(*m_accounts, *m_directory);
+    m_snapshots = std::make_unique<SnapshotBuilder>(*m_accounts, *m_directory, *m_interactions);
+    connect(m_interactions.get(), &InteractionDirectory::offered, m_sessions.get(),
+            [this](const QString& agentId, const InteractionOffer& offer) {
+                m_sessions->postToAgent(agentId, event::InteractionOffered, offer.toJson());
+            });
+    connect(m_interactions.get(), &InteractionDirectory::updated, m_sessions.get(),
+            [this](const QString& agentId, const Interaction& interaction) {
+                m_sessions->postToAgent(agentId, event::InteractionUpdated,
+                                        {{QStringLiteral("interaction"), interaction.toJson()}});
+            });
+    connect(m_interactions.get(), &InteractionDirectory::revoked, m_sessions.get(),
+            [this](const QString& agentId, const InteractionRevoked& revoked) {
+                m_sessions->postToAgent(agentId, event::InteractionRevoked, revoked.toJson());
+            });
     m_dispatcher = std::make_unique<MethodDispatcher>();
     m_authMethods = std::make_unique<AuthMethods>(*m_accounts, *m_sessionStore, *m_sessions,
                                                   *m_directory, *m_throttle, *m_snapshots);
     m_authMethods->registerWith(*m_dispatcher);
     m_agentMethods = std::make_unique<AgentMethods>(*m_directory, *m_snapshots);
     m_agentMethods->registerWith(*m_dispatcher);
+    m_interactionMethods = std::make_unique<InteractionMethods>(*m_interactions, *m_accounts);
+    m_interactionMethods->registerWith(*m_dispatcher);
 
     ClientConnection::Settings connectionSettings;
     connectionSettings.heartbeatInterval = m_options.heartbeatInterval;

@@ -19,6 +19,9 @@ class AgentStateStore;
 class AuthMethods;
 class Database;
 class HubServer;
+class InteractionDirectory;
+class InteractionMethods;
+class InteractionStore;
 class LoginThrottle;
 class MethodDispatcher;
 class SessionRegistry;
@@ -56,13 +59,16 @@ private:
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<AgentStateStore> m_agentStates;
     std::unique_ptr<SessionStore> m_sessionStore;
+    std::unique_ptr<InteractionStore> m_interactionStore;
     std::unique_ptr<AgentDirectory> m_directory;
+    std::unique_ptr<InteractionDirectory> m_interactions;
     std::unique_ptr<SessionRegistry> m_sessions;
     std::unique_ptr<LoginThrottle> m_throttle;
     std::unique_ptr<SnapshotBuilder> m_snapshots;
     std::unique_ptr<MethodDispatcher> m_dispatcher;
     std::unique_ptr<AuthMethods> m_authMethods;
     std::unique_ptr<AgentMethods> m_agentMethods;
+    std::unique_ptr<InteractionMethods> m_interactionMethods;
     std::unique_ptr<HubServer> m_server;
 };
 

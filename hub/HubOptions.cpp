@@ -50,6 +50,9 @@ void HubOptions::addTo(QCommandLineParser& parser)
          QStringLiteral("ms"), QStringLiteral("3000")},
         {QStringLiteral("session-hours"), QStringLiteral("Lifetime of a session token."),
          QStringLiteral("hours"), QStringLiteral("12")},
+        {QStringLiteral("offer-timeout-ms"),
+         QStringLiteral("How long an offer rings before it goes back to the queue (RONA)."),
+         QStringLiteral("ms"), QStringLiteral("20000")},
         {QStringLiteral("replay-buffer"),
          QStringLiteral("Events kept per session for replay after a reconnect."),
          QStringLiteral("count"), QStringLiteral("1024")},
@@ -89,6 +92,10 @@ Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
     const auto drain = number(parser, QStringLiteral("drain-ms"), 0, 600'000);
     const auto hours = number(parser, QStringLiteral("session-hours"), 1, 24 * 30);
     const auto replay = number(parser, QStringLiteral("replay-buffer"), 1, 1'000'000);
+    const auto offer = number(parser, QStringLiteral("offer-timeout-ms"), 100, 600'000);
+    if (!offer)
+        return bad(QStringLiteral("--offer-timeout-ms must be 100..600000"));
+    options.offerTimeout = std::chrono::milliseconds(*offer);
     if (!heartbeat)
         return bad(QStringLiteral("--heartbeat-ms must be 50..3600000"));
     if (!grace)

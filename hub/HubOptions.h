@@ -24,6 +24,7 @@ struct HubOptions final
     std::chrono::milliseconds disconnectGrace{60000};
     std::chrono::milliseconds drainTime{3000};
     std::chrono::milliseconds sessionLifetime{std::chrono::hours(12)};
+    std::chrono::milliseconds offerTimeout{20000};
     int replayBuffer = 1024;
 
     static void addTo(QCommandLineParser& parser);

@@ -283,4 +283,105 @@ Result<DrainingNotice> DrainingNotice::fromJson(const QJsonObject& json)
     return notice;
 }
 
+QJsonObject InteractionRef::toJson() const
+{
+    return {{QStringLiteral("id"), id}};
+}
+
+Result<InteractionRef> InteractionRef::fromJson(const QJsonObject& json)
+{
+    FieldReader reader(json);
+    InteractionRef ref;
+    ref.id = reader.string(key("id"), kMaxIdentifierLength);
+    if (!reader.ok())
+        return reader.error();
+    return ref;
+}
+
+QJsonObject WrapUpParams::toJson() const
+{
+    return {{QStringLiteral("id"), id}, {QStringLiteral("code"), code}};
+}
+
+Result<WrapUpParams> WrapUpParams::fromJson(const QJsonObject& json)
+{
+    FieldReader reader(json);
+    WrapUpParams params;
+    params.id = reader.string(key("id"), kMaxIdentifierLength);
+    params.code = reader.string(key("code"), kMaxIdentifierLength);
+    if (!reader.ok())
+        return reader.error();
+    return params;
+}
+
+QJsonObject InteractionOffer::toJson() const
+{
+    return {{QStringLiteral("interaction"), interaction.toJson()},
+            {QStringLiteral("expiresAt"), expiresAtMs}};
+}
+
+Result<InteractionOffer> InteractionOffer::fromJson(const QJsonObject& json)
+{
+    FieldReader reader(json);
+    InteractionOffer offer;
+    const QJsonObject interaction = reader.object(key("interaction"));
+    offer.expiresAtMs = reader.integer(key("expiresAt"), 0, kMaxSafeInteger);
+    if (!reader.ok())
+        return reader.error();
+    Result<Interaction> decoded = Interaction::fromJson(interaction, QStringLiteral("interaction"));
+    if (!decoded)
+        return decoded.error();
+    offer.interaction = std::move(decoded).value();
+    return offer;
+}
+
+QJsonObject InteractionRevoked::toJson() const
+{
+    return {{QStringLiteral("id"), id}, {QStringLiteral("reason"), reason}};
+}
+
+Result<InteractionRevoked> InteractionRevoked::fromJson(const QJsonObject& json)
+{
+    FieldReader reader(json);
+    InteractionRevoked revoked;
+    revoked.id = reader.string(key("id"), kMaxIdentifierLength);
+    revoked.reason = reader.string(key("reason"), kMaxIdentifierLength);
+    if (!reader.ok())
+        return reader.error();
+    return revoked;
+}
+
+QJsonObject CreateInteractionParams::toJson() const
+{
+    QJsonObject json{{QStringLiteral("channel"), channelName(channel)},
+                     {QStringLiteral("queueId"), queueId},
+                     {QStringLiteral("customer"), customer.toJson()},
+                     {QStringLiteral("priority"), priority}};
+    if (!offerTo.isEmpty())
+        json.insert(QStringLiteral("offerTo"), offerTo);
+    return json;
+}
+
+Result<CreateInteractionParams> CreateInteractionParams::fromJson(const QJsonObject& json)
+{
+    FieldReader reader(json);
+    CreateInteractionParams params;
+    params.channel = reader.enumeration(key("channel"), channelFromName, Channel::Chat);
+    params.queueId = reader.string(key("queueId"), kMaxIdentifierLength);
+    QJsonObject customer = reader.object(key("customer"));
+    params.priority = static_cast<int>(reader.optionalInteger(key("priority"), 0, 100).value_or(0));
+    params.offerTo =
+        reader.optionalString(key("offerTo"), kMaxIdentifierLength).value_or(QString());
+    if (!reader.ok())
+        return reader.error();
+    // A new customer has no id yet: the hub assigns one.
+    if (customer.value(QLatin1StringView("id")).toString().isEmpty())
+        customer.insert(QStringLiteral("id"), QStringLiteral("pending"));
+    Result<CustomerRef> decoded = CustomerRef::fromJson(customer, QStringLiteral("customer"));
+    if (!decoded)
+        return decoded.error();
+    params.customer = std::move(decoded).value();
+    return params;
+}
+
 } // namespace qidong::protocol

@@ -130,4 +130,56 @@ struct DrainingNotice final
     static Result<DrainingNotice> fromJson(const QJsonObject& json);
 };
 
+// interaction.accept / reject / end: {"id":"i-42"}
+struct InteractionRef final
+{
+    QString id;
+
+    QJsonObject toJson() const;
+    static Result<InteractionRef> fromJson(const QJsonObject& json);
+};
+
+// interaction.wrapUp: {"id":"i-42","code":"resolved"}
+struct WrapUpParams final
+{
+    QString id;
+    QString code;
+
+    QJsonObject toJson() const;
+    static Result<WrapUpParams> fromJson(const QJsonObject& json);
+};
+
+// interaction.offered: what is offered and until when it may be accepted.
+struct InteractionOffer final
+{
+    Interaction interaction;
+    qint64 expiresAtMs = 0;
+
+    QJsonObject toJson() const;
+    static Result<InteractionOffer> fromJson(const QJsonObject& json);
+};
+
+// interaction.revoked: an offer (or work) taken back: "rejected", "timeout".
+struct InteractionRevoked final
+{
+    QString id;
+    QString reason;
+
+    QJsonObject toJson() const;
+    static Result<InteractionRevoked> fromJson(const QJsonObject& json);
+};
+
+// admin.createInteraction: a test and demo aid until routing creates work.
+struct CreateInteractionParams final
+{
+    Channel channel = Channel::Chat;
+    QString queueId;
+    CustomerRef customer; // id may be empty: the hub assigns one
+    int priority = 0;
+    QString offerTo; // username; empty leaves it queued
+
+    QJsonObject toJson() const;
+    static Result<CreateInteractionParams> fromJson(const QJsonObject& json);
+};
+
 } // namespace qidong::protocol

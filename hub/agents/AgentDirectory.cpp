@@ -107,6 +107,17 @@ Result<bool> AgentDirectory::applyWorkTransition(const QString& agentId, WorkTra
     return commit(agentId, outcome.value(), QStringLiteral("system"));
 }
 
+void AgentDirectory::setNotReadyBySystem(const QString& agentId, const QString& reasonCode)
+{
+    const auto it = m_entries.find(agentId);
+    if (it == m_entries.end())
+        return;
+    Result<AgentStateMachine::Outcome> outcome = AgentStateMachine::request(
+        it->second.state, Presence::NotReady, reasonCode, QDateTime::currentMSecsSinceEpoch());
+    if (outcome)
+        (void)commit(agentId, outcome.value(), QStringLiteral("system"));
+}
+
 void AgentDirectory::goOffline(const QString& agentId, const QString& cause)
 {
     const auto it = m_entries.find(agentId);

@@ -46,6 +46,9 @@ public:
     protocol::Result<bool> endWork(const QString& agentId);
     protocol::Result<bool> finishAfterCallWork(const QString& agentId);
     void goOffline(const QString& agentId, const QString& cause);
+    // The hub puts an agent Not Ready (e.g. "missed" after an unanswered
+    // offer); the reason need not be one agents may choose.
+    void setNotReadyBySystem(const QString& agentId, const QString& reasonCode);
 
     void markConnected(const QString& agentId);
     void markDisconnected(const QString& agentId);

@@ -13,6 +13,7 @@ Q_LOGGING_CATEGORY(lcAuth, "qidong.hub.auth")
 Q_LOGGING_CATEGORY(lcStorage, "qidong.hub.storage")
 Q_LOGGING_CATEGORY(lcAgents, "qidong.hub.agents")
 Q_LOGGING_CATEGORY(lcSessions, "qidong.hub.sessions")
+Q_LOGGING_CATEGORY(lcInteractions, "qidong.hub.interactions")
 
 namespace {
 

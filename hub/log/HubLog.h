@@ -10,6 +10,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcAuth)
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 Q_DECLARE_LOGGING_CATEGORY(lcAgents)
 Q_DECLARE_LOGGING_CATEGORY(lcSessions)
+Q_DECLARE_LOGGING_CATEGORY(lcInteractions)
 
 // The hub writes one JSON object per line to stderr:
 // {"ts":"2026-11-23T08:00:00.123Z","level":"info","cat":"qidong.hub.auth","event":"login.succeeded",...}

@@ -1,6 +1,7 @@
 #include "SnapshotBuilder.h"
 
 #include "agents/AgentDirectory.h"
+#include "interactions/InteractionDirectory.h"
 #include "session/Session.h"
 #include "storage/AccountStore.h"
 
@@ -8,9 +9,11 @@ namespace qidong::hub {
 
 using namespace qidong::protocol;
 
-SnapshotBuilder::SnapshotBuilder(const AccountStore& accounts, const AgentDirectory& directory)
+SnapshotBuilder::SnapshotBuilder(const AccountStore& accounts, const AgentDirectory& directory,
+                                 const InteractionDirectory& interactions)
     : m_accounts(accounts)
     , m_directory(directory)
+    , m_interactions(interactions)
 {}
 
 SessionSnapshot SnapshotBuilder::build(const Session& session) const
@@ -21,6 +24,7 @@ SessionSnapshot SnapshotBuilder::build(const Session& session) const
     snapshot.teams = m_accounts.teams();
     snapshot.queues = m_accounts.queues();
     snapshot.reasonCodes = m_accounts.reasonCodes();
+    snapshot.interactions = m_interactions.ofAgent(session.agentId());
     if (session.seesFloor())
         snapshot.floor = floor();
     return snapshot;

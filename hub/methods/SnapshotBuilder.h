@@ -6,6 +6,7 @@ namespace qidong::hub {
 
 class AccountStore;
 class AgentDirectory;
+class InteractionDirectory;
 class Session;
 
 // Assembles what a desktop needs after sign-in or a resync. Supervisors and
@@ -13,7 +14,8 @@ class Session;
 class SnapshotBuilder final
 {
 public:
-    SnapshotBuilder(const AccountStore& accounts, const AgentDirectory& directory);
+    SnapshotBuilder(const AccountStore& accounts, const AgentDirectory& directory,
+                    const InteractionDirectory& interactions);
 
     protocol::SessionSnapshot build(const Session& session) const;
     QList<protocol::FloorAgent> floor() const;
@@ -21,6 +23,7 @@ public:
 private:
     const AccountStore& m_accounts;
     const AgentDirectory& m_directory;
+    const InteractionDirectory& m_interactions;
 };
 
 } // namespace qidong::hub

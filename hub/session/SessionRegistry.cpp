@@ -166,6 +166,15 @@ QList<Session*> SessionRegistry::sessions() const
     return all;
 }
 
+void SessionRegistry::postToAgent(const QString& agentId, QLatin1StringView event,
+                                  const QJsonObject& data)
+{
+    for (const auto& [id, session] : m_sessions) {
+        if (session->agentId() == agentId)
+            session->post(QString(event), data);
+    }
+}
+
 void SessionRegistry::onAgentStateChanged(const QString& agentId, const AgentState& state,
                                           const QString& cause)
 {

@@ -59,6 +59,8 @@ public:
     void detach(ClientConnection& connection);
 
     QList<Session*> sessions() const;
+    // Posts a session event to every session of one person.
+    void postToAgent(const QString& agentId, QLatin1StringView event, const QJsonObject& data);
 
 private:
     void onAgentStateChanged(const QString& agentId, const protocol::AgentState& state,

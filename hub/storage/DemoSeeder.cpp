@@ -173,6 +173,7 @@ QList<ReasonCode> demoReasons()
         notReady("meeting", "会议", "Meeting"),
         notReady("coaching", "辅导", "Coaching"),
         notReady("acw-overflow", "话后处理超时", "After-call work overflow"),
+        notReady("missed", "未接（超时）", "Missed offer"),
         wrapUp("resolved", "问题已解决", "Resolved on first contact"),
         wrapUp("roaming-inquiry", "国际漫游咨询", "Roaming inquiry"),
         wrapUp("offer-accepted", "接受推荐（含合作伙伴）", "Offer accepted (incl. partner)"),

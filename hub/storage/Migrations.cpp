@@ -68,6 +68,28 @@ const QList<Migration>& schemaMigrations()
                             " subject TEXT NOT NULL DEFAULT '',"
                             " detail TEXT NOT NULL DEFAULT '{}')"),
          }},
+        {2,
+         {
+             QStringLiteral("CREATE TABLE interactions ("
+                            " id TEXT PRIMARY KEY,"
+                            " channel TEXT NOT NULL,"
+                            " queue_id TEXT NOT NULL REFERENCES queues(id),"
+                            " customer TEXT NOT NULL,"
+                            " state TEXT NOT NULL,"
+                            " priority INTEGER NOT NULL,"
+                            " created_at INTEGER NOT NULL,"
+                            " sla_deadline INTEGER NOT NULL,"
+                            " agent_id TEXT REFERENCES accounts(id),"
+                            " wrap_up_code TEXT NOT NULL DEFAULT '',"
+                            " updated_at INTEGER NOT NULL)"),
+             QStringLiteral(
+                 "CREATE INDEX interactions_open ON interactions(state) WHERE state <> 'ended'"),
+             // RONA needs a reason to put an agent who let an offer ring out.
+             QStringLiteral(
+                 "INSERT OR IGNORE INTO reason_codes(code, kind, label_zh, label_en, sort)"
+                 " SELECT 'missed', 'notReady', '未接（超时）', 'Missed offer', 99"
+                 " WHERE EXISTS (SELECT 1 FROM reason_codes)"),
+         }},
     };
     return migrations;
 }

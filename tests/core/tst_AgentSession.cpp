@@ -66,7 +66,7 @@ void tst_AgentSession::signInFillsTheSessionAndModels()
     QCOMPARE(session.agent().displayName, QStringLiteral("李娜"));
     QVERIFY(!session.isSupervisor());
     QCOMPARE(session.state().presence, Presence::Offline);
-    QCOMPARE(session.notReadyReasons().rowCount(), 6);
+    QCOMPARE(session.notReadyReasons().rowCount(), 7);
     QCOMPARE(session.wrapUpCodes().rowCount(), 8);
     QVERIFY(session.notReadyReasons().rowOf(QStringLiteral("lunch")) >= 0);
     QCOMPARE(session.interactions().rowCount(), 0);
