@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace qidong::core {
 
 using namespace qidong::protocol;
@@ -67,6 +69,65 @@ void AgentSession::setLanguage(const QString& language)
     m_wrapUpCodes.setLanguage(language);
 }
 
+void AgentSession::accept(const QString& interactionId)
+{
+    sendInteractionRequest(method::InteractionAccept, InteractionRef{interactionId}.toJson());
+}
+
+void AgentSession::reject(const QString& interactionId)
+{
+    sendInteractionRequest(method::InteractionReject, InteractionRef{interactionId}.toJson());
+}
+
+void AgentSession::end(const QString& interactionId)
+{
+    sendInteractionRequest(method::InteractionEnd, InteractionRef{interactionId}.toJson());
+}
+
+void AgentSession::wrapUp(const QString& interactionId, const QString& code)
+{
+    sendInteractionRequest(method::InteractionWrapUp, WrapUpParams{interactionId, code}.toJson());
+}
+
+void AgentSession::sendInteractionRequest(QLatin1StringView method, const QJsonObject& params)
+{
+    // Reliable: a click made during a reconnect is not lost. The hub refuses
+    // a stale one (an offer that rang out meanwhile) with a typed error.
+    m_connection.request(
+        QString(method), params, this,
+        [this, name = QString(method)](const Response& response) {
+            if (response.error) {
+                Q_EMIT requestFailed(name, *response.error);
+                return;
+            }
+            Result<Interaction> interaction = Interaction::fromJson(
+                response.result.value(QLatin1StringView("interaction")).toObject());
+            if (interaction)
+                onInteractionChanged(interaction.value());
+        },
+        HubConnection::Delivery::Reliable);
+}
+
+void AgentSession::onInteractionChanged(const Interaction& interaction)
+{
+    if (m_offer && m_offer->interaction.id == interaction.id &&
+        interaction.state != InteractionState::Offered)
+        endOffer(interaction.id, interactionStateName(interaction.state));
+    if (interaction.state == InteractionState::Ended ||
+        (interaction.state == InteractionState::Queued && interaction.agentId != m_agent.id))
+        m_interactions.remove(interaction.id);
+    else
+        m_interactions.upsert(interaction);
+}
+
+void AgentSession::endOffer(const QString& interactionId, const QString& reason)
+{
+    if (!m_offer || m_offer->interaction.id != interactionId)
+        return;
+    m_offer.reset();
+    Q_EMIT offerEnded(interactionId, reason);
+}
+
 void AgentSession::applySnapshot(const SessionSnapshot& snapshot)
 {
     m_agent = snapshot.agent;
@@ -74,6 +135,16 @@ void AgentSession::applySnapshot(const SessionSnapshot& snapshot)
     m_wrapUpCodes.setReasonCodes(snapshot.reasonCodes);
     m_interactions.setQueues(snapshot.queues);
     m_interactions.replaceAll(snapshot.interactions);
+    // An offer still ringing is in the snapshot; one that is not has ended.
+    if (m_offer) {
+        const auto ringing = std::find_if(
+            snapshot.interactions.cbegin(), snapshot.interactions.cend(),
+            [this](const Interaction& i) {
+                return i.id == m_offer->interaction.id && i.state == InteractionState::Offered;
+            });
+        if (ringing == snapshot.interactions.cend())
+            endOffer(m_offer->interaction.id, QStringLiteral("resync"));
+    }
     m_interactions.tick(QDateTime::currentMSecsSinceEpoch());
     setState(snapshot.state);
     if (!m_signedIn) {
@@ -93,6 +164,26 @@ void AgentSession::onEvent(const Event& event)
         }
         if (change.value().agentId == m_agent.id)
             setState(change.value().state);
+    } else if (event.name == event::InteractionOffered) {
+        Result<InteractionOffer> offer = InteractionOffer::fromJson(event.data);
+        if (!offer) {
+            qCWarning(lcCore) << "malformed interaction.offered:" << offer.error().message;
+            return;
+        }
+        m_interactions.upsert(offer.value().interaction);
+        m_offer = offer.value();
+        Q_EMIT offerReceived(offer.value());
+    } else if (event.name == event::InteractionUpdated) {
+        Result<Interaction> interaction =
+            Interaction::fromJson(event.data.value(QLatin1StringView("interaction")).toObject());
+        if (interaction)
+            onInteractionChanged(interaction.value());
+    } else if (event.name == event::InteractionRevoked) {
+        Result<InteractionRevoked> revoked = InteractionRevoked::fromJson(event.data);
+        if (!revoked)
+            return;
+        m_interactions.remove(revoked.value().id);
+        endOffer(revoked.value().id, revoked.value().reason);
     }
 }
 

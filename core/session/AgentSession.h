@@ -5,6 +5,7 @@
 #include "protocol/Agent.h"
 #include "protocol/AgentState.h"
 #include "protocol/Message.h"
+#include "protocol/Payloads.h"
 #include "protocol/SessionSnapshot.h"
 
 #include <QObject>
@@ -40,6 +41,15 @@ public:
     void requestState(protocol::Presence presence, const QString& reasonCode = {});
     void setLanguage(const QString& language);
 
+    // Work on interactions; the hub's answer and events update the list.
+    // Failures come as requestFailed.
+    void accept(const QString& interactionId);
+    void reject(const QString& interactionId);
+    void end(const QString& interactionId);
+    void wrapUp(const QString& interactionId, const QString& code);
+    // The offer currently ringing for this agent, if any.
+    std::optional<protocol::InteractionOffer> ringingOffer() const { return m_offer; }
+
     models::InteractionListModel& interactions() { return m_interactions; }
     models::ReasonCodeModel& notReadyReasons() { return m_notReadyReasons; }
     models::ReasonCodeModel& wrapUpCodes() { return m_wrapUpCodes; }
@@ -48,6 +58,10 @@ Q_SIGNALS:
     void signedInChanged(bool signedIn);
     void stateChanged(const qidong::protocol::AgentState& state);
     void stateChangeFailed(const qidong::protocol::Error& error);
+    void offerReceived(const qidong::protocol::InteractionOffer& offer);
+    // The ringing offer is over: accepted, rejected, rung out, or taken back.
+    void offerEnded(const QString& interactionId, const QString& reason);
+    void requestFailed(const QString& method, const qidong::protocol::Error& error);
     // Once a second while signed in, for time-in-state and queue clocks.
     void clockTicked(qint64 nowMs);
 
@@ -56,6 +70,9 @@ private:
     void onEvent(const protocol::Event& event);
     void setState(const protocol::AgentState& state);
     void onHealthChanged();
+    void sendInteractionRequest(QLatin1StringView method, const QJsonObject& params);
+    void onInteractionChanged(const protocol::Interaction& interaction);
+    void endOffer(const QString& interactionId, const QString& reason);
 
     HubConnection& m_connection;
     bool m_signedIn = false;
@@ -65,6 +82,7 @@ private:
     models::ReasonCodeModel m_notReadyReasons;
     models::ReasonCodeModel m_wrapUpCodes;
     QTimer m_clock;
+    std::optional<protocol::InteractionOffer> m_offer;
 };
 
 } // namespace qidong::core

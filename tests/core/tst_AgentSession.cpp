@@ -15,6 +15,7 @@ using namespace std::chrono_literals;
 
 Q_DECLARE_METATYPE(qidong::protocol::AgentState)
 Q_DECLARE_METATYPE(qidong::protocol::Error)
+Q_DECLARE_METATYPE(qidong::protocol::InteractionOffer)
 
 namespace {
 
@@ -40,12 +41,15 @@ private Q_SLOTS:
     void refusedRequestSaysWhy();
     void stateChosenOfflineSurvivesAHubRestart();
     void supervisorChangesAreNotMine();
+    void offersFlowThroughTheListToWrapUp();
+    void offerThatRingsOutLeavesTheList();
 };
 
 void tst_AgentSession::initTestCase()
 {
     qRegisterMetaType<AgentState>();
     qRegisterMetaType<Error>();
+    qRegisterMetaType<InteractionOffer>();
 }
 
 void tst_AgentSession::signInFillsTheSessionAndModels()
@@ -158,6 +162,106 @@ void tst_AgentSession::supervisorChangesAreNotMine()
     QTRY_COMPARE(events.size(), 1);
     QCOMPARE(changed.size(), 0);
     QCOMPARE(supervisor.state().presence, Presence::Offline);
+}
+
+namespace {
+
+QString offerTo(TestClient& admin, const char* username)
+{
+    CreateInteractionParams params;
+    params.channel = Channel::Chat;
+    params.queueId = QStringLiteral("online-chat");
+    params.customer = CustomerRef{
+        {}, QStringLiteral("陈女士"), QStringLiteral("web"), QStringLiteral("visitor-88")};
+    params.offerTo = QString::fromLatin1(username);
+    const Response created = admin.call(method::AdminCreateInteraction, params.toJson());
+    if (!created.result.value(QLatin1StringView("offered")).toBool())
+        return {};
+    return created.result.value(QLatin1StringView("interaction"))
+        .toObject()
+        .value(QLatin1StringView("id"))
+        .toString();
+}
+
+} // namespace
+
+void tst_AgentSession::offersFlowThroughTheListToWrapUp()
+{
+    HubProcess hub;
+    QVERIFY(hub.start());
+    HubConnection connection(fastSettings());
+    AgentSession session(connection);
+    QAbstractItemModelTester tester(&session.interactions(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy offers(&session, &AgentSession::offerReceived);
+    QSignalSpy ended(&session, &AgentSession::offerEnded);
+    connection.signIn(hub.url(), QStringLiteral("chen.jing"), QStringLiteral("qidong-demo"));
+    QTRY_VERIFY(session.isSignedIn());
+    session.requestState(Presence::Ready);
+    QTRY_COMPARE(session.state().presence, Presence::Ready);
+
+    TestClient admin(hub.url());
+    QVERIFY(admin.signIn(QStringLiteral("admin")).has_value());
+    const QString id = offerTo(admin, "chen.jing");
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE(offers.size(), 1);
+    QVERIFY(session.ringingOffer().has_value());
+    QCOMPARE(session.interactions().rowCount(), 1);
+    const auto stateOfRow = [&session] {
+        return static_cast<InteractionState>(
+            session.interactions()
+                .index(0, 0)
+                .data(qidong::models::InteractionListModel::StateRole)
+                .toInt());
+    };
+    QCOMPARE(stateOfRow(), InteractionState::Offered);
+    QCOMPARE(session.interactions()
+                 .index(0, qidong::models::InteractionListModel::CustomerColumn)
+                 .data()
+                 .toString(),
+             QStringLiteral("陈女士"));
+
+    session.accept(id);
+    QTRY_COMPARE(stateOfRow(), InteractionState::Active);
+    QTRY_COMPARE(session.state().presence, Presence::Busy);
+    QCOMPARE(ended.size(), 1);
+    QVERIFY(!session.ringingOffer().has_value());
+
+    session.end(id);
+    QTRY_COMPARE(stateOfRow(), InteractionState::WrapUp);
+    QTRY_COMPARE(session.state().presence, Presence::AfterCallWork);
+    session.wrapUp(id, QStringLiteral("resolved"));
+    QTRY_COMPARE(session.interactions().rowCount(), 0);
+    QTRY_COMPARE(session.state().presence, Presence::Ready);
+}
+
+void tst_AgentSession::offerThatRingsOutLeavesTheList()
+{
+    HubProcess hub;
+    QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("600")}));
+    HubConnection connection(fastSettings());
+    AgentSession session(connection);
+    QSignalSpy ended(&session, &AgentSession::offerEnded);
+    QSignalSpy failed(&session, &AgentSession::requestFailed);
+    connection.signIn(hub.url(), QStringLiteral("zhao.lei"), QStringLiteral("qidong-demo"));
+    QTRY_VERIFY(session.isSignedIn());
+    session.requestState(Presence::Ready);
+    QTRY_COMPARE(session.state().presence, Presence::Ready);
+    TestClient admin(hub.url());
+    QVERIFY(admin.signIn(QStringLiteral("admin")).has_value());
+    const QString id = offerTo(admin, "zhao.lei");
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE(ended.size(), 1);
+    QCOMPARE(ended.at(0).at(1).toString(), QStringLiteral("timeout"));
+    QCOMPARE(session.interactions().rowCount(), 0);
+    QTRY_COMPARE(session.state().presence, Presence::NotReady);
+    QCOMPARE(session.state().reasonCode, QStringLiteral("missed"));
+
+    // Accepting too late is refused with a reason, and nothing changes.
+    session.accept(id);
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("interaction.accept"));
+    QCOMPARE(session.interactions().rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_AgentSession)
