@@ -1,10 +1,25 @@
-#include "ui/shell/ShellWindow.h"
+#include "SignInFlow.h"
+#include "core/connection/HubConnection.h"
+#include "core/credentials/CredentialStore.h"
+#include "core/session/AgentSession.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTranslator>
+
+namespace {
+
+// Installs the translation for `language` ("zh_CN", "en"), replacing the last.
+void useLanguage(QTranslator& translator, const QString& language)
+{
+    QApplication::removeTranslator(&translator);
+    if (translator.load(QStringLiteral("qidong_") + language, QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -13,19 +28,52 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Qidong"));
     QApplication::setApplicationVersion(QStringLiteral(QIDONG_VERSION));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("qidong"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
-
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QApplication::translate("main", "Qidong agent desktop for customer engagement centers"));
+        QStringLiteral("Qidong agent desktop for customer engagement centers"));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("hub"), QStringLiteral("Hub URL (demo and tests)."), QStringLiteral("url")},
+        {QStringLiteral("user"), QStringLiteral("Sign in as this user (demo and tests)."),
+         QStringLiteral("name")},
+        {QStringLiteral("password-env"),
+         QStringLiteral("Read the password from this environment variable (demo and tests only)."),
+         QStringLiteral("variable")},
+        {QStringLiteral("language"), QStringLiteral("zh_CN or en."), QStringLiteral("language")},
+    });
     parser.process(app);
 
-    qidong::ui::ShellWindow window;
-    window.show();
+    QTranslator translator;
+    const QString language =
+        parser.isSet(QStringLiteral("language"))
+            ? parser.value(QStringLiteral("language"))
+            : QSettings()
+                  .value(QStringLiteral("signIn/language"), QLocale().name().startsWith(u"zh")
+                                                                ? QStringLiteral("zh_CN")
+                                                                : QStringLiteral("en"))
+                  .toString();
+    useLanguage(translator, language);
+
+    qidong::core::HubConnection connection({});
+    qidong::core::AgentSession session(connection);
+    session.setLanguage(language == QStringLiteral("zh_CN") ? QStringLiteral("zh-CN")
+                                                            : QStringLiteral("en"));
+    qidong::core::CredentialStore credentials;
+    qidong::app::SignInFlow flow(connection, session, credentials);
+    QObject::connect(
+        &flow, &qidong::app::SignInFlow::languageChosen, &app, [&](const QString& chosen) {
+            useLanguage(translator, chosen);
+            session.setLanguage(chosen == QStringLiteral("zh_CN") ? QStringLiteral("zh-CN")
+                                                                  : QStringLiteral("en"));
+        });
+
+    qidong::ui::SignInRequest fromCommandLine;
+    fromCommandLine.hubUrl = QUrl(parser.value(QStringLiteral("hub")));
+    fromCommandLine.username = parser.value(QStringLiteral("user"));
+    if (parser.isSet(QStringLiteral("password-env")))
+        fromCommandLine.password =
+            qEnvironmentVariable(qPrintable(parser.value(QStringLiteral("password-env"))));
+    flow.start(fromCommandLine);
     return QApplication::exec();
 }

@@ -1,19 +1,186 @@
 #include "ShellWindow.h"
 
+#include "ConnectionIndicator.h"
+#include "ErrorText.h"
+#include "OfferToast.h"
+#include "StateSelector.h"
+#include "core/session/AgentSession.h"
+#include "models/InteractionListModel.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
 
 namespace qidong::ui {
 
-ShellWindow::ShellWindow(QWidget* parent)
+ShellWindow::ShellWindow(core::HubConnection& connection, core::AgentSession& session,
+                         QWidget* parent)
     : QMainWindow(parent)
+    , m_connection(connection)
+    , m_session(session)
+    , m_interactions(new QTableView(this))
+    , m_toast(new OfferToast(this))
 {
-    setWindowTitle(tr("Qidong Agent Desktop"));
-    auto* placeholder = new QLabel(tr("Not connected to a hub yet."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    resize(1024, 700);
+    setObjectName(QStringLiteral("shellWindow"));
+    setWindowTitle(tr("Qidong Agent Desktop — %1").arg(session.agent().displayName));
+
+    auto* toolbar = addToolBar(tr("State"));
+    toolbar->setObjectName(QStringLiteral("stateToolbar"));
+    toolbar->setMovable(false);
+    toolbar->addWidget(new StateSelector(session, toolbar));
+    auto* spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    toolbar->addWidget(new ConnectionIndicator(connection, toolbar));
+
+    m_interactions->setObjectName(QStringLiteral("interactionList"));
+    m_interactions->setAccessibleName(tr("My interactions"));
+    m_interactions->setModel(&session.interactions());
+    m_interactions->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_interactions->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_interactions->verticalHeader()->hide();
+    m_interactions->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // uniform rows
+    m_interactions->horizontalHeader()->setStretchLastSection(true);
+    setCentralWidget(m_interactions);
+
+    createDocks();
+    createActions();
+
+    connect(&session, &core::AgentSession::offerReceived, this,
+            [this](const protocol::InteractionOffer& offer) {
+                const QModelIndex row = m_session.interactions().index(
+                    m_session.interactions().rowOf(offer.interaction.id),
+                    models::InteractionListModel::QueueColumn);
+                m_toast->showOffer(offer, row.data().toString());
+                placeToast();
+            });
+    connect(&session, &core::AgentSession::offerEnded, m_toast, &OfferToast::dismiss);
+    connect(m_toast, &OfferToast::accepted, &session, &core::AgentSession::accept);
+    connect(m_toast, &OfferToast::rejected, &session, &core::AgentSession::reject);
+    connect(&session, &core::AgentSession::stateChangeFailed, this,
+            [this](const protocol::Error& error) {
+                statusBar()->showMessage(ErrorText::describe(error), 8000);
+            });
+    connect(&session, &core::AgentSession::requestFailed, this,
+            [this](const QString&, const protocol::Error& error) {
+                statusBar()->showMessage(ErrorText::describe(error), 8000);
+            });
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("shell/geometry")).toByteArray()))
+        resize(1200, 760);
+    restoreState(settings.value(QStringLiteral("shell/state")).toByteArray());
 }
 
 ShellWindow::~ShellWindow() = default;
+
+void ShellWindow::createDocks()
+{
+    // Where the channel, customer and knowledge panes plug in as their issues land.
+    const struct
+    {
+        const char* name;
+        QString title;
+        Qt::DockWidgetArea area;
+    } docks[] = {
+        {"conversationDock", tr("Conversation"), Qt::RightDockWidgetArea},
+        {"customerDock", tr("Customer"), Qt::RightDockWidgetArea},
+        {"knowledgeDock", tr("Knowledge"), Qt::BottomDockWidgetArea},
+    };
+    for (const auto& spec : docks) {
+        auto* dock = new QDockWidget(spec.title, this);
+        dock->setObjectName(QString::fromLatin1(spec.name));
+        auto* placeholder = new QLabel(tr("No conversation selected"), dock);
+        placeholder->setAlignment(Qt::AlignCenter);
+        placeholder->setEnabled(false);
+        placeholder->setWordWrap(true);
+        dock->setWidget(placeholder);
+        addDockWidget(spec.area, dock);
+    }
+}
+
+void ShellWindow::createActions()
+{
+    QMenu* work = menuBar()->addMenu(tr("&Work"));
+    const auto add = [this, work](const QString& text, const QKeySequence& shortcut, auto slot) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        work->addAction(action);
+        addAction(action);
+        return action;
+    };
+    add(tr("&Accept offer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), [this] {
+        if (!m_toast->interactionId().isEmpty())
+            m_session.accept(m_toast->interactionId());
+    });
+    add(tr("&Reject offer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] {
+        if (!m_toast->interactionId().isEmpty())
+            m_session.reject(m_toast->interactionId());
+    });
+    add(tr("Set &Ready"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+        [this] { m_session.requestState(protocol::Presence::Ready); });
+    add(tr("&End interaction"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] {
+        const QModelIndex current = m_interactions->currentIndex();
+        if (const protocol::Interaction* item =
+                m_session.interactions().interactionAt(current.row()))
+            m_session.end(item->id);
+    });
+    work->addSeparator();
+    add(tr("Sign &out"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q),
+        [this] { Q_EMIT signOutRequested(); });
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    auto* shortcuts = new QAction(tr("&Keyboard shortcuts"), this);
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    connect(shortcuts, &QAction::triggered, this, &ShellWindow::showShortcuts);
+    help->addAction(shortcuts);
+    addAction(shortcuts);
+}
+
+void ShellWindow::showShortcuts()
+{
+    QString text;
+    for (const QAction* action : actions()) {
+        if (!action->shortcut().isEmpty())
+            text += action->text().remove(u'&') + QStringLiteral("\t") +
+                    action->shortcut().toString(QKeySequence::NativeText) + u'\n';
+    }
+    QMessageBox box(QMessageBox::Information, tr("Keyboard shortcuts"), text, QMessageBox::Close,
+                    this);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
+}
+
+void ShellWindow::placeToast()
+{
+    if (!m_toast->isVisible())
+        return;
+    m_toast->adjustSize();
+    const QRect area = centralWidget()->geometry();
+    m_toast->move(area.right() - m_toast->width() - 16, area.top() + 16);
+}
+
+void ShellWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    placeToast();
+}
+
+void ShellWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("shell/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("shell/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
 
 } // namespace qidong::ui

@@ -2,18 +2,51 @@
 
 #include <QMainWindow>
 
+class QTableView;
+
+namespace qidong::core {
+class AgentSession;
+class HubConnection;
+} // namespace qidong::core
+
 namespace qidong::ui {
 
-// The agent desktop's top-level window. It only assembles panes and
-// actions; each pane arrives with its own issue.
+class OfferToast;
+
+// The agent desktop's main window. It assembles panes and actions — the
+// state selector, connection indicator, interaction list, offer toast and
+// the docks where conversation, customer and knowledge panes plug in — and
+// knows no business rules.
 class ShellWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ShellWindow)
 
 public:
-    explicit ShellWindow(QWidget* parent = nullptr);
+    ShellWindow(core::HubConnection& connection, core::AgentSession& session,
+                QWidget* parent = nullptr);
     ~ShellWindow() override;
+
+    OfferToast* offerToast() const { return m_toast; }
+    QTableView* interactionView() const { return m_interactions; }
+
+Q_SIGNALS:
+    void signOutRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void placeToast();
+    void showShortcuts();
+
+    core::HubConnection& m_connection;
+    core::AgentSession& m_session;
+    QTableView* m_interactions;
+    OfferToast* m_toast;
 };
 
 } // namespace qidong::ui

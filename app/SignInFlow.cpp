@@ -1,0 +1,143 @@
+#include "SignInFlow.h"
+
+#include "core/connection/HubConnection.h"
+#include "core/credentials/CredentialStore.h"
+#include "core/session/AgentSession.h"
+#include "ui/shell/ErrorText.h"
+#include "ui/shell/ShellWindow.h"
+
+#include <QSettings>
+
+namespace qidong::app {
+
+using Health = core::HubConnection::Health;
+
+namespace {
+
+const QString kHubKey = QStringLiteral("signIn/hubUrl");
+const QString kUserKey = QStringLiteral("signIn/username");
+const QString kRememberKey = QStringLiteral("signIn/remember");
+const QString kLanguageKey = QStringLiteral("signIn/language");
+
+} // namespace
+
+SignInFlow::SignInFlow(core::HubConnection& connection, core::AgentSession& session,
+                       core::CredentialStore& credentials, QObject* parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_session(session)
+    , m_credentials(credentials)
+{
+    connect(&m_connection, &core::HubConnection::healthChanged, this, &SignInFlow::onHealthChanged);
+    connect(&m_connection, &core::HubConnection::refreshTokenChanged, this,
+            [this](const QString& token) {
+                if (m_account.isEmpty())
+                    return;
+                if (token.isEmpty())
+                    m_credentials.remove(m_account);
+                else if (m_remember)
+                    m_credentials.store(m_account, token);
+            });
+    connect(&m_credentials, &core::CredentialStore::loaded, this,
+            [this](const QString& account, const QString& token) {
+                if (account != m_account || m_connection.health() != Health::Offline)
+                    return;
+                if (token.isEmpty()) {
+                    askForCredentials();
+                    return;
+                }
+                m_connection.signInWithRefreshToken(QUrl(QSettings().value(kHubKey).toString()),
+                                                    token);
+            });
+    connect(&m_credentials, &core::CredentialStore::failed, this,
+            [this](const QString&, core::CredentialStore::Problem, const QString& message) {
+                if (m_dialog && m_dialog->isVisible())
+                    m_dialog->showError(message);
+                else if (m_connection.health() == Health::Offline)
+                    askForCredentials(message);
+            });
+    connect(&m_session, &core::AgentSession::signedInChanged, this, [this](bool signedIn) {
+        if (signedIn)
+            showShell();
+    });
+}
+
+SignInFlow::~SignInFlow() = default;
+
+void SignInFlow::start(const ui::SignInRequest& fromCommandLine)
+{
+    QSettings settings;
+    if (!fromCommandLine.username.isEmpty() && !fromCommandLine.password.isEmpty()) {
+        signIn(fromCommandLine);
+        return;
+    }
+    m_account = core::CredentialStore::accountFor(settings.value(kUserKey).toString(),
+                                                  settings.value(kHubKey).toString());
+    m_remember = settings.value(kRememberKey, false).toBool();
+    if (m_remember && !settings.value(kUserKey).toString().isEmpty()) {
+        m_credentials.load(m_account);
+        return;
+    }
+    askForCredentials();
+}
+
+void SignInFlow::askForCredentials(const QString& message)
+{
+    if (!m_dialog) {
+        m_dialog = std::make_unique<ui::SignInDialog>();
+        connect(m_dialog.get(), &ui::SignInDialog::signInRequested, this, &SignInFlow::signIn);
+        connect(m_dialog.get(), &ui::SignInDialog::languageChosen, this,
+                &SignInFlow::languageChosen);
+    }
+    QSettings settings;
+    m_dialog->setDefaults(
+        QUrl(settings.value(kHubKey, QStringLiteral("ws://127.0.0.1:8470")).toString()),
+        settings.value(kUserKey).toString(),
+        settings.value(kLanguageKey, QStringLiteral("zh_CN")).toString());
+    if (!message.isEmpty())
+        m_dialog->showError(message);
+    m_dialog->show();
+    m_dialog->raise();
+}
+
+void SignInFlow::signIn(const ui::SignInRequest& request)
+{
+    QSettings settings;
+    settings.setValue(kHubKey, request.hubUrl.toString());
+    settings.setValue(kUserKey, request.username);
+    settings.setValue(kRememberKey, request.rememberMe);
+    if (!request.language.isEmpty())
+        settings.setValue(kLanguageKey, request.language);
+    m_account = core::CredentialStore::accountFor(request.username, request.hubUrl.toString());
+    m_remember = request.rememberMe;
+    if (!m_remember)
+        m_credentials.remove(m_account);
+    m_connection.signIn(request.hubUrl, request.username, request.password);
+}
+
+void SignInFlow::onHealthChanged()
+{
+    const Health health = m_connection.health();
+    if (health != Health::Offline && health != Health::AuthFailed)
+        return;
+    if (m_shell) {
+        m_shell->hide();
+        m_shell.release()->deleteLater();
+    }
+    const protocol::Error error = m_connection.lastError();
+    askForCredentials(error.message.isEmpty() ? QString() : ui::ErrorText::describe(error));
+}
+
+void SignInFlow::showShell()
+{
+    if (m_dialog)
+        m_dialog->hide();
+    if (!m_shell) {
+        m_shell = std::make_unique<ui::ShellWindow>(m_connection, m_session);
+        connect(m_shell.get(), &ui::ShellWindow::signOutRequested, &m_connection,
+                &core::HubConnection::signOut);
+    }
+    m_shell->show();
+}
+
+} // namespace qidong::app

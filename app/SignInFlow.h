@@ -1,0 +1,58 @@
+#pragma once
+
+#include "ui/shell/SignInDialog.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace qidong::core {
+class AgentSession;
+class CredentialStore;
+class HubConnection;
+} // namespace qidong::core
+
+namespace qidong::ui {
+class ShellWindow;
+}
+
+namespace qidong::app {
+
+// From start to a signed-in shell: a remembered sign-in from the keychain
+// when there is one, the sign-in dialog otherwise, and back to the dialog
+// when the session ends. Keeps the keychain in step with the refresh token.
+class SignInFlow final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SignInFlow)
+
+public:
+    SignInFlow(core::HubConnection& connection, core::AgentSession& session,
+               core::CredentialStore& credentials, QObject* parent = nullptr);
+    ~SignInFlow() override;
+
+    // Signs in with what the command line gave (demo), else as remembered, else asks.
+    void start(const ui::SignInRequest& fromCommandLine);
+    ui::ShellWindow* shell() const { return m_shell.get(); }
+    ui::SignInDialog* dialog() const { return m_dialog.get(); }
+
+Q_SIGNALS:
+    void languageChosen(const QString& language);
+
+private:
+    void askForCredentials(const QString& message = {});
+    void signIn(const ui::SignInRequest& request);
+    void onHealthChanged();
+    void showShell();
+
+    core::HubConnection& m_connection;
+    core::AgentSession& m_session;
+    core::CredentialStore& m_credentials;
+    std::unique_ptr<ui::SignInDialog> m_dialog;
+    std::unique_ptr<ui::ShellWindow> m_shell;
+    QString m_account;
+    bool m_remember = false;
+};
+
+} // namespace qidong::app
