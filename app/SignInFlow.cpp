@@ -105,13 +105,14 @@ void SignInFlow::signIn(const ui::SignInRequest& request)
     QSettings settings;
     settings.setValue(kHubKey, request.hubUrl.toString());
     settings.setValue(kUserKey, request.username);
+    const bool wasRemembered = settings.value(kRememberKey, false).toBool();
     settings.setValue(kRememberKey, request.rememberMe);
     if (!request.language.isEmpty())
         settings.setValue(kLanguageKey, request.language);
     m_account = core::CredentialStore::accountFor(request.username, request.hubUrl.toString());
     m_remember = request.rememberMe;
-    if (!m_remember)
-        m_credentials.remove(m_account);
+    if (!m_remember && wasRemembered)
+        m_credentials.remove(m_account); // "remember me" was unticked: forget
     m_connection.signIn(request.hubUrl, request.username, request.password);
 }
 

@@ -2,40 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>main</name>
-    <message>
-        <source>Qidong agent desktop for customer engagement centers</source>
-        <translation>Qidong agent desktop for customer engagement centers</translation>
-    </message>
-</context>
-<context>
-    <name>qidong::ui::ShellWindow</name>
-    <message>
-        <source>Qidong Agent Desktop</source>
-        <translation>Qidong Agent Desktop</translation>
-    </message>
-    <message>
-        <source>Not connected to a hub yet.</source>
-        <translation>Not connected to a hub yet.</translation>
-    </message>
-</context>
-<context>
-    <name>qidong::core::CredentialStore</name>
-    <message>
-        <source>No keychain service is available, so Qidong cannot remember your sign-in. You can still sign in; you will be asked for your password next time.</source>
-        <translation>No keychain service is available, so Qidong cannot remember your sign-in. You can still sign in; you will be asked for your password next time.</translation>
-    </message>
-    <message>
-        <source>The keychain refused access, so Qidong cannot remember your sign-in.</source>
-        <translation>The keychain refused access, so Qidong cannot remember your sign-in.</translation>
-    </message>
-    <message>
-        <source>The keychain failed (%1), so Qidong cannot remember your sign-in.</source>
-        <translation>The keychain failed (%1), so Qidong cannot remember your sign-in.</translation>
-    </message>
-</context>
-<context>
-    <name>qidong::models::DomainText</name>
+    <name>DomainText</name>
     <message>
         <source>Voice</source>
         <translation>Voice</translation>
@@ -106,6 +73,68 @@
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation><numerusform>Too many failed sign-ins. Try again in %n second.</numerusform><numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform></translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Your session has ended. Please sign in again.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub. Check the address and your network.</source>
+        <translation>Cannot reach the hub. Check the address and your network.</translation>
+    </message>
+    <message>
+        <source>The hub did not answer in time.</source>
+        <translation>The hub did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The hub is restarting. Try again in a moment.</source>
+        <translation>The hub is restarting. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>This desktop is too old or too new for the hub. Please update.</source>
+        <translation>This desktop is too old or too new for the hub. Please update.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>You are not allowed to do that.</translation>
+    </message>
+    <message>
+        <source>That is not possible right now.</source>
+        <translation>That is not possible right now.</translation>
+    </message>
+    <message>
+        <source>The hub could not save the change. Nothing was changed.</source>
+        <translation>The hub could not save the change. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Something went wrong (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::core::CredentialStore</name>
+    <message>
+        <source>No keychain service is available, so Qidong cannot remember your sign-in. You can still sign in; you will be asked for your password next time.</source>
+        <translation>No keychain service is available, so Qidong cannot remember your sign-in. You can still sign in; you will be asked for your password next time.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access, so Qidong cannot remember your sign-in.</source>
+        <translation>The keychain refused access, so Qidong cannot remember your sign-in.</translation>
+    </message>
+    <message>
+        <source>The keychain failed (%1), so Qidong cannot remember your sign-in.</source>
+        <translation>The keychain failed (%1), so Qidong cannot remember your sign-in.</translation>
+    </message>
+</context>
+<context>
     <name>qidong::models::InteractionListModel</name>
     <message>
         <source>Channel</source>
@@ -138,6 +167,237 @@
     <message>
         <source>overdue %1</source>
         <translation>overdue %1</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::ConnectionIndicator</name>
+    <message>
+        <source>Connection to the hub</source>
+        <translation>Connection to the hub</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● Connected</translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation>● Connecting…</translation>
+    </message>
+    <message>
+        <source>● Connection lost. Reconnecting in %1 s (attempt %2)…</source>
+        <translation>● Connection lost. Reconnecting in %1 s (attempt %2)…</translation>
+    </message>
+    <message>
+        <source>● Connection lost. Reconnecting now (attempt %1)…</source>
+        <translation>● Connection lost. Reconnecting now (attempt %1)…</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>● Offline: %1</source>
+        <translation>● Offline: %1</translation>
+    </message>
+    <message>
+        <source>● Signed out: %1</source>
+        <translation>● Signed out: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::OfferToast</name>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Incoming offer</source>
+        <translation>Incoming offer</translation>
+    </message>
+    <message>
+        <source>Accept the offer</source>
+        <translation>Accept the offer</translation>
+    </message>
+    <message>
+        <source>Reject the offer</source>
+        <translation>Reject the offer</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) to answer</source>
+        <translation><numerusform>%n second to answer</numerusform><numerusform>%n seconds to answer</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::ShellWindow</name>
+    <message>
+        <source>Qidong Agent Desktop — %1</source>
+        <translation>Qidong Agent Desktop — %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>My interactions</source>
+        <translation>My interactions</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>Knowledge</translation>
+    </message>
+    <message>
+        <source>No conversation selected</source>
+        <translation>No conversation selected</translation>
+    </message>
+    <message>
+        <source>&amp;Work</source>
+        <translation>&amp;Work</translation>
+    </message>
+    <message>
+        <source>&amp;Accept offer</source>
+        <translation>&amp;Accept offer</translation>
+    </message>
+    <message>
+        <source>&amp;Reject offer</source>
+        <translation>&amp;Reject offer</translation>
+    </message>
+    <message>
+        <source>Set &amp;Ready</source>
+        <translation>Set &amp;Ready</translation>
+    </message>
+    <message>
+        <source>&amp;End interaction</source>
+        <translation>&amp;End interaction</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::SignInDialog</name>
+    <message>
+        <source>&amp;Remember me on this computer</source>
+        <translation>&amp;Remember me on this computer</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>Sign in to Qidong</source>
+        <translation>Sign in to Qidong</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Hub address</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Keeps a sign-in token in the system keychain, never your password.</source>
+        <translation>Keeps a sign-in token in the system keychain, never your password.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>Sign-in status</translation>
+    </message>
+    <message>
+        <source>&amp;Hub:</source>
+        <translation>&amp;Hub:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Username:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>The hub address must start with ws:// or wss://.</source>
+        <translation>The hub address must start with ws:// or wss://.</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>Enter your username and password.</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::StateSelector</name>
+    <message>
+        <source>Agent state</source>
+        <translation>Agent state</translation>
+    </message>
+    <message>
+        <source>Time in state</source>
+        <translation>Time in state</translation>
+    </message>
+    <message>
+        <source>Next state</source>
+        <translation>Next state</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Not Ready: %1</source>
+        <translation>Not Ready: %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Next: %1</translation>
     </message>
 </context>
 </TS>

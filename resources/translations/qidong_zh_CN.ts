@@ -2,40 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>main</name>
-    <message>
-        <source>Qidong agent desktop for customer engagement centers</source>
-        <translation>契动客户契动中心坐席桌面</translation>
-    </message>
-</context>
-<context>
-    <name>qidong::ui::ShellWindow</name>
-    <message>
-        <source>Qidong Agent Desktop</source>
-        <translation>契动坐席桌面</translation>
-    </message>
-    <message>
-        <source>Not connected to a hub yet.</source>
-        <translation>尚未连接到服务中心。</translation>
-    </message>
-</context>
-<context>
-    <name>qidong::core::CredentialStore</name>
-    <message>
-        <source>No keychain service is available, so Qidong cannot remember your sign-in. You can still sign in; you will be asked for your password next time.</source>
-        <translation>没有可用的密钥环服务，契动无法记住您的登录。您仍可登录，下次需要重新输入密码。</translation>
-    </message>
-    <message>
-        <source>The keychain refused access, so Qidong cannot remember your sign-in.</source>
-        <translation>密钥环拒绝访问，契动无法记住您的登录。</translation>
-    </message>
-    <message>
-        <source>The keychain failed (%1), so Qidong cannot remember your sign-in.</source>
-        <translation>密钥环出错（%1），契动无法记住您的登录。</translation>
-    </message>
-</context>
-<context>
-    <name>qidong::models::DomainText</name>
+    <name>DomainText</name>
     <message>
         <source>Voice</source>
         <translation>语音</translation>
@@ -106,6 +73,68 @@
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation><numerusform>登录失败次数过多，请在 %n 秒后重试。</numerusform></translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>会话已结束，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub. Check the address and your network.</source>
+        <translation>无法连接服务中心，请检查地址和网络。</translation>
+    </message>
+    <message>
+        <source>The hub did not answer in time.</source>
+        <translation>服务中心未及时响应。</translation>
+    </message>
+    <message>
+        <source>The hub is restarting. Try again in a moment.</source>
+        <translation>服务中心正在重启，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>This desktop is too old or too new for the hub. Please update.</source>
+        <translation>桌面版本与服务中心不兼容，请更新。</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>您无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>That is not possible right now.</source>
+        <translation>当前无法执行此操作。</translation>
+    </message>
+    <message>
+        <source>The hub could not save the change. Nothing was changed.</source>
+        <translation>服务中心无法保存更改，未做任何改动。</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>出错了（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::core::CredentialStore</name>
+    <message>
+        <source>No keychain service is available, so Qidong cannot remember your sign-in. You can still sign in; you will be asked for your password next time.</source>
+        <translation>没有可用的密钥环服务，契动无法记住您的登录。您仍可登录，下次需要重新输入密码。</translation>
+    </message>
+    <message>
+        <source>The keychain refused access, so Qidong cannot remember your sign-in.</source>
+        <translation>密钥环拒绝访问，契动无法记住您的登录。</translation>
+    </message>
+    <message>
+        <source>The keychain failed (%1), so Qidong cannot remember your sign-in.</source>
+        <translation>密钥环出错（%1），契动无法记住您的登录。</translation>
+    </message>
+</context>
+<context>
     <name>qidong::models::InteractionListModel</name>
     <message>
         <source>Channel</source>
@@ -138,6 +167,237 @@
     <message>
         <source>overdue %1</source>
         <translation>已超时 %1</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::ConnectionIndicator</name>
+    <message>
+        <source>Connection to the hub</source>
+        <translation>与服务中心的连接</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● 已连接</translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation>● 正在连接…</translation>
+    </message>
+    <message>
+        <source>● Connection lost. Reconnecting in %1 s (attempt %2)…</source>
+        <translation>● 连接中断，%1 秒后重连（第 %2 次）…</translation>
+    </message>
+    <message>
+        <source>● Connection lost. Reconnecting now (attempt %1)…</source>
+        <translation>● 连接中断，正在重连（第 %1 次）…</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● 离线</translation>
+    </message>
+    <message>
+        <source>● Offline: %1</source>
+        <translation>● 离线：%1</translation>
+    </message>
+    <message>
+        <source>● Signed out: %1</source>
+        <translation>● 已退出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::OfferToast</name>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Incoming offer</source>
+        <translation>新的分配</translation>
+    </message>
+    <message>
+        <source>Accept the offer</source>
+        <translation>接受分配</translation>
+    </message>
+    <message>
+        <source>Reject the offer</source>
+        <translation>拒绝分配</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) to answer</source>
+        <translation><numerusform>剩余 %n 秒</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::ShellWindow</name>
+    <message>
+        <source>Qidong Agent Desktop — %1</source>
+        <translation>契动坐席桌面 — %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>My interactions</source>
+        <translation>我的会话</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <source>No conversation selected</source>
+        <translation>未选择会话</translation>
+    </message>
+    <message>
+        <source>&amp;Work</source>
+        <translation>工作(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept offer</source>
+        <translation>接受分配(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject offer</source>
+        <translation>拒绝分配(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Set &amp;Ready</source>
+        <translation>置为就绪(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;End interaction</source>
+        <translation>结束会话(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::SignInDialog</name>
+    <message>
+        <source>&amp;Remember me on this computer</source>
+        <translation>在此电脑上记住我(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sign in to Qidong</source>
+        <translation>登录契动</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>服务中心地址</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Keeps a sign-in token in the system keychain, never your password.</source>
+        <translation>在系统密钥环中保存登录令牌，绝不保存密码。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>登录状态</translation>
+    </message>
+    <message>
+        <source>&amp;Hub:</source>
+        <translation>服务中心(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>The hub address must start with ws:// or wss://.</source>
+        <translation>服务中心地址必须以 ws:// 或 wss:// 开头。</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::StateSelector</name>
+    <message>
+        <source>Agent state</source>
+        <translation>坐席状态</translation>
+    </message>
+    <message>
+        <source>Time in state</source>
+        <translation>状态时长</translation>
+    </message>
+    <message>
+        <source>Next state</source>
+        <translation>下一状态</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Not Ready: %1</source>
+        <translation>未就绪：%1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>下一状态：%1</translation>
     </message>
 </context>
 </TS>
