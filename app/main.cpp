@@ -1,4 +1,5 @@
 #include "SignInFlow.h"
+#include "core/alerts/Ringer.h"
 #include "core/connection/HubConnection.h"
 #include "core/credentials/CredentialStore.h"
 #include "core/session/AgentSession.h"
@@ -60,6 +61,13 @@ int main(int argc, char* argv[])
     session.setLanguage(language == QStringLiteral("zh_CN") ? QStringLiteral("zh-CN")
                                                             : QStringLiteral("en"));
     qidong::core::CredentialStore credentials;
+    // An offer rings on the device chosen in settings until it is answered.
+    qidong::core::Ringer ringer;
+    ringer.setDeviceId(QSettings().value(QStringLiteral("audio/ringDevice")).toByteArray());
+    QObject::connect(&session, &qidong::core::AgentSession::offerReceived, &ringer,
+                     &qidong::core::Ringer::start);
+    QObject::connect(&session, &qidong::core::AgentSession::offerEnded, &ringer,
+                     &qidong::core::Ringer::stop);
     qidong::app::SignInFlow flow(connection, session, credentials);
     QObject::connect(
         &flow, &qidong::app::SignInFlow::languageChosen, &app, [&](const QString& chosen) {

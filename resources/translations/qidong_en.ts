@@ -301,6 +301,10 @@
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
+    <message>
+        <source>Incoming offer</source>
+        <translation>Incoming offer</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::SignInDialog</name>

@@ -301,6 +301,10 @@
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
+    <message>
+        <source>Incoming offer</source>
+        <translation>新的分配</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::SignInDialog</name>

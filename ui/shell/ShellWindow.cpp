@@ -8,6 +8,7 @@
 #include "models/InteractionListModel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -16,6 +17,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QToolBar>
 
@@ -61,6 +63,7 @@ ShellWindow::ShellWindow(core::HubConnection& connection, core::AgentSession& se
                     models::InteractionListModel::QueueColumn);
                 m_toast->showOffer(offer, row.data().toString());
                 placeToast();
+                notifyIfAway(offer);
             });
     connect(&session, &core::AgentSession::offerEnded, m_toast, &OfferToast::dismiss);
     connect(m_toast, &OfferToast::accepted, &session, &core::AgentSession::accept);
@@ -158,6 +161,25 @@ void ShellWindow::showShortcuts()
                     this);
     box.setTextFormat(Qt::PlainText);
     box.exec();
+}
+
+void ShellWindow::notifyIfAway(const protocol::InteractionOffer& offer)
+{
+    if (isActiveWindow())
+        return;
+    QApplication::alert(this); // taskbar flash
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(tr("Incoming offer"), offer.interaction.customer.displayName,
+                        QSystemTrayIcon::Information, 10000);
 }
 
 void ShellWindow::placeToast()

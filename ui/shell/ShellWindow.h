@@ -1,7 +1,10 @@
 #pragma once
 
+#include "protocol/Payloads.h"
+
 #include <QMainWindow>
 
+class QSystemTrayIcon;
 class QTableView;
 
 namespace qidong::core {
@@ -42,11 +45,13 @@ private:
     void createDocks();
     void placeToast();
     void showShortcuts();
+    void notifyIfAway(const protocol::InteractionOffer& offer);
 
     core::HubConnection& m_connection;
     core::AgentSession& m_session;
     QTableView* m_interactions;
     OfferToast* m_toast;
+    QSystemTrayIcon* m_tray = nullptr;
 };
 
 } // namespace qidong::ui
