@@ -8,7 +8,11 @@
 #include <QCommandLineParser>
 #include <QLocale>
 #include <QSettings>
+#include <QTimer>
 #include <QTranslator>
+#include <QWindow>
+
+#include <cstdio>
 
 namespace {
 
@@ -83,5 +87,25 @@ int main(int argc, char* argv[])
         fromCommandLine.password =
             qEnvironmentVariable(qPrintable(parser.value(QStringLiteral("password-env"))));
     flow.start(fromCommandLine);
+    // For tools/bench: say when the first window is on screen, then quit.
+    if (qEnvironmentVariableIsSet("QIDONG_REPORT_SHOWN")) {
+        QObject::connect(&app, &QGuiApplication::focusWindowChanged, &app, [](QWindow* window) {
+            if (window && window->isExposed()) {
+                std::printf("qidong-desktop: shown\n");
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            }
+        });
+        QTimer::singleShot(0, &app, [] {
+            for (QWindow* window : QGuiApplication::topLevelWindows()) {
+                if (window->isVisible()) {
+                    std::printf("qidong-desktop: shown\n");
+                    std::fflush(stdout);
+                    QCoreApplication::quit();
+                    return;
+                }
+            }
+        });
+    }
     return QApplication::exec();
 }
