@@ -3,10 +3,12 @@
 #include "core/connection/HubConnection.h"
 #include "core/credentials/CredentialStore.h"
 #include "core/session/AgentSession.h"
+#include "ui/shell/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
+#include <QNetworkInformation>
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
@@ -59,11 +61,23 @@ int main(int argc, char* argv[])
                                                                 : QStringLiteral("en"))
                   .toString();
     useLanguage(translator, language);
+    qidong::ui::Theme::apply(
+        qidong::ui::Theme::fromName(QSettings().value(QStringLiteral("ui/theme")).toString()));
 
     qidong::core::HubConnection connection({});
     qidong::core::AgentSession session(connection);
     session.setLanguage(language == QStringLiteral("zh_CN") ? QStringLiteral("zh-CN")
                                                             : QStringLiteral("en"));
+    // A laptop that changes networks or wakes up should not wait for two
+    // missed heartbeats: reconnect as soon as the OS says the network is back.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        QObject::connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged,
+                         &connection,
+                         [&connection](QNetworkInformation::Reachability reachability) {
+                             if (reachability == QNetworkInformation::Reachability::Online)
+                                 connection.reconnectNow();
+                         });
+    }
     qidong::core::CredentialStore credentials;
     // An offer rings on the device chosen in settings until it is answered.
     qidong::core::Ringer ringer;

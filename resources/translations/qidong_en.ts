@@ -305,6 +305,14 @@
         <source>Incoming offer</source>
         <translation>Incoming offer</translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>&amp;Dark theme</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::SignInDialog</name>

@@ -305,6 +305,14 @@
         <source>Incoming offer</source>
         <translation>新的分配</translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::SignInDialog</name>

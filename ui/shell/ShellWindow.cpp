@@ -4,6 +4,7 @@
 #include "ErrorText.h"
 #include "OfferToast.h"
 #include "StateSelector.h"
+#include "Theme.h"
 #include "core/session/AgentSession.h"
 #include "models/InteractionListModel.h"
 
@@ -141,6 +142,19 @@ void ShellWindow::createActions()
     work->addSeparator();
     add(tr("Sign &out"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q),
         [this] { Q_EMIT signOutRequested(); });
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    auto* dark = new QAction(tr("&Dark theme"), this);
+    dark->setCheckable(true);
+    dark->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    dark->setChecked(QSettings().value(QStringLiteral("ui/theme")).toString() ==
+                     QStringLiteral("dark"));
+    connect(dark, &QAction::toggled, this, [](bool on) {
+        const Theme::Kind kind = on ? Theme::Kind::Dark : Theme::Kind::Light;
+        Theme::apply(kind);
+        QSettings().setValue(QStringLiteral("ui/theme"), Theme::name(kind));
+    });
+    view->addAction(dark);
+    addAction(dark);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     auto* shortcuts = new QAction(tr("&Keyboard shortcuts"), this);
     shortcuts->setShortcut(QKeySequence::HelpContents);

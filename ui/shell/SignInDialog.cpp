@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,33 +17,34 @@ SignInDialog::SignInDialog(QWidget* parent)
     , m_hubUrl(new QLineEdit(this))
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
-    , m_rememberMe(new QCheckBox(tr("&Remember me on this computer"), this))
+    , m_rememberMe(new QCheckBox(this))
     , m_language(new QComboBox(this))
     , m_status(new QLabel(this))
-    , m_signIn(new QPushButton(tr("&Sign in"), this))
+    , m_signIn(new QPushButton(this))
+    , m_hubLabel(new QLabel(this))
+    , m_userLabel(new QLabel(this))
+    , m_passwordLabel(new QLabel(this))
+    , m_languageLabel(new QLabel(this))
 {
-    setWindowTitle(tr("Sign in to Qidong"));
     m_hubUrl->setPlaceholderText(QStringLiteral("wss://hub.example.com:8470"));
-    m_hubUrl->setAccessibleName(tr("Hub address"));
-    m_username->setAccessibleName(tr("Username"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setAccessibleName(tr("Password"));
-    m_rememberMe->setToolTip(
-        tr("Keeps a sign-in token in the system keychain, never your password."));
     m_language->addItem(QStringLiteral("中文"), QStringLiteral("zh_CN"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    m_language->setAccessibleName(tr("Language"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
-    m_status->setAccessibleName(tr("Sign-in status"));
     m_signIn->setDefault(true);
+    m_hubLabel->setBuddy(m_hubUrl);
+    m_userLabel->setBuddy(m_username);
+    m_passwordLabel->setBuddy(m_password);
+    m_languageLabel->setBuddy(m_language);
+    retranslate();
 
     auto* form = new QFormLayout;
-    form->addRow(tr("&Hub:"), m_hubUrl);
-    form->addRow(tr("&Username:"), m_username);
-    form->addRow(tr("&Password:"), m_password);
+    form->addRow(m_hubLabel, m_hubUrl);
+    form->addRow(m_userLabel, m_username);
+    form->addRow(m_passwordLabel, m_password);
     form->addRow(QString(), m_rememberMe);
-    form->addRow(tr("&Language:"), m_language);
+    form->addRow(m_languageLabel, m_language);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_status);
@@ -55,6 +57,31 @@ SignInDialog::SignInDialog(QWidget* parent)
 }
 
 SignInDialog::~SignInDialog() = default;
+
+void SignInDialog::retranslate()
+{
+    setWindowTitle(tr("Sign in to Qidong"));
+    m_rememberMe->setText(tr("&Remember me on this computer"));
+    m_rememberMe->setToolTip(
+        tr("Keeps a sign-in token in the system keychain, never your password."));
+    m_signIn->setText(tr("&Sign in"));
+    m_hubLabel->setText(tr("&Hub:"));
+    m_userLabel->setText(tr("&Username:"));
+    m_passwordLabel->setText(tr("&Password:"));
+    m_languageLabel->setText(tr("&Language:"));
+    m_hubUrl->setAccessibleName(tr("Hub address"));
+    m_username->setAccessibleName(tr("Username"));
+    m_password->setAccessibleName(tr("Password"));
+    m_language->setAccessibleName(tr("Language"));
+    m_status->setAccessibleName(tr("Sign-in status"));
+}
+
+void SignInDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
 
 void SignInDialog::setDefaults(const QUrl& hubUrl, const QString& username, const QString& language)
 {

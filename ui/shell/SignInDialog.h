@@ -35,12 +35,16 @@ public:
     void setBusy(bool busy);
     void showError(const QString& message);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 Q_SIGNALS:
     void signInRequested(const qidong::ui::SignInRequest& request);
     void languageChosen(const QString& language);
 
 private:
     void submit();
+    void retranslate();
 
     QLineEdit* m_hubUrl;
     QLineEdit* m_username;
@@ -49,6 +53,10 @@ private:
     QComboBox* m_language;
     QLabel* m_status;
     QPushButton* m_signIn;
+    QLabel* m_hubLabel;
+    QLabel* m_userLabel;
+    QLabel* m_passwordLabel;
+    QLabel* m_languageLabel;
 };
 
 } // namespace qidong::ui
