@@ -1,4 +1,5 @@
 #include "AgentDirectory.h"
+#include "Clock.h"
 
 #include "log/HubLog.h"
 #include "storage/AccountStore.h"
@@ -9,15 +10,6 @@
 namespace qidong::hub {
 
 using namespace qidong::protocol;
-
-namespace {
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-} // namespace
 
 AgentDirectory::AgentDirectory(AccountStore& accounts, AgentStateStore& states,
                                std::chrono::milliseconds disconnectGrace, QObject* parent)

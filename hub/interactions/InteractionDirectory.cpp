@@ -1,4 +1,5 @@
 #include "InteractionDirectory.h"
+#include "Clock.h"
 
 #include "agents/AgentDirectory.h"
 #include "auth/SecretToken.h"
@@ -13,11 +14,6 @@ namespace qidong::hub {
 using namespace qidong::protocol;
 
 namespace {
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
 
 Error notYours()
 {

@@ -1,4 +1,5 @@
 #include "AuthMethods.h"
+#include "Clock.h"
 
 #include "RequestParams.h"
 #include "SnapshotBuilder.h"
@@ -23,11 +24,6 @@ namespace qidong::hub {
 using namespace qidong::protocol;
 
 namespace {
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
 
 Error alreadySignedIn()
 {

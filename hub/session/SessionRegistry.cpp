@@ -1,4 +1,5 @@
 #include "SessionRegistry.h"
+#include "Clock.h"
 
 #include "agents/AgentDirectory.h"
 #include "auth/SecretToken.h"
@@ -14,15 +15,6 @@
 namespace qidong::hub {
 
 using namespace qidong::protocol;
-
-namespace {
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-} // namespace
 
 SessionRegistry::SessionRegistry(SessionStore& store, AccountStore& accounts,
                                  AgentDirectory& directory, Settings settings, QObject* parent)

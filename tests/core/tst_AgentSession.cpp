@@ -1,3 +1,4 @@
+#include "FastReconnect.h"
 #include "HubProcess.h"
 #include "TestClient.h"
 #include "core/connection/HubConnection.h"
@@ -17,16 +18,7 @@ Q_DECLARE_METATYPE(qidong::protocol::AgentState)
 Q_DECLARE_METATYPE(qidong::protocol::Error)
 Q_DECLARE_METATYPE(qidong::protocol::InteractionOffer)
 
-namespace {
-
-HubConnection::Settings fastSettings()
-{
-    HubConnection::Settings settings;
-    settings.backoff = {200ms, 1000ms, 0.2};
-    return settings;
-}
-
-} // namespace
+namespace {} // namespace
 
 // core/AgentSession over a real hub: snapshot to models, state requests
 // and their events, refusals, a resync after a hub restart.
@@ -56,7 +48,7 @@ void tst_AgentSession::signInFillsTheSessionAndModels()
 {
     HubProcess hub;
     QVERIFY(hub.start());
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     AgentSession session(connection);
     QAbstractItemModelTester interactionsTester(
         &session.interactions(), QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -87,7 +79,7 @@ void tst_AgentSession::stateRequestsComeBackAsState()
 {
     HubProcess hub;
     QVERIFY(hub.start());
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     AgentSession session(connection);
     QSignalSpy changed(&session, &AgentSession::stateChanged);
     connection.signIn(hub.url(), QStringLiteral("zhang.min"), QStringLiteral("qidong-demo"));
@@ -111,7 +103,7 @@ void tst_AgentSession::refusedRequestSaysWhy()
 {
     HubProcess hub;
     QVERIFY(hub.start());
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     AgentSession session(connection);
     QSignalSpy failed(&session, &AgentSession::stateChangeFailed);
     connection.signIn(hub.url(), QStringLiteral("li.na"), QStringLiteral("qidong-demo"));
@@ -126,7 +118,7 @@ void tst_AgentSession::stateChosenOfflineSurvivesAHubRestart()
 {
     HubProcess hub;
     QVERIFY(hub.start());
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     AgentSession session(connection);
     connection.signIn(hub.url(), QStringLiteral("liu.yang"), QStringLiteral("qidong-demo"));
     QTRY_VERIFY(session.isSignedIn());
@@ -144,7 +136,7 @@ void tst_AgentSession::supervisorChangesAreNotMine()
 {
     HubProcess hub;
     QVERIFY(hub.start());
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     AgentSession supervisor(connection);
     connection.signIn(hub.url(), QStringLiteral("zhou.hui"), QStringLiteral("qidong-demo"));
     QTRY_VERIFY(supervisor.isSignedIn());
@@ -189,7 +181,7 @@ void tst_AgentSession::offersFlowThroughTheListToWrapUp()
 {
     HubProcess hub;
     QVERIFY(hub.start());
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     AgentSession session(connection);
     QAbstractItemModelTester tester(&session.interactions(),
                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -239,7 +231,7 @@ void tst_AgentSession::offerThatRingsOutLeavesTheList()
 {
     HubProcess hub;
     QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("600")}));
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     AgentSession session(connection);
     QSignalSpy ended(&session, &AgentSession::offerEnded);
     QSignalSpy failed(&session, &AgentSession::requestFailed);

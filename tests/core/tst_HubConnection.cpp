@@ -1,3 +1,4 @@
+#include "FastReconnect.h"
 #include "HubProcess.h"
 #include "TestClient.h"
 #include "core/connection/HubConnection.h"
@@ -19,14 +20,6 @@ Q_DECLARE_METATYPE(qidong::protocol::Event)
 Q_DECLARE_METATYPE(qidong::protocol::DrainingNotice)
 
 namespace {
-
-HubConnection::Settings fastSettings()
-{
-    HubConnection::Settings settings;
-    settings.clientName = QStringLiteral("qidong-tests");
-    settings.backoff = {200ms, 1000ms, 0.2};
-    return settings;
-}
 
 const QString kPassword = QStringLiteral("qidong-demo");
 
@@ -69,7 +62,7 @@ void tst_HubConnection::signInGoesConnected()
 {
     HubProcess hub;
     QVERIFY(hub.start());
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     QSignalSpy health(&connection, &HubConnection::healthChanged);
     QSignalSpy granted(&connection, &HubConnection::signedIn);
     QSignalSpy refresh(&connection, &HubConnection::refreshTokenChanged);
@@ -98,7 +91,7 @@ void tst_HubConnection::wrongPasswordIsAuthFailedWithTheReason()
 {
     HubProcess hub;
     QVERIFY(hub.start());
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     connection.signIn(hub.url(), QStringLiteral("li.na"), QStringLiteral("wrong"));
     QTRY_COMPARE(connection.health(), Health::AuthFailed);
     QCOMPARE(connection.lastError().code, ErrorCode::InvalidCredentials);
@@ -113,7 +106,7 @@ void tst_HubConnection::unreachableHubIsOfflineWithTheReason()
     QVERIFY(hub.start());
     const QUrl url = hub.url();
     hub.kill();
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     connection.signIn(url, QStringLiteral("li.na"), kPassword);
     QTRY_COMPARE(connection.health(), Health::Offline);
     QCOMPARE(connection.lastError().code, ErrorCode::NotConnected);
@@ -124,7 +117,7 @@ void tst_HubConnection::killedHubReconnectsAndSendsQueuedChangesOnce()
 {
     HubProcess hub;
     QVERIFY(hub.start());
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     QSignalSpy resynced(&connection, &HubConnection::resynced);
     QSignalSpy scheduled(&connection, &HubConnection::reconnectScheduled);
     connection.signIn(hub.url(), QStringLiteral("li.na"), kPassword);
@@ -178,7 +171,7 @@ void tst_HubConnection::requestsThatMayFailDoNotWaitForTheLink()
 {
     HubProcess hub;
     QVERIFY(hub.start());
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     connection.signIn(hub.url(), QStringLiteral("li.na"), kPassword);
     QTRY_COMPARE(connection.health(), Health::Connected);
     hub.kill();
@@ -205,7 +198,7 @@ void tst_HubConnection::drainingHubIsReconnectedTo()
 {
     HubProcess hub;
     QVERIFY(hub.start({QStringLiteral("--drain-ms"), QStringLiteral("300")}));
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     QSignalSpy draining(&connection, &HubConnection::drainingAnnounced);
     connection.signIn(hub.url(), QStringLiteral("amy.lin"), kPassword);
     QTRY_COMPARE(connection.health(), Health::Connected);
@@ -225,7 +218,7 @@ void tst_HubConnection::frozenHubIsDetectedAsStale()
 {
     HubProcess hub;
     QVERIFY(hub.start({QStringLiteral("--heartbeat-ms"), QStringLiteral("300")}));
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     QSignalSpy resynced(&connection, &HubConnection::resynced);
     connection.signIn(hub.url(), QStringLiteral("wang.wei"), kPassword);
     QTRY_COMPARE(connection.health(), Health::Connected);
@@ -243,7 +236,7 @@ void tst_HubConnection::eventsArriveOnceAndInOrderAcrossAReconnect()
 {
     HubProcess hub;
     QVERIFY(hub.start());
-    HubConnection supervisor(fastSettings());
+    HubConnection supervisor(fastReconnectSettings());
     QSignalSpy events(&supervisor, &HubConnection::eventReceived);
     supervisor.signIn(hub.url(), QStringLiteral("zhou.hui"), kPassword);
     QTRY_COMPARE(supervisor.health(), Health::Connected);
@@ -278,7 +271,7 @@ void tst_HubConnection::signOutForgetsTheRefreshToken()
 {
     HubProcess hub;
     QVERIFY(hub.start());
-    HubConnection connection(fastSettings());
+    HubConnection connection(fastReconnectSettings());
     QSignalSpy refresh(&connection, &HubConnection::refreshTokenChanged);
     connection.signIn(hub.url(), QStringLiteral("chen.jing"), kPassword);
     QTRY_COMPARE(connection.health(), Health::Connected);
@@ -296,7 +289,7 @@ void tst_HubConnection::refreshTokenSignsInAndIsRotated()
     QVERIFY(hub.start());
     QString remembered;
     {
-        HubConnection first(fastSettings());
+        HubConnection first(fastReconnectSettings());
         connect(&first, &HubConnection::refreshTokenChanged, this,
                 [&remembered](const QString& token) { remembered = token; });
         first.signIn(hub.url(), QStringLiteral("liu.yang"), kPassword);
@@ -305,7 +298,7 @@ void tst_HubConnection::refreshTokenSignsInAndIsRotated()
     QVERIFY(!remembered.isEmpty());
 
     // The desktop restarts and signs in with what it remembered.
-    HubConnection second(fastSettings());
+    HubConnection second(fastReconnectSettings());
     QSignalSpy refresh(&second, &HubConnection::refreshTokenChanged);
     second.signInWithRefreshToken(hub.url(), remembered);
     QTRY_COMPARE(second.health(), Health::Connected);
@@ -313,7 +306,7 @@ void tst_HubConnection::refreshTokenSignsInAndIsRotated()
     QVERIFY(refresh.at(0).at(0).toString() != remembered);
 
     // An old token is refused and forgotten.
-    HubConnection third(fastSettings());
+    HubConnection third(fastReconnectSettings());
     QSignalSpy forgotten(&third, &HubConnection::refreshTokenChanged);
     third.signInWithRefreshToken(hub.url(), remembered);
     QTRY_COMPARE(third.health(), Health::AuthFailed);
