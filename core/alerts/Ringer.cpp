@@ -10,7 +10,9 @@ namespace qidong::core {
 
 Ringer::Ringer(QObject* parent)
     : QObject(parent)
+    , m_devices(std::make_unique<QMediaDevices>())
 {
+    connect(m_devices.get(), &QMediaDevices::audioOutputsChanged, this, &Ringer::rebuild);
     rebuild();
 }
 

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void drainingHubIsReconnectedTo();
     void frozenHubIsDetectedAsStale();
     void eventsArriveOnceAndInOrderAcrossAReconnect();
+    void unansweredRequestTimesOut();
     void signOutForgetsTheRefreshToken();
     void refreshTokenSignsInAndIsRotated();
 };
@@ -265,6 +266,26 @@ void tst_HubConnection::eventsArriveOnceAndInOrderAcrossAReconnect()
                  changes.at(i).presence);
     }
     QCOMPARE(supervisor.lastSeq(), previous);
+}
+
+void tst_HubConnection::unansweredRequestTimesOut()
+{
+    HubProcess hub;
+    QVERIFY(hub.start());
+    HubConnection::Settings settings = fastReconnectSettings();
+    settings.requestTimeout = 500ms;
+    HubConnection connection(settings);
+    connection.signIn(hub.url(), QStringLiteral("li.na"), kPassword);
+    QTRY_COMPARE(connection.health(), Health::Connected);
+    hub.stopProcess(); // the hub hangs; the link looks alive for a while
+    std::optional<Response> answer;
+    connection.request(QString(method::SessionSnapshot), {}, this,
+                       [&answer](const Response& response) { answer = response; });
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 3000);
+    QCOMPARE(outcomeOf(*answer), QStringLiteral("timeout"));
+    QCOMPARE(connection.pendingRequests(), 0);
+    QCOMPARE(connection.health(), Health::Connected); // one slow answer is not a dead link
+    hub.continueProcess();
 }
 
 void tst_HubConnection::signOutForgetsTheRefreshToken()
