@@ -108,6 +108,7 @@ Result<bool> Hub::open()
 
     m_directory =
         std::make_unique<AgentDirectory>(*m_accounts, *m_agentStates, m_options.disconnectGrace);
+    m_directory->setAfterCallWorkCap(m_options.afterCallWorkCap);
     m_directory->load();
     m_interactions = std::make_unique<InteractionDirectory>(*m_interactionStore, *m_accounts,
                                                             *m_directory, m_options.offerTimeout);

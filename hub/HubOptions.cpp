@@ -53,6 +53,9 @@ void HubOptions::addTo(QCommandLineParser& parser)
         {QStringLiteral("offer-timeout-ms"),
          QStringLiteral("How long an offer rings before it goes back to the queue (RONA)."),
          QStringLiteral("ms"), QStringLiteral("20000")},
+        {QStringLiteral("acw-cap-ms"),
+         QStringLiteral("Site policy: the longest wrap-up, whatever a queue allows (0: none)."),
+         QStringLiteral("ms"), QStringLiteral("0")},
         {QStringLiteral("replay-buffer"),
          QStringLiteral("Events kept per session for replay after a reconnect."),
          QStringLiteral("count"), QStringLiteral("1024")},
@@ -96,6 +99,10 @@ Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
     if (!offer)
         return bad(QStringLiteral("--offer-timeout-ms must be 100..600000"));
     options.offerTimeout = std::chrono::milliseconds(*offer);
+    const auto acwCap = number(parser, QStringLiteral("acw-cap-ms"), 0, 86'400'000);
+    if (!acwCap)
+        return bad(QStringLiteral("--acw-cap-ms must be 0..86400000"));
+    options.afterCallWorkCap = std::chrono::milliseconds(*acwCap);
     if (!heartbeat)
         return bad(QStringLiteral("--heartbeat-ms must be 50..3600000"));
     if (!grace)

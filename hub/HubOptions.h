@@ -25,6 +25,7 @@ struct HubOptions final
     std::chrono::milliseconds drainTime{3000};
     std::chrono::milliseconds sessionLifetime{std::chrono::hours(12)};
     std::chrono::milliseconds offerTimeout{20000};
+    std::chrono::milliseconds afterCallWorkCap{0};
     int replayBuffer = 1024;
 
     static void addTo(QCommandLineParser& parser);

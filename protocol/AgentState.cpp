@@ -10,6 +10,8 @@ QJsonObject AgentState::toJson() const
                      {QStringLiteral("since"), sinceMs}};
     if (!reasonCode.isEmpty())
         json.insert(QStringLiteral("reason"), reasonCode);
+    if (untilMs > 0)
+        json.insert(QStringLiteral("until"), untilMs);
     if (next) {
         QJsonObject queued{{QStringLiteral("presence"), presenceName(next->presence)}};
         if (!next->reasonCode.isEmpty())
@@ -28,6 +30,8 @@ Result<AgentState> AgentState::fromJson(const QJsonObject& json, const QString& 
     state.reasonCode = reader.optionalString(QLatin1StringView("reason"), kMaxIdentifierLength)
                            .value_or(QString());
     state.sinceMs = reader.integer(QLatin1StringView("since"), 0, kMaxSafeInteger);
+    state.untilMs =
+        reader.optionalInteger(QLatin1StringView("until"), 0, kMaxSafeInteger).value_or(0);
     if (reader.ok() && state.presence == Presence::NotReady && state.reasonCode.isEmpty())
         reader.fail(QLatin1StringView("reason"), QStringLiteral("required for notReady"));
     if (const auto queued = reader.optionalObject(QLatin1StringView("next"))) {

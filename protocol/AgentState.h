@@ -24,6 +24,7 @@ struct AgentState final
     QString reasonCode; // set for NotReady, empty otherwise
     qint64 sinceMs = 0; // epoch milliseconds
     std::optional<Next> next;
+    qint64 untilMs = 0; // AfterCallWork: when wrap-up time runs out (0: no limit)
 
     QJsonObject toJson() const;
     static Result<AgentState> fromJson(const QJsonObject& json, const QString& path = {});

@@ -32,7 +32,8 @@ QJsonObject Queue::toJson() const
             {QStringLiteral("requiredSkills"), QJsonArray::fromStringList(requiredSkills)},
             {QStringLiteral("priority"), priority},
             {QStringLiteral("slaSeconds"), slaSeconds},
-            {QStringLiteral("slaTargetPercent"), slaTargetPercent}};
+            {QStringLiteral("slaTargetPercent"), slaTargetPercent},
+            {QStringLiteral("afterCallWorkSeconds"), afterCallWorkSeconds}};
 }
 
 Result<Queue> Queue::fromJson(const QJsonObject& json, const QString& path)
@@ -50,6 +51,9 @@ Result<Queue> Queue::fromJson(const QJsonObject& json, const QString& path)
         static_cast<int>(reader.integer(QLatin1StringView("slaSeconds"), 1, 86400 * 7));
     queue.slaTargetPercent =
         static_cast<int>(reader.integer(QLatin1StringView("slaTargetPercent"), 1, 100));
+    // Optional: hubs before schema 3 did not send it.
+    queue.afterCallWorkSeconds = static_cast<int>(
+        reader.optionalInteger(QLatin1StringView("afterCallWorkSeconds"), 0, 3600).value_or(30));
     if (!reader.ok())
         return reader.error();
     return queue;

@@ -16,9 +16,10 @@ struct Queue final
     Channel channel = Channel::Voice;
     QString language; // BCP 47 language the queue is served in
     QStringList requiredSkills;
-    int priority = 0;          // 0 (lowest) .. 100
-    int slaSeconds = 20;       // answer within this many seconds counts toward service level
-    int slaTargetPercent = 80; // target share answered within slaSeconds
+    int priority = 0;              // 0 (lowest) .. 100
+    int slaSeconds = 20;           // answer within this many seconds counts toward service level
+    int slaTargetPercent = 80;     // target share answered within slaSeconds
+    int afterCallWorkSeconds = 30; // wrap-up time before the agent is moved to acw-overflow
 
     QJsonObject toJson() const;
     static Result<Queue> fromJson(const QJsonObject& json, const QString& path = {});

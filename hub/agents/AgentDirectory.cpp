@@ -31,6 +31,7 @@ void AgentDirectory::load()
         entry.state = stored.value(agent.id, AgentState{Presence::Offline, {}, nowMs(), {}});
         if (entry.state.presence != Presence::Offline)
             armGraceTimer(agent.id, entry);
+        armWrapUpTimer(agent.id, entry); // wrap-up time keeps running across a restart
     }
 }
 
@@ -75,17 +76,22 @@ Result<SetStateResult> AgentDirectory::requestState(const QString& agentId,
 
 Result<bool> AgentDirectory::startWork(const QString& agentId)
 {
-    return applyWorkTransition(agentId, &AgentStateMachine::startWork);
+    return applyWorkTransition(agentId, AgentStateMachine::startWork);
 }
 
-Result<bool> AgentDirectory::endWork(const QString& agentId)
+Result<bool> AgentDirectory::endWork(const QString& agentId, std::chrono::milliseconds wrapUpTime)
 {
-    return applyWorkTransition(agentId, &AgentStateMachine::endWork);
+    if (m_acwCap.count() > 0 && (wrapUpTime.count() == 0 || wrapUpTime > m_acwCap))
+        wrapUpTime = m_acwCap;
+    return applyWorkTransition(agentId, [wrapUpTime](const AgentState& current, qint64 now) {
+        return AgentStateMachine::endWork(current, now,
+                                          wrapUpTime.count() > 0 ? now + wrapUpTime.count() : 0);
+    });
 }
 
 Result<bool> AgentDirectory::finishAfterCallWork(const QString& agentId)
 {
-    return applyWorkTransition(agentId, &AgentStateMachine::finishAfterCallWork);
+    return applyWorkTransition(agentId, AgentStateMachine::finishAfterCallWork);
 }
 
 Result<bool> AgentDirectory::applyWorkTransition(const QString& agentId, WorkTransition transition)
@@ -129,7 +135,8 @@ Result<bool> AgentDirectory::commit(const QString& agentId,
     Entry& entry = m_entries[agentId];
     entry.state = outcome.state;
     if (entry.state.presence == Presence::Offline)
-        stopGraceTimer(entry);
+        stopTimer(entry.graceTimer);
+    armWrapUpTimer(agentId, entry);
     logInfo(lcAgents, QLatin1StringView("agent.state_changed"),
             {{QStringLiteral("agent"), agentId},
              {QStringLiteral("presence"), presenceName(outcome.state.presence)},
@@ -146,7 +153,7 @@ void AgentDirectory::markConnected(const QString& agentId)
     if (it == m_entries.end())
         return;
     ++it->second.connections;
-    stopGraceTimer(it->second);
+    stopTimer(it->second.graceTimer);
 }
 
 void AgentDirectory::markDisconnected(const QString& agentId)
@@ -162,14 +169,14 @@ void AgentDirectory::holdDisconnectTimers()
 {
     m_holdTimers = true;
     for (auto& [id, entry] : m_entries)
-        stopGraceTimer(entry);
+        stopTimer(entry.graceTimer);
 }
 
 void AgentDirectory::armGraceTimer(const QString& agentId, Entry& entry)
 {
     if (m_holdTimers)
         return;
-    stopGraceTimer(entry);
+    stopTimer(entry.graceTimer);
     entry.graceTimer = std::make_unique<QTimer>();
     entry.graceTimer->setSingleShot(true);
     entry.graceTimer->setInterval(m_disconnectGrace);
@@ -181,13 +188,27 @@ void AgentDirectory::armGraceTimer(const QString& agentId, Entry& entry)
     entry.graceTimer->start();
 }
 
-void AgentDirectory::stopGraceTimer(Entry& entry)
+void AgentDirectory::stopTimer(std::unique_ptr<QTimer>& timer)
 {
     // The timer may be the one whose timeout is running right now.
-    if (entry.graceTimer) {
-        entry.graceTimer->stop();
-        entry.graceTimer.release()->deleteLater();
+    if (timer) {
+        timer->stop();
+        timer.release()->deleteLater();
     }
+}
+
+void AgentDirectory::armWrapUpTimer(const QString& agentId, Entry& entry)
+{
+    stopTimer(entry.wrapUpTimer);
+    if (entry.state.presence != Presence::AfterCallWork || entry.state.untilMs <= 0)
+        return;
+    entry.wrapUpTimer = std::make_unique<QTimer>();
+    entry.wrapUpTimer->setSingleShot(true);
+    connect(entry.wrapUpTimer.get(), &QTimer::timeout, this, [this, agentId] {
+        if (stateOf(agentId).presence == Presence::AfterCallWork)
+            setNotReadyBySystem(agentId, QStringLiteral("acw-overflow"));
+    });
+    entry.wrapUpTimer->start(std::max<qint64>(0, entry.state.untilMs - nowMs()));
 }
 
 } // namespace qidong::hub

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -29,6 +30,9 @@ class AgentDirectory final : public QObject
 public:
     AgentDirectory(AccountStore& accounts, AgentStateStore& states,
                    std::chrono::milliseconds disconnectGrace, QObject* parent = nullptr);
+
+    // Site policy: no wrap-up lasts longer than this, whatever a queue says (0: none).
+    void setAfterCallWorkCap(std::chrono::milliseconds cap) { m_acwCap = cap; }
     ~AgentDirectory() override;
 
     // Reads stored states. Agents left in a working state by a previous run
@@ -43,7 +47,10 @@ public:
                                                             const protocol::SetStateParams& params,
                                                             const QString& cause);
     protocol::Result<bool> startWork(const QString& agentId);
-    protocol::Result<bool> endWork(const QString& agentId);
+    // Work ended: AfterCallWork for at most `wrapUpTime` (0: no limit), after
+    // which the agent is moved to NotReady("acw-overflow") so no new work
+    // reaches them while they finish, and their team lead sees it.
+    protocol::Result<bool> endWork(const QString& agentId, std::chrono::milliseconds wrapUpTime);
     protocol::Result<bool> finishAfterCallWork(const QString& agentId);
     void goOffline(const QString& agentId, const QString& cause);
     // The hub puts an agent Not Ready (e.g. "missed" after an unanswered
@@ -65,20 +72,23 @@ private:
         protocol::AgentState state;
         int connections = 0;
         std::unique_ptr<QTimer> graceTimer;
+        std::unique_ptr<QTimer> wrapUpTimer;
     };
 
-    using WorkTransition = protocol::Result<AgentStateMachine::Outcome> (*)(
-        const protocol::AgentState& current, qint64 nowMs);
+    using WorkTransition = std::function<protocol::Result<AgentStateMachine::Outcome>(
+        const protocol::AgentState& current, qint64 nowMs)>;
     protocol::Result<bool> applyWorkTransition(const QString& agentId, WorkTransition transition);
     protocol::Result<bool> commit(const QString& agentId, const AgentStateMachine::Outcome& outcome,
                                   const QString& cause);
     void armGraceTimer(const QString& agentId, Entry& entry);
-    static void stopGraceTimer(Entry& entry);
+    static void stopTimer(std::unique_ptr<QTimer>& timer);
+    void armWrapUpTimer(const QString& agentId, Entry& entry);
 
     AccountStore& m_accounts;
     AgentStateStore& m_store;
     std::chrono::milliseconds m_disconnectGrace;
     bool m_holdTimers = false;
+    std::chrono::milliseconds m_acwCap{0};
     std::unordered_map<QString, Entry> m_entries;
 };
 

@@ -63,13 +63,14 @@ Result<AgentStateMachine::Outcome> AgentStateMachine::startWork(const AgentState
 }
 
 Result<AgentStateMachine::Outcome> AgentStateMachine::endWork(const AgentState& current,
-                                                              qint64 nowMs)
+                                                              qint64 nowMs, qint64 untilMs)
 {
     if (current.presence != Presence::Busy)
         return notAllowed(current, QStringLiteral("ending work"));
     AgentState wrapUp;
     wrapUp.presence = Presence::AfterCallWork;
     wrapUp.sinceMs = nowMs;
+    wrapUp.untilMs = untilMs;
     wrapUp.next = current.next;
     return Outcome{wrapUp, false, true};
 }

@@ -28,8 +28,10 @@ public:
                                              qint64 nowMs);
     // Work was assigned: Ready (or a state with room) becomes Busy.
     static protocol::Result<Outcome> startWork(const protocol::AgentState& current, qint64 nowMs);
-    // The last piece of work ended: Busy becomes AfterCallWork.
-    static protocol::Result<Outcome> endWork(const protocol::AgentState& current, qint64 nowMs);
+    // The last piece of work ended: Busy becomes AfterCallWork until
+    // `untilMs` (0: no limit).
+    static protocol::Result<Outcome> endWork(const protocol::AgentState& current, qint64 nowMs,
+                                             qint64 untilMs = 0);
     // Wrap-up time is over: the queued next state, or Ready.
     static protocol::Result<Outcome> finishAfterCallWork(const protocol::AgentState& current,
                                                          qint64 nowMs);

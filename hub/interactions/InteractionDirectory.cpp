@@ -161,7 +161,11 @@ Result<Interaction> InteractionDirectory::end(const QString& agentId, const QStr
     Result<bool> saved = store(*held.value(), next);
     if (!saved)
         return saved.error();
-    (void)m_agents.endWork(agentId);
+    const QList<Queue> queues = m_accounts.queues();
+    const auto queue = std::find_if(queues.cbegin(), queues.cend(),
+                                    [&](const Queue& q) { return q.id == next.queueId; });
+    (void)m_agents.endWork(
+        agentId, std::chrono::seconds(queue == queues.cend() ? 0 : queue->afterCallWorkSeconds));
     Q_EMIT updated(agentId, *held.value());
     return *held.value();
 }

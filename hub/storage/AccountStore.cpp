@@ -113,7 +113,8 @@ QList<Queue> AccountStore::queues() const
     QSqlQuery query(m_database.connection());
     if (query.exec(QStringLiteral(
             "SELECT id, name_zh, name_en, channel, language, required_skills, priority,"
-            " sla_seconds, sla_target_percent FROM queues ORDER BY priority DESC, id"))) {
+            " sla_seconds, sla_target_percent, acw_seconds FROM queues ORDER BY priority DESC, "
+            "id"))) {
         while (query.next()) {
             Queue queue;
             queue.id = query.value(0).toString();
@@ -125,6 +126,7 @@ QList<Queue> AccountStore::queues() const
             queue.priority = query.value(6).toInt();
             queue.slaSeconds = query.value(7).toInt();
             queue.slaTargetPercent = query.value(8).toInt();
+            queue.afterCallWorkSeconds = query.value(9).toInt();
             result.append(queue);
         }
     }
@@ -204,7 +206,7 @@ Result<bool> AccountStore::addQueue(const Queue& queue)
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral(
         "INSERT INTO queues(id, name_zh, name_en, channel, language, required_skills, priority,"
-        " sla_seconds, sla_target_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " sla_seconds, sla_target_percent, acw_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(queue.id);
     query.addBindValue(queue.name.zh);
     query.addBindValue(queue.name.en);
@@ -214,6 +216,7 @@ Result<bool> AccountStore::addQueue(const Queue& queue)
     query.addBindValue(queue.priority);
     query.addBindValue(queue.slaSeconds);
     query.addBindValue(queue.slaTargetPercent);
+    query.addBindValue(queue.afterCallWorkSeconds);
     if (!query.exec())
         return execFailure(query);
     return true;

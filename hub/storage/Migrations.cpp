@@ -90,6 +90,12 @@ const QList<Migration>& schemaMigrations()
                  " SELECT 'missed', 'notReady', '未接（超时）', 'Missed offer', 99"
                  " WHERE EXISTS (SELECT 1 FROM reason_codes)"),
          }},
+        {3,
+         {
+             QStringLiteral(
+                 "ALTER TABLE queues ADD COLUMN acw_seconds INTEGER NOT NULL DEFAULT 30"),
+             QStringLiteral("ALTER TABLE agent_states ADD COLUMN until INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
     return migrations;
 }

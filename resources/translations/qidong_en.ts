@@ -411,5 +411,13 @@
         <source>Next: %1</source>
         <translation>Next: %1</translation>
     </message>
+    <message>
+        <source> · wrap-up %1 left</source>
+        <translation> · wrap-up %1 left</translation>
+    </message>
+    <message>
+        <source> · wrap-up time is up</source>
+        <translation> · wrap-up time is up</translation>
+    </message>
 </context>
 </TS>

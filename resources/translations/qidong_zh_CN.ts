@@ -411,5 +411,13 @@
         <source>Next: %1</source>
         <translation>下一状态：%1</translation>
     </message>
+    <message>
+        <source> · wrap-up %1 left</source>
+        <translation> · 话后处理剩余 %1</translation>
+    </message>
+    <message>
+        <source> · wrap-up time is up</source>
+        <translation> · 话后处理已超时</translation>
+    </message>
 </context>
 </TS>

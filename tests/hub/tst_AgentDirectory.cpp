@@ -39,6 +39,7 @@ private Q_SLOTS:
     void disconnectGraceMovesToOfflineUnlessReconnected();
     void statesLeftWorkingByACrashStartTheirGrace();
     void adminsHaveNoPresence();
+    void wrapUpTimeRunsOutIntoAcwOverflow();
 
 private:
     std::unique_ptr<AgentDirectory> makeDirectory(std::chrono::milliseconds grace);
@@ -114,7 +115,7 @@ void tst_AgentDirectory::queuedStateAppliesAfterWrapUp()
     QCOMPARE(directory->stateOf(kLina).presence, Presence::Busy);
     QCOMPARE(directory->stateOf(kLina).next->reasonCode, QStringLiteral("lunch"));
 
-    QVERIFY(directory->endWork(kLina).ok());
+    QVERIFY(directory->endWork(kLina, 0ms).ok());
     QCOMPARE(directory->stateOf(kLina).presence, Presence::AfterCallWork);
     QVERIFY(directory->finishAfterCallWork(kLina).ok());
     QCOMPARE(directory->stateOf(kLina).presence, Presence::NotReady);
@@ -206,6 +207,39 @@ void tst_AgentDirectory::adminsHaveNoPresence()
     auto directory = makeDirectory(60s);
     QVERIFY(!directory->hasPresence(QStringLiteral("u9001")));
     QVERIFY(directory->hasPresence(QStringLiteral("u2001")));
+}
+
+void tst_AgentDirectory::wrapUpTimeRunsOutIntoAcwOverflow()
+{
+    auto directory = makeDirectory(60s);
+    QSignalSpy changes(directory.get(), &AgentDirectory::stateChanged);
+    QVERIFY(
+        directory->requestState(kLina, SetStateParams{Presence::Ready, {}}, QStringLiteral("agent"))
+            .ok());
+    QVERIFY(directory->startWork(kLina).ok());
+    QVERIFY(directory->endWork(kLina, 200ms).ok());
+    const AgentState wrapUp = directory->stateOf(kLina);
+    QCOMPARE(wrapUp.presence, Presence::AfterCallWork);
+    QCOMPARE(wrapUp.untilMs - wrapUp.sinceMs, 200);
+    QCOMPARE(m_states->loadAll().value(kLina).untilMs, wrapUp.untilMs); // survives a restart
+    QTRY_COMPARE(directory->stateOf(kLina).presence, Presence::NotReady);
+    QCOMPARE(directory->stateOf(kLina).reasonCode, QStringLiteral("acw-overflow"));
+    QCOMPARE(changes.last().at(2).toString(), QStringLiteral("system"));
+
+    // Finishing in time cancels it; the site cap shortens a long queue limit.
+    QVERIFY(
+        directory->requestState(kLina, SetStateParams{Presence::Ready, {}}, QStringLiteral("agent"))
+            .ok());
+    QVERIFY(directory->startWork(kLina).ok());
+    QVERIFY(directory->endWork(kLina, 150ms).ok());
+    QVERIFY(directory->finishAfterCallWork(kLina).ok());
+    QTest::qWait(300);
+    QCOMPARE(directory->stateOf(kLina).presence, Presence::Ready);
+    directory->setAfterCallWorkCap(100ms);
+    QVERIFY(directory->startWork(kLina).ok());
+    QVERIFY(directory->endWork(kLina, 60s).ok());
+    QCOMPARE(directory->stateOf(kLina).untilMs - directory->stateOf(kLina).sinceMs, 100);
+    QTRY_COMPARE(directory->stateOf(kLina).presence, Presence::NotReady);
 }
 
 QTEST_GUILESS_MAIN(tst_AgentDirectory)

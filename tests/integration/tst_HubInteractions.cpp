@@ -62,6 +62,7 @@ private Q_SLOTS:
     void offersNeedAReadyConnectedAgent();
     void otherAgentsCannotTouchIt();
     void openInteractionsSurviveAHubCrash();
+    void wrapUpThatRunsLongMovesTheAgentToAcwOverflow();
 
 private:
     std::unique_ptr<HubProcess> m_hub;
@@ -289,6 +290,43 @@ void tst_HubInteractions::openInteractionsSurviveAHubCrash()
     QCOMPARE(result.value().snapshot->interactions.first().customer.displayName,
              QStringLiteral("Ms. Taylor (lost baggage)"));
     QCOMPARE(result.value().snapshot->state.presence, Presence::Busy);
+}
+
+void tst_HubInteractions::wrapUpThatRunsLongMovesTheAgentToAcwOverflow()
+{
+    m_admin.reset();
+    m_hub = std::make_unique<HubProcess>();
+    QVERIFY(m_hub->start({QStringLiteral("--acw-cap-ms"), QStringLiteral("700")}));
+    m_admin = std::make_unique<TestClient>(m_hub->url());
+    QVERIFY(m_admin->signIn(QStringLiteral("admin")).has_value());
+    TestClient agent(m_hub->url());
+    QVERIFY(agent.signIn(QStringLiteral("wang.wei")).has_value());
+    QCOMPARE(
+        outcomeOf(agent.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())),
+        QStringLiteral("ok"));
+    const std::optional<Interaction> created = interactionIn(m_admin->call(
+        method::AdminCreateInteraction, weiboComplaint(QStringLiteral("wang.wei")).toJson()));
+    QVERIFY(created.has_value());
+    QCOMPARE(outcomeOf(agent.call(method::InteractionAccept, InteractionRef{created->id}.toJson())),
+             QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(agent.call(method::InteractionEnd, InteractionRef{created->id}.toJson())),
+             QStringLiteral("ok"));
+    const Response during = agent.call(method::SessionSnapshot);
+    const AgentState wrapUp =
+        AgentState::fromJson(during.result.value(QLatin1StringView("snapshot"))
+                                 .toObject()
+                                 .value(QLatin1StringView("state"))
+                                 .toObject())
+            .value();
+    QCOMPARE(wrapUp.presence, Presence::AfterCallWork);
+    QCOMPARE(wrapUp.untilMs - wrapUp.sinceMs, 700); // the site cap beats the queue's 60 s
+    QTRY_COMPARE(presenceOf(agent), Presence::NotReady);
+    // The code can still be recorded; the agent stays out of rotation until they choose.
+    QCOMPARE(
+        outcomeOf(agent.call(method::InteractionWrapUp,
+                             WrapUpParams{created->id, QStringLiteral("complaint-case")}.toJson())),
+        QStringLiteral("ok"));
+    QCOMPARE(presenceOf(agent), Presence::NotReady);
 }
 
 QTEST_GUILESS_MAIN(tst_HubInteractions)

@@ -52,7 +52,7 @@ StateSelector::StateSelector(core::AgentSession& session, QWidget* parent)
             &StateSelector::rebuild);
     connect(&m_session, &core::AgentSession::stateChanged, this, &StateSelector::showState);
     connect(&m_session, &core::AgentSession::clockTicked, this,
-            [this](qint64 now) { m_timeInState->setText(clock(m_session.timeInStateMs(now))); });
+            [this](qint64 now) { showClock(now); });
     rebuild();
 }
 
@@ -96,7 +96,19 @@ void StateSelector::showState()
     } else {
         m_next->clear();
     }
-    m_timeInState->setText(clock(m_session.timeInStateMs(QDateTime::currentMSecsSinceEpoch())));
+    showClock(QDateTime::currentMSecsSinceEpoch());
+}
+
+void StateSelector::showClock(qint64 nowMs)
+{
+    QString text = clock(m_session.timeInStateMs(nowMs));
+    const AgentState& state = m_session.state();
+    if (state.presence == Presence::AfterCallWork && state.untilMs > 0) {
+        const qint64 left = state.untilMs - nowMs;
+        text += left > 0 ? tr(" · wrap-up %1 left").arg(clock(left + 999))
+                         : tr(" · wrap-up time is up");
+    }
+    m_timeInState->setText(text);
 }
 
 void StateSelector::choose(const QString& reasonCode)

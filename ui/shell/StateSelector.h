@@ -29,6 +29,7 @@ private:
     void rebuild();
     void showState();
     void onActivated(int index);
+    void showClock(qint64 nowMs);
 
     core::AgentSession& m_session;
     QComboBox* m_choices;
