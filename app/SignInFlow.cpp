@@ -137,6 +137,8 @@ void SignInFlow::showShell()
         m_shell = std::make_unique<ui::ShellWindow>(m_connection, m_session);
         connect(m_shell.get(), &ui::ShellWindow::signOutRequested, &m_connection,
                 &core::HubConnection::signOut);
+        connect(m_shell.get(), &ui::ShellWindow::settingsApplied, this,
+                &SignInFlow::settingsApplied);
     }
     m_shell->show();
 }

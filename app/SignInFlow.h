@@ -39,6 +39,7 @@ public:
 
 Q_SIGNALS:
     void languageChosen(const QString& language);
+    void settingsApplied();
 
 private:
     void askForCredentials(const QString& message = {});

@@ -81,12 +81,26 @@ int main(int argc, char* argv[])
     qidong::core::CredentialStore credentials;
     // An offer rings on the device chosen in settings until it is answered.
     qidong::core::Ringer ringer;
-    ringer.setDeviceId(QSettings().value(QStringLiteral("audio/ringDevice")).toByteArray());
+    const auto applySettings = [&ringer] {
+        const QSettings settings;
+        ringer.setDeviceId(settings.value(QStringLiteral("audio/ringDevice")).toByteArray());
+        ringer.setVolume(settings.value(QStringLiteral("audio/ringVolume"), 80).toFloat() / 100.0f);
+        qidong::ui::Theme::apply(
+            qidong::ui::Theme::fromName(settings.value(QStringLiteral("ui/theme")).toString()));
+    };
+    applySettings();
     QObject::connect(&session, &qidong::core::AgentSession::offerReceived, &ringer,
                      &qidong::core::Ringer::start);
     QObject::connect(&session, &qidong::core::AgentSession::offerEnded, &ringer,
                      &qidong::core::Ringer::stop);
     qidong::app::SignInFlow flow(connection, session, credentials);
+    QObject::connect(&flow, &qidong::app::SignInFlow::settingsApplied, &app, [&] {
+        applySettings();
+        const QString chosen = QSettings().value(QStringLiteral("signIn/language")).toString();
+        useLanguage(translator, chosen);
+        session.setLanguage(chosen == QStringLiteral("zh_CN") ? QStringLiteral("zh-CN")
+                                                              : QStringLiteral("en"));
+    });
     QObject::connect(
         &flow, &qidong::app::SignInFlow::languageChosen, &app, [&](const QString& chosen) {
             useLanguage(translator, chosen);

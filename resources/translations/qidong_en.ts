@@ -236,6 +236,57 @@
     </message>
 </context>
 <context>
+    <name>qidong::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Ring on</source>
+        <translation>Ring on</translation>
+    </message>
+    <message>
+        <source>Default output</source>
+        <translation>Default output</translation>
+    </message>
+    <message>
+        <source>Ring volume</source>
+        <translation>Ring volume</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Ring &amp;on:</source>
+        <translation>Ring &amp;on:</translation>
+    </message>
+    <message>
+        <source>Ring &amp;volume:</source>
+        <translation>Ring &amp;volume:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Theme:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::ShellWindow</name>
     <message>
         <source>Qidong Agent Desktop — %1</source>
@@ -312,6 +363,10 @@
     <message>
         <source>&amp;Dark theme</source>
         <translation>&amp;Dark theme</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
     </message>
 </context>
 <context>

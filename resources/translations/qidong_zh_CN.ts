@@ -236,6 +236,57 @@
     </message>
 </context>
 <context>
+    <name>qidong::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Ring on</source>
+        <translation>振铃设备</translation>
+    </message>
+    <message>
+        <source>Default output</source>
+        <translation>默认输出</translation>
+    </message>
+    <message>
+        <source>Ring volume</source>
+        <translation>振铃音量</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Ring &amp;on:</source>
+        <translation>振铃设备(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Ring &amp;volume:</source>
+        <translation>振铃音量(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::ShellWindow</name>
     <message>
         <source>Qidong Agent Desktop — %1</source>
@@ -312,6 +363,10 @@
     <message>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "Theme.h"
 #include "core/session/AgentSession.h"
 #include "models/InteractionListModel.h"
+#include "ui/settings/SettingsDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -155,6 +156,16 @@ void ShellWindow::createActions()
     });
     view->addAction(dark);
     addAction(dark);
+    view->addSeparator();
+    auto* preferences = new QAction(tr("&Settings…"), this);
+    preferences->setShortcut(QKeySequence::Preferences);
+    connect(preferences, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(this);
+        connect(&dialog, &SettingsDialog::settingsApplied, this, &ShellWindow::settingsApplied);
+        dialog.exec();
+    });
+    view->addAction(preferences);
+    addAction(preferences);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     auto* shortcuts = new QAction(tr("&Keyboard shortcuts"), this);
     shortcuts->setShortcut(QKeySequence::HelpContents);

@@ -35,6 +35,8 @@ public:
 
 Q_SIGNALS:
     void signOutRequested();
+    // The agent changed their settings: apply them (ring device, theme, language).
+    void settingsApplied();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -1,0 +1,87 @@
+#include "ui/settings/SettingsDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QtTest/QTest>
+
+using namespace qidong::ui;
+
+class tst_SettingsDialog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void savesWhatWasChosenOnOk();
+    void cancelKeepsEverything();
+};
+
+namespace {
+
+QComboBox* combo(QWidget& root, const char* name)
+{
+    for (QComboBox* box : root.findChildren<QComboBox*>()) {
+        if (box->accessibleName() == QLatin1StringView(name))
+            return box;
+    }
+    return nullptr;
+}
+
+void press(QDialog& dialog, QDialogButtonBox::StandardButton which)
+{
+    QTest::mouseClick(dialog.findChild<QDialogButtonBox*>()->button(which), Qt::LeftButton);
+}
+
+} // namespace
+
+void tst_SettingsDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("QidongTests"));
+    QSettings().clear();
+}
+
+void tst_SettingsDialog::savesWhatWasChosenOnOk()
+{
+    SettingsDialog dialog;
+    QSignalSpy applied(&dialog, &SettingsDialog::settingsApplied);
+    QComboBox* theme = combo(dialog, "Theme");
+    QComboBox* language = combo(dialog, "Language");
+    QComboBox* device = combo(dialog, "Ring on");
+    QVERIFY(theme && language && device);
+    QCOMPARE(device->itemText(0), QStringLiteral("Default output"));
+    theme->setCurrentIndex(theme->findData(QStringLiteral("dark")));
+    language->setCurrentIndex(language->findData(QStringLiteral("en")));
+    dialog.findChild<QSlider*>()->setValue(35);
+    press(dialog, QDialogButtonBox::Ok);
+    QCOMPARE(applied.size(), 1);
+    const QSettings settings;
+    QCOMPARE(settings.value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
+    QCOMPARE(settings.value(QStringLiteral("signIn/language")).toString(), QStringLiteral("en"));
+    QCOMPARE(settings.value(QStringLiteral("audio/ringVolume")).toInt(), 35);
+    QCOMPARE(settings.value(QStringLiteral("audio/ringDevice")).toByteArray(), QByteArray());
+
+    // Opened again, it shows what was saved.
+    SettingsDialog again;
+    QCOMPARE(combo(again, "Theme")->currentData().toString(), QStringLiteral("dark"));
+    QCOMPARE(again.findChild<QSlider*>()->value(), 35);
+}
+
+void tst_SettingsDialog::cancelKeepsEverything()
+{
+    QSettings().setValue(QStringLiteral("ui/theme"), QStringLiteral("light"));
+    SettingsDialog dialog;
+    QSignalSpy applied(&dialog, &SettingsDialog::settingsApplied);
+    combo(dialog, "Theme")->setCurrentIndex(1);
+    press(dialog, QDialogButtonBox::Cancel);
+    QCOMPARE(applied.size(), 0);
+    QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("light"));
+}
+
+QTEST_MAIN(tst_SettingsDialog)
+#include "tst_SettingsDialog.moc"
