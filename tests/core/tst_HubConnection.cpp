@@ -1,5 +1,6 @@
 #include "FastReconnect.h"
 #include "HubProcess.h"
+#include "TcpRelay.h"
 #include "TestClient.h"
 #include "core/connection/HubConnection.h"
 #include "protocol/Names.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void drainingHubIsReconnectedTo();
     void frozenHubIsDetectedAsStale();
     void eventsArriveOnceAndInOrderAcrossAReconnect();
+    void eventsMissedDuringANetworkDropAreReplayed();
     void unansweredRequestTimesOut();
     void signOutForgetsTheRefreshToken();
     void refreshTokenSignsInAndIsRotated();
@@ -286,6 +288,47 @@ void tst_HubConnection::unansweredRequestTimesOut()
     QCOMPARE(connection.pendingRequests(), 0);
     QCOMPARE(connection.health(), Health::Connected); // one slow answer is not a dead link
     hub.continueProcess();
+}
+
+void tst_HubConnection::eventsMissedDuringANetworkDropAreReplayed()
+{
+    HubProcess hub;
+    QVERIFY(hub.start());
+    TcpRelay network(hub.url());
+    HubConnection supervisor(fastReconnectSettings());
+    QSignalSpy events(&supervisor, &HubConnection::eventReceived);
+    QSignalSpy resynced(&supervisor, &HubConnection::resynced);
+    supervisor.signIn(network.url(), QStringLiteral("zhou.hui"), kPassword);
+    QTRY_COMPARE(supervisor.health(), Health::Connected);
+    TestClient agent(hub.url());
+    QVERIFY(agent.signIn(QStringLiteral("chen.jing")).has_value());
+
+    // The supervisor's network goes away; the agent keeps working.
+    network.setBlocked(true);
+    network.dropAll();
+    QTRY_COMPARE(supervisor.health(), Health::Reconnecting);
+    const QList<SetStateParams> changes{{Presence::Ready, {}},
+                                        {Presence::NotReady, QStringLiteral("break")},
+                                        {Presence::Ready, {}}};
+    for (const SetStateParams& change : changes)
+        QCOMPARE(outcomeOf(agent.call(method::AgentSetState, change.toJson())),
+                 QStringLiteral("ok"));
+    QTest::qWait(600); // a failed attempt or two
+    QCOMPARE(events.size(), 0);
+
+    network.setBlocked(false);
+    QTRY_COMPARE_WITH_TIMEOUT(supervisor.health(), Health::Connected, 10000);
+    QCOMPARE(resynced.size(), 0); // the hub still held them: replay, not resync
+    QTRY_COMPARE(events.size(), 3);
+    QTest::qWait(300);
+    QCOMPARE(events.size(), 3);
+    for (qsizetype i = 0; i < 3; ++i) {
+        const Event event = events.at(i).at(0).value<Event>();
+        QCOMPARE(StateChangedEvent::fromJson(event.data).value().state.presence,
+                 changes.at(i).presence);
+        if (i > 0)
+            QCOMPARE(*event.seq, *events.at(i - 1).at(0).value<Event>().seq + 1);
+    }
 }
 
 void tst_HubConnection::signOutForgetsTheRefreshToken()
