@@ -1,4 +1,7 @@
 #include "ui/settings/SettingsDialog.h"
+#include "ui/shell/Theme.h"
+
+#include <QApplication>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -19,6 +22,7 @@ private Q_SLOTS:
     void initTestCase();
     void savesWhatWasChosenOnOk();
     void cancelKeepsEverything();
+    void themesChangeThePalette();
 };
 
 namespace {
@@ -81,6 +85,18 @@ void tst_SettingsDialog::cancelKeepsEverything()
     press(dialog, QDialogButtonBox::Cancel);
     QCOMPARE(applied.size(), 0);
     QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("light"));
+}
+
+void tst_SettingsDialog::themesChangeThePalette()
+{
+    Theme::apply(Theme::Kind::Dark);
+    const QColor dark = QApplication::palette().color(QPalette::Window);
+    QVERIFY(dark.lightness() < 80);
+    QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 180);
+    Theme::apply(Theme::Kind::Light);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+    QCOMPARE(Theme::fromName(Theme::name(Theme::Kind::Dark)), Theme::Kind::Dark);
+    QCOMPARE(Theme::fromName(QStringLiteral("unknown")), Theme::Kind::Light);
 }
 
 QTEST_MAIN(tst_SettingsDialog)

@@ -151,6 +151,19 @@ void tst_ShellFlow::agentWorksAShiftThroughTheWidgets()
         QVERIFY(shell->grab().save(QDir(screenshots).filePath(QStringLiteral("main-window.png"))));
     }
 
+    // End it from the keyboard: wrap-up starts and its time counts down.
+    list->setCurrentIndex(list->model()->index(0, 0));
+    QTest::keyClick(shell, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(session.state().presence, Presence::AfterCallWork);
+    QVERIFY(session.state().untilMs > session.state().sinceMs);
+    auto* timeInState = byAccessibleName<QLabel>(shell, QStringLiteral("Time in state"));
+    QVERIFY(timeInState);
+    QTRY_VERIFY(timeInState->text().contains(QStringLiteral("wrap-up")));
+    QVERIFY(timeInState->text().contains(QStringLiteral("left")));
+    session.wrapUp(session.interactions().interactionAt(0)->id, QStringLiteral("complaint-case"));
+    QTRY_COMPARE(session.state().presence, Presence::Ready);
+    QTRY_COMPARE(list->model()->rowCount(), 0);
+
     // Signing out returns to the dialog.
     QTest::keyClick(shell, Qt::Key_Q, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(flow.dialog()->isVisible());
