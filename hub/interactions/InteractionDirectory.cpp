@@ -48,10 +48,8 @@ void InteractionDirectory::load()
 
 Result<Interaction> InteractionDirectory::create(const CreateInteractionParams& params)
 {
-    const QList<Queue> queues = m_accounts.queues();
-    const auto queue = std::find_if(queues.cbegin(), queues.cend(),
-                                    [&](const Queue& q) { return q.id == params.queueId; });
-    if (queue == queues.cend())
+    const std::optional<Queue> queue = m_accounts.findQueue(params.queueId);
+    if (!queue)
         return makeError(ErrorCode::InvalidParams,
                          QStringLiteral("no queue \"%1\"").arg(params.queueId),
                          {{QStringLiteral("field"), QStringLiteral("queueId")}});
@@ -161,11 +159,8 @@ Result<Interaction> InteractionDirectory::end(const QString& agentId, const QStr
     Result<bool> saved = store(*held.value(), next);
     if (!saved)
         return saved.error();
-    const QList<Queue> queues = m_accounts.queues();
-    const auto queue = std::find_if(queues.cbegin(), queues.cend(),
-                                    [&](const Queue& q) { return q.id == next.queueId; });
-    (void)m_agents.endWork(
-        agentId, std::chrono::seconds(queue == queues.cend() ? 0 : queue->afterCallWorkSeconds));
+    const std::optional<Queue> queue = m_accounts.findQueue(next.queueId);
+    (void)m_agents.endWork(agentId, std::chrono::seconds(queue ? queue->afterCallWorkSeconds : 0));
     Q_EMIT updated(agentId, *held.value());
     return *held.value();
 }

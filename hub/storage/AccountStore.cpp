@@ -149,6 +149,15 @@ QList<ReasonCode> AccountStore::reasonCodes() const
     return result;
 }
 
+std::optional<Queue> AccountStore::findQueue(const QString& id) const
+{
+    for (const Queue& queue : queues()) {
+        if (queue.id == id)
+            return queue;
+    }
+    return std::nullopt;
+}
+
 bool AccountStore::hasReasonCode(ReasonKind kind, const QString& code) const
 {
     QSqlQuery query(m_database.connection());

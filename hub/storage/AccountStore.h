@@ -31,6 +31,7 @@ public:
     QList<protocol::Agent> agents() const;
     QList<protocol::Team> teams() const;
     QList<protocol::Queue> queues() const;
+    std::optional<protocol::Queue> findQueue(const QString& id) const;
     QList<protocol::ReasonCode> reasonCodes() const;
     bool hasReasonCode(protocol::ReasonKind kind, const QString& code) const;
     int accountCount() const;
