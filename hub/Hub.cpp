@@ -2,21 +2,28 @@
 
 #include "agents/AgentDirectory.h"
 #include "auth/LoginThrottle.h"
+#include "auth/SecretToken.h"
+#include "chat/ChatService.h"
 #include "interactions/InteractionDirectory.h"
 #include "log/HubLog.h"
 #include "methods/AgentMethods.h"
 #include "methods/AuthMethods.h"
+#include "methods/ChatMethods.h"
 #include "methods/InteractionMethods.h"
 #include "methods/SnapshotBuilder.h"
+#include "routing/Router.h"
 #include "server/HubServer.h"
 #include "server/MethodDispatcher.h"
 #include "session/SessionRegistry.h"
 #include "storage/AccountStore.h"
 #include "storage/AgentStateStore.h"
+#include "storage/ChatStore.h"
 #include "storage/Database.h"
 #include "storage/DemoSeeder.h"
 #include "storage/InteractionStore.h"
 #include "storage/SessionStore.h"
+#include "web/CustomerGateway.h"
+#include "web/WebFront.h"
 
 #include "protocol/Names.h"
 
@@ -100,6 +107,7 @@ Result<bool> Hub::open()
     m_agentStates = std::make_unique<AgentStateStore>(*m_database);
     m_sessionStore = std::make_unique<SessionStore>(*m_database);
     m_interactionStore = std::make_unique<InteractionStore>(*m_database);
+    m_chatStore = std::make_unique<ChatStore>(*m_database);
     if (m_options.demo) {
         Result<bool> seeded = DemoSeeder::seedIfEmpty(*m_database, *m_accounts);
         if (!seeded)
@@ -120,19 +128,10 @@ Result<bool> Hub::open()
                                                    sessionSettings);
     m_throttle = std::make_unique<LoginThrottle>();
     m_snapshots = std::make_unique<SnapshotBuilder>(*m_accounts, *m_directory, *m_interactions);
-    connect(m_interactions.get(), &InteractionDirectory::offered, m_sessions.get(),
-            [this](const QString& agentId, const InteractionOffer& offer) {
-                m_sessions->postToAgent(agentId, event::InteractionOffered, offer.toJson());
-            });
-    connect(m_interactions.get(), &InteractionDirectory::updated, m_sessions.get(),
-            [this](const QString& agentId, const Interaction& interaction) {
-                m_sessions->postToAgent(agentId, event::InteractionUpdated,
-                                        {{QStringLiteral("interaction"), interaction.toJson()}});
-            });
-    connect(m_interactions.get(), &InteractionDirectory::revoked, m_sessions.get(),
-            [this](const QString& agentId, const InteractionRevoked& revoked) {
-                m_sessions->postToAgent(agentId, event::InteractionRevoked, revoked.toJson());
-            });
+    m_router = std::make_unique<Router>(*m_accounts, *m_directory, *m_interactions);
+    m_chat = std::make_unique<ChatService>(*m_chatStore, *m_interactions, *m_accounts);
+    m_customers = std::make_unique<CustomerGateway>(*m_chat, *m_interactions, *m_accounts);
+    connectEvents();
     m_dispatcher = std::make_unique<MethodDispatcher>();
     m_authMethods = std::make_unique<AuthMethods>(*m_accounts, *m_sessionStore, *m_sessions,
                                                   *m_directory, *m_throttle, *m_snapshots);
@@ -141,6 +140,8 @@ Result<bool> Hub::open()
     m_agentMethods->registerWith(*m_dispatcher);
     m_interactionMethods = std::make_unique<InteractionMethods>(*m_interactions, *m_accounts);
     m_interactionMethods->registerWith(*m_dispatcher);
+    m_chatMethods = std::make_unique<ChatMethods>(*m_chat, *m_accounts, *m_directory);
+    m_chatMethods->registerWith(*m_dispatcher);
 
     ClientConnection::Settings connectionSettings;
     connectionSettings.heartbeatInterval = m_options.heartbeatInterval;
@@ -164,16 +165,111 @@ Result<bool> Hub::open()
     if (!url)
         return url.error();
     m_url = url.value();
+    if (m_options.webEnabled) {
+        Result<QString> token = ingestToken(m_options.dataDir);
+        if (!token)
+            return token.error();
+        m_web = std::make_unique<WebFront>(*m_customers, *m_chat, *m_interactions, token.value());
+        Result<QUrl> webUrl = m_web->listen(m_options.webAddress, m_options.webPort);
+        if (!webUrl)
+            return webUrl.error();
+        m_webUrl = webUrl.value();
+    }
+    m_router->schedule(); // whatever waited when the last hub stopped
     logInfo(lcServer, QLatin1StringView("hub.listening"),
             {{QStringLiteral("url"), m_url.toString()},
+             {QStringLiteral("webUrl"), m_webUrl.toString()},
              {QStringLiteral("dataDir"), m_options.dataDir},
              {QStringLiteral("schema"), m_database->schemaVersion()},
              {QStringLiteral("tls"), tls.has_value()}});
     return true;
 }
 
+void Hub::connectEvents()
+{
+    connect(m_interactions.get(), &InteractionDirectory::offered, m_sessions.get(),
+            [this](const QString& agentId, const InteractionOffer& offer) {
+                m_sessions->postToAgent(agentId, event::InteractionOffered, offer.toJson());
+            });
+    connect(m_interactions.get(), &InteractionDirectory::updated, m_sessions.get(),
+            [this](const QString& agentId, const Interaction& interaction) {
+                m_sessions->postToAgent(agentId, event::InteractionUpdated,
+                                        {{QStringLiteral("interaction"), interaction.toJson()}});
+            });
+    connect(m_interactions.get(), &InteractionDirectory::revoked, m_sessions.get(),
+            [this](const QString& agentId, const InteractionRevoked& revoked) {
+                m_sessions->postToAgent(agentId, event::InteractionRevoked, revoked.toJson());
+            });
+    connect(m_router.get(), &Router::positionChanged, m_customers.get(),
+            &CustomerGateway::onPositionChanged);
+    // The agent holding a conversation hears its messages, typing and receipts.
+    const auto holder = [this](const QString& interactionId) {
+        const std::optional<Interaction> interaction = m_interactions->find(interactionId);
+        const bool holds = interaction && (interaction->state == InteractionState::Active ||
+                                           interaction->state == InteractionState::WrapUp);
+        return holds ? interaction->agentId : QString();
+    };
+    connect(m_chat.get(), &ChatService::messagePosted, m_sessions.get(),
+            [this, holder](const ChatMessage& message) {
+                const QString agentId = holder(message.interactionId);
+                if (agentId.isEmpty())
+                    return;
+                const bool connected = m_sessions->postToAgent(
+                    agentId, event::ChatMessage, {{QStringLiteral("message"), message.toJson()}});
+                if (connected && message.sender == Sender::Customer)
+                    m_chat->markDelivered(message.interactionId, Sender::Agent, message.seq);
+            });
+    connect(m_chat.get(), &ChatService::typingChanged, m_sessions.get(),
+            [this, holder](const TypingNotice& notice) {
+                const QString agentId = holder(notice.interactionId);
+                if (!agentId.isEmpty() && notice.sender == Sender::Customer)
+                    m_sessions->notifyAgent(agentId, event::ChatTyping, notice.toJson());
+            });
+    connect(m_chat.get(), &ChatService::receiptChanged, m_sessions.get(),
+            [this, holder](const ReceiptNotice& notice, Sender reader) {
+                const QString agentId = holder(notice.interactionId);
+                if (!agentId.isEmpty() && reader == Sender::Customer)
+                    m_sessions->postToAgent(agentId, event::ChatReceipt, notice.toJson());
+            });
+    // Both sides see a transfer and an ending in the transcript.
+    connect(m_interactions.get(), &InteractionDirectory::revoked, m_chat.get(),
+            [this](const QString&, const InteractionRevoked& revoked) {
+                if (revoked.reason == QStringLiteral("transferred"))
+                    m_chat->postSystem(revoked.id, QStringLiteral("transferred"));
+            });
+    connect(m_interactions.get(), &InteractionDirectory::customerFacingChanged, m_chat.get(),
+            [this](const Interaction& interaction) {
+                if (interaction.state == InteractionState::WrapUp)
+                    m_chat->postSystem(interaction.id, QStringLiteral("ended"));
+            });
+}
+
+Result<QString> Hub::ingestToken(const QString& dataDir) const
+{
+    if (!m_options.ingestToken.isEmpty())
+        return m_options.ingestToken;
+    // Generated once and kept beside the database, readable by the hub's user only.
+    QFile file(QDir(dataDir).filePath(QStringLiteral("ingest.token")));
+    if (file.open(QIODevice::ReadOnly)) {
+        const QString token = QString::fromUtf8(file.readAll()).trimmed();
+        if (!token.isEmpty())
+            return token;
+        file.close();
+    }
+    const QString token = SecretToken::generate();
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner) ||
+        file.write(token.toUtf8() + '\n') < 0)
+        return makeError(
+            ErrorCode::StorageFailure,
+            QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    return token;
+}
+
 void Hub::drain(const QString& reason)
 {
+    if (m_customers)
+        m_customers->closeAll();
     m_directory->holdDisconnectTimers();
     m_server->drain(reason, m_options.drainTime);
 }

@@ -17,6 +17,12 @@ class AgentDirectory;
 class AgentMethods;
 class AgentStateStore;
 class AuthMethods;
+class ChatMethods;
+class ChatService;
+class ChatStore;
+class CustomerGateway;
+class Router;
+class WebFront;
 class Database;
 class HubServer;
 class InteractionDirectory;
@@ -41,6 +47,7 @@ public:
     ~Hub() override;
 
     QUrl url() const { return m_url; }
+    QUrl webUrl() const { return m_webUrl; }
     // Tells every client, waits options.drainTime, closes, then emits stopped().
     void drain(const QString& reason);
 
@@ -50,9 +57,12 @@ Q_SIGNALS:
 private:
     explicit Hub(HubOptions options);
     protocol::Result<bool> open();
+    void connectEvents();
+    protocol::Result<QString> ingestToken(const QString& dataDir) const;
 
     HubOptions m_options;
     QUrl m_url;
+    QUrl m_webUrl;
     bool m_stopped = false;
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<Database> m_database;
@@ -60,8 +70,11 @@ private:
     std::unique_ptr<AgentStateStore> m_agentStates;
     std::unique_ptr<SessionStore> m_sessionStore;
     std::unique_ptr<InteractionStore> m_interactionStore;
+    std::unique_ptr<ChatStore> m_chatStore;
     std::unique_ptr<AgentDirectory> m_directory;
     std::unique_ptr<InteractionDirectory> m_interactions;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<ChatService> m_chat;
     std::unique_ptr<SessionRegistry> m_sessions;
     std::unique_ptr<LoginThrottle> m_throttle;
     std::unique_ptr<SnapshotBuilder> m_snapshots;
@@ -69,7 +82,10 @@ private:
     std::unique_ptr<AuthMethods> m_authMethods;
     std::unique_ptr<AgentMethods> m_agentMethods;
     std::unique_ptr<InteractionMethods> m_interactionMethods;
+    std::unique_ptr<ChatMethods> m_chatMethods;
     std::unique_ptr<HubServer> m_server;
+    std::unique_ptr<CustomerGateway> m_customers;
+    std::unique_ptr<WebFront> m_web;
 };
 
 } // namespace qidong::hub

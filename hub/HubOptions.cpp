@@ -23,6 +23,31 @@ std::optional<qint64> number(const QCommandLineParser& parser, const QString& na
     return value;
 }
 
+struct HostPort
+{
+    QHostAddress address;
+    quint16 port = 0;
+};
+
+Result<HostPort> parseHostPort(const QString& value, const QString& option)
+{
+    const qsizetype colon = value.lastIndexOf(u':');
+    if (colon <= 0)
+        return bad(QStringLiteral("--%1 expects host:port, got \"%2\"").arg(option, value));
+    QString host = value.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    HostPort parsed;
+    if (!parsed.address.setAddress(host))
+        return bad(QStringLiteral("--%1: \"%2\" is not an IP address").arg(option, host));
+    bool portOk = false;
+    const uint port = value.mid(colon + 1).toUInt(&portOk);
+    if (!portOk || port > 65535)
+        return bad(QStringLiteral("--%1: bad port in \"%2\"").arg(option, value));
+    parsed.port = static_cast<quint16>(port);
+    return parsed;
+}
+
 } // namespace
 
 void HubOptions::addTo(QCommandLineParser& parser)
@@ -33,6 +58,13 @@ void HubOptions::addTo(QCommandLineParser& parser)
         {QStringLiteral("listen"),
          QStringLiteral("Address and port, e.g. 127.0.0.1:8470 or [::1]:0."),
          QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8470")},
+        {QStringLiteral("web-listen"),
+         QStringLiteral("Address and port of the customer chat page and the ingest API, or off."),
+         QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8471")},
+        {QStringLiteral("ingest-token"),
+         QStringLiteral("Bearer token of the ingest API (default: $QIDONG_INGEST_TOKEN, else one"
+                        " generated into <data-dir>/ingest.token)."),
+         QStringLiteral("token")},
         {QStringLiteral("demo"),
          QStringLiteral("Seed a demo organisation into an empty database.")},
         {QStringLiteral("cert"), QStringLiteral("PEM certificate: serve wss:// instead of ws://."),
@@ -69,20 +101,24 @@ Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
     if (options.dataDir.isEmpty())
         return bad(QStringLiteral("--data-dir is required"));
 
-    const QString listen = parser.value(QStringLiteral("listen"));
-    const qsizetype colon = listen.lastIndexOf(u':');
-    if (colon <= 0)
-        return bad(QStringLiteral("--listen expects host:port, got \"%1\"").arg(listen));
-    QString host = listen.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    if (!options.address.setAddress(host))
-        return bad(QStringLiteral("--listen: \"%1\" is not an IP address").arg(host));
-    bool portOk = false;
-    const uint port = listen.mid(colon + 1).toUInt(&portOk);
-    if (!portOk || port > 65535)
-        return bad(QStringLiteral("--listen: bad port in \"%1\"").arg(listen));
-    options.port = static_cast<quint16>(port);
+    const Result<HostPort> listen =
+        parseHostPort(parser.value(QStringLiteral("listen")), QStringLiteral("listen"));
+    if (!listen)
+        return listen.error();
+    options.address = listen.value().address;
+    options.port = listen.value().port;
+    const QString web = parser.value(QStringLiteral("web-listen"));
+    if (web != QStringLiteral("off")) {
+        const Result<HostPort> webListen = parseHostPort(web, QStringLiteral("web-listen"));
+        if (!webListen)
+            return webListen.error();
+        options.webAddress = webListen.value().address;
+        options.webPort = webListen.value().port;
+        options.webEnabled = true;
+    }
+    options.ingestToken = parser.value(QStringLiteral("ingest-token"));
+    if (options.ingestToken.isEmpty())
+        options.ingestToken = qEnvironmentVariable("QIDONG_INGEST_TOKEN");
 
     options.demo = parser.isSet(QStringLiteral("demo"));
     options.certificatePath = parser.value(QStringLiteral("cert"));

@@ -17,6 +17,10 @@ struct HubOptions final
     QString dataDir;
     QHostAddress address{QHostAddress::LocalHost};
     quint16 port = 8470;
+    bool webEnabled = false;
+    QHostAddress webAddress{QHostAddress::LocalHost};
+    quint16 webPort = 8471;
+    QString ingestToken;
     bool demo = false;
     QString certificatePath;
     QString keyPath;

@@ -31,7 +31,34 @@ QJsonObject Agent::toJson() const
             {QStringLiteral("role"), roleName(role)},
             {QStringLiteral("teamId"), teamId},
             {QStringLiteral("skills"), writeList(skills)},
-            {QStringLiteral("languages"), QJsonArray::fromStringList(languages)}};
+            {QStringLiteral("languages"), QJsonArray::fromStringList(languages)},
+            {QStringLiteral("capacity"), capacityToJson(capacity)}};
+}
+
+int Agent::capacityFor(Channel channel) const
+{
+    return capacity.value(channel,
+                          channel == Channel::Voice || channel == Channel::Callback ? 1 : 3);
+}
+
+QJsonObject capacityToJson(const QHash<Channel, int>& capacity)
+{
+    QJsonObject json;
+    for (auto it = capacity.cbegin(); it != capacity.cend(); ++it)
+        json.insert(channelName(it.key()), it.value());
+    return json;
+}
+
+QHash<Channel, int> capacityFromJson(const QJsonObject& json)
+{
+    QHash<Channel, int> capacity;
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+        const std::optional<Channel> channel = channelFromName(it.key());
+        const std::optional<qint64> count = toBoundedInteger(it.value(), 0, 20);
+        if (channel && count)
+            capacity.insert(*channel, static_cast<int>(*count));
+    }
+    return capacity;
 }
 
 Result<Agent> Agent::fromJson(const QJsonObject& json, const QString& path)
@@ -46,6 +73,9 @@ Result<Agent> Agent::fromJson(const QJsonObject& json, const QString& path)
                        .value_or(QString());
     agent.skills = readList<Skill>(reader, QLatin1StringView("skills"), 100);
     agent.languages = reader.stringList(QLatin1StringView("languages"), 20, 16);
+    if (const std::optional<QJsonObject> capacity =
+            reader.optionalObject(QLatin1StringView("capacity")))
+        agent.capacity = capacityFromJson(*capacity);
     if (!reader.ok())
         return reader.error();
     return agent;

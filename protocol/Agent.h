@@ -3,6 +3,7 @@
 #include "DomainEnums.h"
 #include "Result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -29,10 +30,18 @@ struct Agent final
     QString teamId;
     QList<Skill> skills;
     QStringList languages; // BCP 47: "zh-CN", "en"
+    // How many interactions of each channel the agent handles at once.
+    QHash<Channel, int> capacity{};
+
+    int capacityFor(Channel channel) const;
 
     QJsonObject toJson() const;
     static Result<Agent> fromJson(const QJsonObject& json, const QString& path = {});
     friend bool operator==(const Agent&, const Agent&) = default;
 };
+
+// {"voice": 1, "chat": 3}; unknown channels and out-of-range counts are dropped.
+QJsonObject capacityToJson(const QHash<Channel, int>& capacity);
+QHash<Channel, int> capacityFromJson(const QJsonObject& json);
 
 } // namespace qidong::protocol

@@ -37,6 +37,12 @@ QJsonObject Interaction::toJson() const
                      {QStringLiteral("slaDeadline"), slaDeadlineMs}};
     if (!agentId.isEmpty())
         json.insert(QStringLiteral("agentId"), agentId);
+    if (!language.isEmpty())
+        json.insert(QStringLiteral("language"), language);
+    if (!visibility.isEmpty())
+        json.insert(QStringLiteral("visibility"), visibility);
+    if (!note.isEmpty())
+        json.insert(QStringLiteral("note"), note);
     return json;
 }
 
@@ -65,6 +71,12 @@ Result<Interaction> Interaction::fromJson(const QJsonObject& json, const QString
         reader.integer(QLatin1StringView("slaDeadline"), 0, kMaxSafeInteger);
     interaction.agentId = reader.optionalString(QLatin1StringView("agentId"), kMaxIdentifierLength)
                               .value_or(QString());
+    interaction.language =
+        reader.optionalString(QLatin1StringView("language"), 16).value_or(QString());
+    interaction.visibility =
+        reader.optionalString(QLatin1StringView("visibility"), 16).value_or(QString());
+    interaction.note =
+        reader.optionalString(QLatin1StringView("note"), kMaxNoteLength).value_or(QString());
     if (!reader.ok())
         return reader.error();
     return interaction;

@@ -31,7 +31,10 @@ struct Interaction final
     int priority = 0;
     qint64 createdAtMs = 0;
     qint64 slaDeadlineMs = 0;
-    QString agentId; // empty while queued
+    QString agentId;      // empty while queued
+    QString language{};   // BCP 47 the customer writes in, when known
+    QString visibility{}; // social posts: "public" or "private"; empty otherwise
+    QString note{};       // the last transfer's note for the receiving agent
 
     QJsonObject toJson() const;
     static Result<Interaction> fromJson(const QJsonObject& json, const QString& path = {});

@@ -19,6 +19,10 @@ inline constexpr int kMaxNameLength = 200;
 inline constexpr int kMaxTokenLength = 128;
 inline constexpr int kMaxPasswordLength = 256;
 inline constexpr int kMaxListItems = 1000;
+// Chat: one message's text, a note, and an attachment carried inline.
+inline constexpr int kMaxChatTextLength = 4000;
+inline constexpr int kMaxNoteLength = 2000;
+inline constexpr qsizetype kMaxAttachmentBytes = 128 * 1024;
 
 // JSON numbers are doubles: integers are exact up to 2^53.
 inline constexpr qint64 kMaxSafeInteger = (qint64(1) << 53) - 1;

@@ -17,7 +17,23 @@ inline constexpr QLatin1StringView InteractionAccept("interaction.accept");
 inline constexpr QLatin1StringView InteractionReject("interaction.reject");
 inline constexpr QLatin1StringView InteractionEnd("interaction.end");
 inline constexpr QLatin1StringView InteractionWrapUp("interaction.wrapUp");
+inline constexpr QLatin1StringView InteractionTransfer("interaction.transfer");
 inline constexpr QLatin1StringView AdminCreateInteraction("admin.createInteraction");
+inline constexpr QLatin1StringView ChatSend("chat.send");
+inline constexpr QLatin1StringView ChatTyping("chat.typing");
+inline constexpr QLatin1StringView ChatHistory("chat.history");
+inline constexpr QLatin1StringView ChatRead("chat.read");
+inline constexpr QLatin1StringView ChatAttachment("chat.attachment");
+inline constexpr QLatin1StringView CannedList("canned.list");
+inline constexpr QLatin1StringView DirectoryList("directory.list");
+// The customer page's socket (/customer/ws on the web port).
+inline constexpr QLatin1StringView CustomerStart("customer.start");
+inline constexpr QLatin1StringView CustomerResume("customer.resume");
+inline constexpr QLatin1StringView CustomerSend("customer.send");
+inline constexpr QLatin1StringView CustomerTyping("customer.typing");
+inline constexpr QLatin1StringView CustomerRead("customer.read");
+inline constexpr QLatin1StringView CustomerEnd("customer.end");
+inline constexpr QLatin1StringView CustomerRate("customer.rate");
 } // namespace qidong::protocol::method
 
 namespace qidong::protocol::event {
@@ -26,4 +42,10 @@ inline constexpr QLatin1StringView HubDraining("hub.draining");
 inline constexpr QLatin1StringView InteractionOffered("interaction.offered");
 inline constexpr QLatin1StringView InteractionUpdated("interaction.updated");
 inline constexpr QLatin1StringView InteractionRevoked("interaction.revoked");
+inline constexpr QLatin1StringView ChatMessage("chat.message");
+inline constexpr QLatin1StringView ChatTyping("chat.typing");
+inline constexpr QLatin1StringView ChatReceipt("chat.receipt");
+// Customer socket only.
+inline constexpr QLatin1StringView QueuePosition("queue.position");
+inline constexpr QLatin1StringView ConversationState("conversation.state");
 } // namespace qidong::protocol::event

@@ -300,7 +300,9 @@ Result<InteractionRef> InteractionRef::fromJson(const QJsonObject& json)
 
 QJsonObject WrapUpParams::toJson() const
 {
-    return {{QStringLiteral("id"), id}, {QStringLiteral("code"), code}};
+    QJsonObject json = record().toJson();
+    json.insert(QStringLiteral("id"), id);
+    return json;
 }
 
 Result<WrapUpParams> WrapUpParams::fromJson(const QJsonObject& json)
@@ -308,9 +310,16 @@ Result<WrapUpParams> WrapUpParams::fromJson(const QJsonObject& json)
     FieldReader reader(json);
     WrapUpParams params;
     params.id = reader.string(key("id"), kMaxIdentifierLength);
-    params.code = reader.string(key("code"), kMaxIdentifierLength);
     if (!reader.ok())
         return reader.error();
+    Result<WrapUpRecord> record = WrapUpRecord::fromJson(json);
+    if (!record)
+        return record.error();
+    params.code = record.value().code;
+    params.voc = record.value().voc;
+    params.vocCategory = record.value().vocCategory;
+    params.notes = record.value().notes;
+    params.followUp = record.value().followUp;
     return params;
 }
 

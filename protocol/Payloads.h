@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Chat.h"
+
 #include "AgentState.h"
 #include "Limits.h"
 #include "Result.h"
@@ -144,6 +146,12 @@ struct WrapUpParams final
 {
     QString id;
     QString code;
+    VocKind voc = VocKind::None;
+    QString vocCategory{};
+    QString notes{};
+    bool followUp = false;
+
+    WrapUpRecord record() const { return {code, voc, vocCategory, notes, followUp, false}; }
 
     QJsonObject toJson() const;
     static Result<WrapUpParams> fromJson(const QJsonObject& json);

@@ -33,7 +33,11 @@ QJsonObject Queue::toJson() const
             {QStringLiteral("priority"), priority},
             {QStringLiteral("slaSeconds"), slaSeconds},
             {QStringLiteral("slaTargetPercent"), slaTargetPercent},
-            {QStringLiteral("afterCallWorkSeconds"), afterCallWorkSeconds}};
+            {QStringLiteral("afterCallWorkSeconds"), afterCallWorkSeconds},
+            {QStringLiteral("afterCallWorkMode"), afterCallWorkMode},
+            {QStringLiteral("defaultWrapUpCode"), defaultWrapUpCode},
+            {QStringLiteral("overflowQueueId"), overflowQueueId},
+            {QStringLiteral("overflowAfterSeconds"), overflowAfterSeconds}};
 }
 
 Result<Queue> Queue::fromJson(const QJsonObject& json, const QString& path)
@@ -54,6 +58,18 @@ Result<Queue> Queue::fromJson(const QJsonObject& json, const QString& path)
     // Optional: hubs before schema 3 did not send it.
     queue.afterCallWorkSeconds = static_cast<int>(
         reader.optionalInteger(QLatin1StringView("afterCallWorkSeconds"), 0, 3600).value_or(30));
+    // Optional: hubs before schema 4 did not send them.
+    queue.afterCallWorkMode =
+        reader.optionalString(QLatin1StringView("afterCallWorkMode"), kMaxIdentifierLength)
+            .value_or(QStringLiteral("mandatory"));
+    queue.defaultWrapUpCode =
+        reader.optionalString(QLatin1StringView("defaultWrapUpCode"), kMaxIdentifierLength)
+            .value_or(QString());
+    queue.overflowQueueId =
+        reader.optionalString(QLatin1StringView("overflowQueueId"), kMaxIdentifierLength)
+            .value_or(QString());
+    queue.overflowAfterSeconds = static_cast<int>(
+        reader.optionalInteger(QLatin1StringView("overflowAfterSeconds"), 0, 86400).value_or(0));
     if (!reader.ok())
         return reader.error();
     return queue;

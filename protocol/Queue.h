@@ -20,6 +20,14 @@ struct Queue final
     int slaSeconds = 20;           // answer within this many seconds counts toward service level
     int slaTargetPercent = 80;     // target share answered within slaSeconds
     int afterCallWorkSeconds = 30; // wrap-up time before the agent is moved to acw-overflow
+    // How wrap-up works in this queue: "mandatory" (a code must be given;
+    // past the time the agent goes NotReady(acw-overflow)), "timed" (after
+    // the time the default code is applied) or "optional" (no after-call
+    // work; a code may be added until the time is up, then the default).
+    QString afterCallWorkMode = QStringLiteral("mandatory");
+    QString defaultWrapUpCode{};
+    QString overflowQueueId{}; // empty: no overflow
+    int overflowAfterSeconds = 0;
 
     QJsonObject toJson() const;
     static Result<Queue> fromJson(const QJsonObject& json, const QString& path = {});

@@ -86,7 +86,14 @@ void AgentSession::end(const QString& interactionId)
 
 void AgentSession::wrapUp(const QString& interactionId, const QString& code)
 {
-    sendInteractionRequest(method::InteractionWrapUp, WrapUpParams{interactionId, code}.toJson());
+    wrapUp(interactionId, WrapUpRecord{code, VocKind::None, {}, {}, false, false});
+}
+
+void AgentSession::wrapUp(const QString& interactionId, const WrapUpRecord& record)
+{
+    QJsonObject params = record.toJson();
+    params.insert(QStringLiteral("id"), interactionId);
+    sendInteractionRequest(method::InteractionWrapUp, params);
 }
 
 void AgentSession::sendInteractionRequest(QLatin1StringView method, const QJsonObject& params)

@@ -47,6 +47,7 @@ public:
     void reject(const QString& interactionId);
     void end(const QString& interactionId);
     void wrapUp(const QString& interactionId, const QString& code);
+    void wrapUp(const QString& interactionId, const protocol::WrapUpRecord& record);
     // The offer currently ringing for this agent, if any.
     std::optional<protocol::InteractionOffer> ringingOffer() const { return m_offer; }
 

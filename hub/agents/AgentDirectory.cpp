@@ -205,7 +205,11 @@ void AgentDirectory::armWrapUpTimer(const QString& agentId, Entry& entry)
     entry.wrapUpTimer = std::make_unique<QTimer>();
     entry.wrapUpTimer->setSingleShot(true);
     connect(entry.wrapUpTimer.get(), &QTimer::timeout, this, [this, agentId] {
-        if (stateOf(agentId).presence == Presence::AfterCallWork)
+        if (stateOf(agentId).presence != Presence::AfterCallWork)
+            return;
+        if (m_expiryHandler)
+            m_expiryHandler(agentId);
+        else
             setNotReadyBySystem(agentId, QStringLiteral("acw-overflow"));
     });
     entry.wrapUpTimer->start(std::max<qint64>(0, entry.state.untilMs - nowMs()));

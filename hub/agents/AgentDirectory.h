@@ -33,6 +33,12 @@ public:
 
     // Site policy: no wrap-up lasts longer than this, whatever a queue says (0: none).
     void setAfterCallWorkCap(std::chrono::milliseconds cap) { m_acwCap = cap; }
+    // Who decides what happens when wrap-up time runs out (the interaction
+    // directory knows each queue's mode). Without one: NotReady(acw-overflow).
+    void setAfterCallWorkExpiryHandler(std::function<void(const QString& agentId)> handler)
+    {
+        m_expiryHandler = std::move(handler);
+    }
     ~AgentDirectory() override;
 
     // Reads stored states. Agents left in a working state by a previous run
@@ -89,6 +95,7 @@ private:
     std::chrono::milliseconds m_disconnectGrace;
     bool m_holdTimers = false;
     std::chrono::milliseconds m_acwCap{0};
+    std::function<void(const QString&)> m_expiryHandler;
     std::unordered_map<QString, Entry> m_entries;
 };
 

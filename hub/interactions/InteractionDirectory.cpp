@@ -5,9 +5,6 @@
 #include "auth/SecretToken.h"
 #include "log/HubLog.h"
 #include "storage/AccountStore.h"
-#include "storage/InteractionStore.h"
-
-#include <QDateTime>
 
 namespace qidong::hub {
 
@@ -20,6 +17,14 @@ Error notYours()
     return makeError(ErrorCode::NotFound, QStringLiteral("no such interaction of yours"));
 }
 
+bool isMode(const std::optional<Queue>& queue, QLatin1StringView mode)
+{
+    return queue && queue->afterCallWorkMode == mode;
+}
+
+// A public complaint spreads; it is answered before private messages.
+constexpr int kPublicPostPriorityBoost = 20;
+
 } // namespace
 
 InteractionDirectory::InteractionDirectory(InteractionStore& store, AccountStore& accounts,
@@ -30,31 +35,47 @@ InteractionDirectory::InteractionDirectory(InteractionStore& store, AccountStore
     , m_accounts(accounts)
     , m_agents(agents)
     , m_offerTimeout(offerTimeout)
-{}
+{
+    connect(&m_agents, &AgentDirectory::stateChanged, this,
+            [this](const QString& agentId, const AgentState& state, const QString&) {
+                onAgentStateChanged(agentId, state);
+            });
+    m_agents.setAfterCallWorkExpiryHandler(
+        [this](const QString& agentId) { onAfterCallWorkExpired(agentId); });
+}
 
-InteractionDirectory::~InteractionDirectory() = default;
+InteractionDirectory::~InteractionDirectory()
+{
+    m_agents.setAfterCallWorkExpiryHandler({});
+}
 
 void InteractionDirectory::load()
 {
-    for (Interaction interaction : m_store.loadOpen()) {
-        if (interaction.state == InteractionState::Offered) {
-            interaction.state = InteractionState::Queued;
-            interaction.agentId.clear();
-            (void)m_store.save(interaction);
+    for (StoredInteraction stored : m_store.loadOpen()) {
+        if (stored.interaction.state == InteractionState::Offered) {
+            stored.interaction.state = InteractionState::Queued;
+            stored.interaction.agentId.clear();
+            (void)m_store.save(stored);
         }
-        m_open.insert(interaction.id, interaction);
+        const QString id = stored.interaction.id;
+        Open& open = m_open[id];
+        open.stored = std::move(stored);
+        if (open.stored.interaction.state == InteractionState::WrapUp)
+            armWrapUpDeadline(id, open);
     }
 }
 
-Result<Interaction> InteractionDirectory::create(const CreateInteractionParams& params)
+Result<Interaction> InteractionDirectory::create(const NewInteraction& request)
 {
+    const CreateInteractionParams& params = request.params;
     const std::optional<Queue> queue = m_accounts.findQueue(params.queueId);
     if (!queue)
         return makeError(ErrorCode::InvalidParams,
                          QStringLiteral("no queue \"%1\"").arg(params.queueId),
                          {{QStringLiteral("field"), QStringLiteral("queueId")}});
     const qint64 now = nowMs();
-    Interaction interaction;
+    StoredInteraction stored;
+    Interaction& interaction = stored.interaction;
     interaction.id = QStringLiteral("i-") + SecretToken::randomId().left(12);
     interaction.channel = params.channel;
     interaction.queueId = params.queueId;
@@ -63,136 +84,247 @@ Result<Interaction> InteractionDirectory::create(const CreateInteractionParams& 
         interaction.customer.id = QStringLiteral("c-") + SecretToken::randomId().left(12);
     interaction.state = InteractionState::Queued;
     interaction.priority = std::max(params.priority, queue->priority);
+    if (request.visibility == QStringLiteral("public"))
+        interaction.priority = std::min(100, interaction.priority + kPublicPostPriorityBoost);
     interaction.createdAtMs = now;
     interaction.slaDeadlineMs = now + queue->slaSeconds * 1000LL;
-    Result<bool> saved = m_store.save(interaction);
+    interaction.language = request.language.isEmpty() ? queue->language : request.language;
+    interaction.visibility = request.visibility;
+    stored.threadKey = request.threadKey;
+    Result<bool> saved = m_store.save(stored);
     if (!saved)
         return saved.error();
-    m_open.insert(interaction.id, interaction);
+    m_open[interaction.id].stored = stored;
     logInfo(lcInteractions, QLatin1StringView("interaction.created"),
             {{QStringLiteral("interaction"), interaction.id},
              {QStringLiteral("queue"), interaction.queueId},
-             {QStringLiteral("channel"), channelName(interaction.channel)}});
+             {QStringLiteral("channel"), channelName(interaction.channel)},
+             {QStringLiteral("priority"), interaction.priority},
+             {QStringLiteral("visibility"), interaction.visibility}});
+    Q_EMIT customerFacingChanged(interaction);
+    Q_EMIT routingNeeded();
     return interaction;
 }
 
 Result<Interaction> InteractionDirectory::offer(const QString& interactionId,
-                                                const QString& agentId)
+                                                const QString& agentId, const QString& why)
 {
     const auto it = m_open.find(interactionId);
     if (it == m_open.end())
         return makeError(ErrorCode::NotFound, QStringLiteral("no such interaction"));
-    if (it->state != InteractionState::Queued)
+    Open& open = it->second;
+    if (open.stored.interaction.state != InteractionState::Queued)
         return makeError(ErrorCode::InvalidTransition,
                          QStringLiteral("the interaction is not waiting"));
     if (!m_agents.hasPresence(agentId))
         return makeError(ErrorCode::NotFound, QStringLiteral("no such agent"));
-    if (m_agents.stateOf(agentId).presence != Presence::Ready || !m_agents.isConnected(agentId))
+    const AgentState state = m_agents.stateOf(agentId);
+    const bool hasRoom =
+        state.presence == Presence::Ready || (state.presence == Presence::Busy && !state.next);
+    if (!hasRoom || !m_agents.isConnected(agentId))
         return makeError(ErrorCode::InvalidTransition, QStringLiteral("the agent is not ready"));
-    if (!ofAgent(agentId).isEmpty())
-        return makeError(ErrorCode::InvalidTransition,
-                         QStringLiteral("the agent is already working"));
 
-    Interaction next = *it;
-    next.state = InteractionState::Offered;
-    next.agentId = agentId;
-    Result<bool> saved = store(*it, next);
+    StoredInteraction next = open.stored;
+    next.interaction.state = InteractionState::Offered;
+    next.interaction.agentId = agentId;
+    Result<bool> saved = store(open, next);
     if (!saved)
         return saved.error();
-    auto timer = std::make_unique<QTimer>();
-    timer->setSingleShot(true);
-    connect(timer.get(), &QTimer::timeout, this, [this, interactionId, agentId] {
+    startTimer(open, m_offerTimeout, [this, interactionId, agentId] {
         logInfo(
             lcInteractions, QLatin1StringView("offer.timed_out"),
             {{QStringLiteral("interaction"), interactionId}, {QStringLiteral("agent"), agentId}});
-        requeue(interactionId, QStringLiteral("timeout"));
+        requeue(interactionId, QStringLiteral("timeout"), true);
         m_agents.setNotReadyBySystem(agentId, QStringLiteral("missed"));
     });
-    timer->start(m_offerTimeout);
-    m_offerTimers[interactionId] = std::move(timer);
-    const InteractionOffer offer{*it, nowMs() + m_offerTimeout.count()};
+    const InteractionOffer offered{open.stored.interaction, nowMs() + m_offerTimeout.count()};
     logInfo(lcInteractions, QLatin1StringView("interaction.offered"),
-            {{QStringLiteral("interaction"), interactionId}, {QStringLiteral("agent"), agentId}});
-    Q_EMIT offered(agentId, offer);
-    return *it;
+            {{QStringLiteral("interaction"), interactionId},
+             {QStringLiteral("agent"), agentId},
+             {QStringLiteral("why"), why}});
+    Q_EMIT this->offered(agentId, offered);
+    return open.stored.interaction;
 }
 
 Result<Interaction> InteractionDirectory::accept(const QString& agentId,
                                                  const QString& interactionId)
 {
-    Result<Interaction*> held = heldBy(agentId, interactionId, InteractionState::Offered);
+    Result<Open*> held = heldBy(agentId, interactionId, InteractionState::Offered);
     if (!held)
         return held.error();
-    if (m_agents.stateOf(agentId).presence != Presence::Ready)
+    const Presence presence = m_agents.stateOf(agentId).presence;
+    if (presence != Presence::Ready && presence != Presence::Busy)
         return makeError(ErrorCode::InvalidTransition,
                          QStringLiteral("only a ready agent can accept"));
-    Interaction next = *held.value();
-    next.state = InteractionState::Active;
-    Result<bool> saved = store(*held.value(), next);
+    Open& open = *held.value();
+    StoredInteraction next = open.stored;
+    next.interaction.state = InteractionState::Active;
+    Result<bool> saved = store(open, next);
     if (!saved)
         return saved.error();
-    stopOfferTimer(interactionId);
+    stopTimer(open);
     (void)m_agents.startWork(agentId);
-    Q_EMIT updated(agentId, *held.value());
-    return *held.value();
+    logInfo(lcInteractions, QLatin1StringView("interaction.accepted"),
+            {{QStringLiteral("interaction"), interactionId}, {QStringLiteral("agent"), agentId}});
+    Q_EMIT updated(agentId, open.stored.interaction);
+    Q_EMIT customerFacingChanged(open.stored.interaction);
+    return open.stored.interaction;
 }
 
 Result<Interaction> InteractionDirectory::reject(const QString& agentId,
                                                  const QString& interactionId)
 {
-    Result<Interaction*> held = heldBy(agentId, interactionId, InteractionState::Offered);
+    Result<Open*> held = heldBy(agentId, interactionId, InteractionState::Offered);
     if (!held)
         return held.error();
-    const Interaction before = *held.value();
-    requeue(interactionId, QStringLiteral("rejected"));
-    Interaction after = m_open.value(interactionId, before);
-    return after;
+    requeue(interactionId, QStringLiteral("rejected"), true);
+    return held.value()->stored.interaction;
 }
 
 Result<Interaction> InteractionDirectory::end(const QString& agentId, const QString& interactionId)
 {
-    Result<Interaction*> held = heldBy(agentId, interactionId, InteractionState::Active);
+    Result<Open*> held = heldBy(agentId, interactionId, InteractionState::Active);
     if (!held)
         return held.error();
-    Interaction next = *held.value();
-    next.state = InteractionState::WrapUp;
-    Result<bool> saved = store(*held.value(), next);
+    Open& open = *held.value();
+    StoredInteraction next = open.stored;
+    next.interaction.state = InteractionState::WrapUp;
+    next.endedAtMs = nowMs();
+    Result<bool> saved = store(open, next);
     if (!saved)
         return saved.error();
-    const std::optional<Queue> queue = m_accounts.findQueue(next.queueId);
-    (void)m_agents.endWork(agentId, std::chrono::seconds(queue ? queue->afterCallWorkSeconds : 0));
-    Q_EMIT updated(agentId, *held.value());
-    return *held.value();
+    const std::optional<Queue> queue = queueOf(open.stored.interaction);
+    armWrapUpDeadline(interactionId, open);
+    if (!hasActiveWork(agentId))
+        finishWork(agentId, queue ? &*queue : nullptr);
+    const Interaction ended = open.stored.interaction;
+    logInfo(lcInteractions, QLatin1StringView("interaction.ended"),
+            {{QStringLiteral("interaction"), interactionId}, {QStringLiteral("agent"), agentId}});
+    Q_EMIT updated(agentId, ended);
+    Q_EMIT customerFacingChanged(ended);
+    Q_EMIT routingNeeded();
+    return ended;
+}
+
+Result<Interaction> InteractionDirectory::endByCustomer(const QString& interactionId)
+{
+    const auto it = m_open.find(interactionId);
+    if (it == m_open.end())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such conversation"));
+    Open& open = it->second;
+    const Interaction current = open.stored.interaction;
+    if (current.state == InteractionState::Active)
+        return end(current.agentId, interactionId);
+    if (current.state != InteractionState::Queued && current.state != InteractionState::Offered)
+        return current; // already ended on the agent's side
+    stopTimer(open);
+    StoredInteraction next = open.stored;
+    next.interaction.state = InteractionState::Ended;
+    next.interaction.agentId.clear();
+    next.endedAtMs = nowMs();
+    next.wrapUp = WrapUpRecord{QStringLiteral("abandoned"), VocKind::None, {}, {}, false, true};
+    Result<bool> saved = store(open, next);
+    if (!saved)
+        return saved.error();
+    const Interaction abandoned = open.stored.interaction;
+    m_open.erase(it);
+    logInfo(lcInteractions, QLatin1StringView("interaction.abandoned"),
+            {{QStringLiteral("interaction"), interactionId}});
+    if (current.state == InteractionState::Offered)
+        Q_EMIT revoked(current.agentId,
+                       InteractionRevoked{interactionId, QStringLiteral("abandoned")});
+    Q_EMIT customerFacingChanged(abandoned);
+    Q_EMIT routingNeeded();
+    return abandoned;
 }
 
 Result<Interaction> InteractionDirectory::wrapUp(const QString& agentId,
-                                                 const QString& interactionId, const QString& code)
+                                                 const QString& interactionId, WrapUpRecord record)
 {
-    if (!m_accounts.hasReasonCode(ReasonKind::WrapUp, code))
+    if (!m_accounts.hasReasonCode(ReasonKind::WrapUp, record.code))
         return makeError(ErrorCode::InvalidParams,
-                         QStringLiteral("unknown wrap-up code \"%1\"").arg(code),
+                         QStringLiteral("unknown wrap-up code \"%1\"").arg(record.code),
                          {{QStringLiteral("field"), QStringLiteral("code")}});
-    Result<Interaction*> held = heldBy(agentId, interactionId, InteractionState::WrapUp);
+    Result<Open*> held = heldBy(agentId, interactionId, InteractionState::WrapUp);
     if (!held)
         return held.error();
-    Interaction next = *held.value();
-    next.state = InteractionState::Ended;
-    Result<bool> saved = store(*held.value(), next, code);
+    Open& open = *held.value();
+    StoredInteraction next = open.stored;
+    next.interaction.state = InteractionState::Ended;
+    next.wrapUp = record;
+    Result<bool> saved = store(open, next);
     if (!saved)
         return saved.error();
-    const Interaction ended = *held.value();
-    m_open.remove(interactionId);
-    (void)m_agents.finishAfterCallWork(agentId);
+    stopTimer(open);
+    const Interaction ended = open.stored.interaction;
+    m_open.erase(interactionId);
+    logInfo(lcInteractions, QLatin1StringView("interaction.wrapped_up"),
+            {{QStringLiteral("interaction"), interactionId},
+             {QStringLiteral("agent"), agentId},
+             {QStringLiteral("code"), record.code},
+             {QStringLiteral("voc"), vocKindName(record.voc)},
+             {QStringLiteral("automatic"), record.automatic}});
+    releaseAfterCallWork(agentId);
     Q_EMIT updated(agentId, ended);
     return ended;
+}
+
+Result<Interaction> InteractionDirectory::transfer(const QString& agentId,
+                                                   const TransferParams& params)
+{
+    Result<Open*> held = heldBy(agentId, params.id, InteractionState::Active);
+    if (!held)
+        return held.error();
+    Open& open = *held.value();
+    StoredInteraction next = open.stored;
+    QString target;
+    if (!params.agentUsername.isEmpty()) {
+        const std::optional<AccountRecord> account =
+            m_accounts.findByUsername(params.agentUsername);
+        if (!account || !m_agents.hasPresence(account->agent.id))
+            return makeError(ErrorCode::NotFound, QStringLiteral("no such agent"),
+                             {{QStringLiteral("field"), QStringLiteral("agent")}});
+        if (account->agent.id == agentId)
+            return makeError(ErrorCode::InvalidParams,
+                             QStringLiteral("the interaction is already yours"),
+                             {{QStringLiteral("field"), QStringLiteral("agent")}});
+        target = account->agent.id;
+    } else {
+        const std::optional<Queue> queue = m_accounts.findQueue(params.queueId);
+        if (!queue)
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("no queue \"%1\"").arg(params.queueId),
+                             {{QStringLiteral("field"), QStringLiteral("queueId")}});
+        next.interaction.queueId = queue->id;
+        next.interaction.priority = std::max(next.interaction.priority, queue->priority);
+    }
+    next.interaction.state = InteractionState::Queued;
+    next.interaction.agentId.clear();
+    next.interaction.note = params.note;
+    Result<bool> saved = store(open, next);
+    if (!saved)
+        return saved.error();
+    open.targetAgent = target;
+    open.excluded = {agentId};
+    logInfo(lcInteractions, QLatin1StringView("interaction.transferred"),
+            {{QStringLiteral("interaction"), params.id},
+             {QStringLiteral("from"), agentId},
+             {QStringLiteral("toQueue"), params.queueId},
+             {QStringLiteral("toAgent"), target}});
+    Q_EMIT revoked(agentId, InteractionRevoked{params.id, QStringLiteral("transferred")});
+    if (!hasActiveWork(agentId))
+        finishWork(agentId, nullptr);
+    Q_EMIT customerFacingChanged(open.stored.interaction);
+    Q_EMIT routingNeeded();
+    return open.stored.interaction;
 }
 
 QList<Interaction> InteractionDirectory::ofAgent(const QString& agentId) const
 {
     QList<Interaction> mine;
-    for (const Interaction& interaction : m_open) {
-        if (interaction.agentId == agentId)
-            mine.append(interaction);
+    for (const auto& [id, open] : m_open) {
+        if (open.stored.interaction.agentId == agentId)
+            mine.append(open.stored.interaction);
     }
     std::sort(mine.begin(), mine.end(), [](const Interaction& a, const Interaction& b) {
         return a.createdAtMs < b.createdAtMs;
@@ -200,53 +332,231 @@ QList<Interaction> InteractionDirectory::ofAgent(const QString& agentId) const
     return mine;
 }
 
-Result<Interaction*> InteractionDirectory::heldBy(const QString& agentId,
-                                                  const QString& interactionId,
-                                                  InteractionState expected)
+std::optional<Interaction> InteractionDirectory::find(const QString& interactionId) const
 {
     const auto it = m_open.find(interactionId);
-    if (it == m_open.end() || it->agentId != agentId)
-        return notYours();
-    if (it->state != expected)
-        return makeError(
-            ErrorCode::InvalidTransition,
-            QStringLiteral("the interaction is %1").arg(interactionStateName(it->state)));
-    return &*it;
+    if (it == m_open.end())
+        return std::nullopt;
+    return it->second.stored.interaction;
 }
 
-Result<bool> InteractionDirectory::store(Interaction& interaction, const Interaction& next,
-                                         const QString& wrapUpCode)
+std::optional<QString> InteractionDirectory::findByThread(const QString& threadKey) const
 {
-    Result<bool> saved = m_store.save(next, wrapUpCode);
+    for (const auto& [id, open] : m_open) {
+        if (open.stored.threadKey == threadKey)
+            return id;
+    }
+    return std::nullopt;
+}
+
+QList<Interaction> InteractionDirectory::open() const
+{
+    QList<Interaction> all;
+    all.reserve(qsizetype(m_open.size()));
+    for (const auto& [id, open] : m_open)
+        all.append(open.stored.interaction);
+    return all;
+}
+
+QSet<QString> InteractionDirectory::excludedAgents(const QString& interactionId) const
+{
+    const auto it = m_open.find(interactionId);
+    return it == m_open.end() ? QSet<QString>() : it->second.excluded;
+}
+
+QString InteractionDirectory::targetAgent(const QString& interactionId) const
+{
+    const auto it = m_open.find(interactionId);
+    return it == m_open.end() ? QString() : it->second.targetAgent;
+}
+
+qint64 InteractionDirectory::lastWorkEndedMs(const QString& agentId) const
+{
+    return m_lastWorkEnded.value(agentId, 0);
+}
+
+Result<InteractionDirectory::Open*> InteractionDirectory::heldBy(const QString& agentId,
+                                                                 const QString& interactionId,
+                                                                 InteractionState expected)
+{
+    const auto it = m_open.find(interactionId);
+    if (it == m_open.end() || it->second.stored.interaction.agentId != agentId)
+        return notYours();
+    const InteractionState state = it->second.stored.interaction.state;
+    if (state != expected)
+        return makeError(ErrorCode::InvalidTransition,
+                         QStringLiteral("the interaction is %1").arg(interactionStateName(state)));
+    return &it->second;
+}
+
+Result<bool> InteractionDirectory::store(Open& open, StoredInteraction next)
+{
+    Result<bool> saved = m_store.save(next);
     if (saved)
-        interaction = next;
+        open.stored = std::move(next);
     return saved;
 }
 
-void InteractionDirectory::requeue(const QString& interactionId, const QString& reason)
+void InteractionDirectory::requeue(const QString& interactionId, const QString& reason,
+                                   bool exclude)
 {
-    stopOfferTimer(interactionId);
     const auto it = m_open.find(interactionId);
     if (it == m_open.end())
         return;
-    const QString agentId = it->agentId;
-    Interaction next = *it;
-    next.state = InteractionState::Queued;
-    next.agentId.clear();
-    if (!store(*it, next))
+    Open& open = it->second;
+    stopTimer(open);
+    const QString agentId = open.stored.interaction.agentId;
+    StoredInteraction next = open.stored;
+    next.interaction.state = InteractionState::Queued;
+    next.interaction.agentId.clear();
+    if (!store(open, next))
         return;
+    if (exclude && !agentId.isEmpty())
+        open.excluded.insert(agentId);
+    if (open.targetAgent == agentId)
+        open.targetAgent.clear(); // the named agent declined: back to the queue's agents
     Q_EMIT revoked(agentId, InteractionRevoked{interactionId, reason});
+    Q_EMIT customerFacingChanged(open.stored.interaction);
+    Q_EMIT routingNeeded();
 }
 
-void InteractionDirectory::stopOfferTimer(const QString& interactionId)
+void InteractionDirectory::startTimer(Open& open, std::chrono::milliseconds after,
+                                      std::function<void()> onTimeout)
 {
-    const auto it = m_offerTimers.find(interactionId);
-    if (it == m_offerTimers.end())
-        return;
+    stopTimer(open);
+    open.timer = std::make_unique<QTimer>();
+    open.timer->setSingleShot(true);
+    connect(open.timer.get(), &QTimer::timeout, this, std::move(onTimeout));
+    open.timer->start(std::max(after, std::chrono::milliseconds(0)));
+}
+
+void InteractionDirectory::stopTimer(Open& open)
+{
     // May be the timer whose timeout is running right now.
-    it->second->stop();
-    it->second.release()->deleteLater();
-    m_offerTimers.erase(it);
+    if (open.timer) {
+        open.timer->stop();
+        open.timer.release()->deleteLater();
+    }
+}
+
+void InteractionDirectory::finishWork(const QString& agentId, const Queue* queue)
+{
+    m_lastWorkEnded.insert(agentId, nowMs());
+    const bool wrapUpNeeded = queue && queue->afterCallWorkMode != QLatin1StringView("optional") &&
+                              m_agents.stateOf(agentId).presence == Presence::Busy;
+    if (wrapUpNeeded) {
+        (void)m_agents.endWork(agentId, std::chrono::seconds(queue->afterCallWorkSeconds));
+        return;
+    }
+    // No after-call work: straight on to the next state.
+    if (m_agents.stateOf(agentId).presence == Presence::Busy) {
+        (void)m_agents.endWork(agentId, std::chrono::milliseconds(0));
+        (void)m_agents.finishAfterCallWork(agentId);
+    }
+}
+
+void InteractionDirectory::armWrapUpDeadline(const QString& interactionId, Open& open)
+{
+    const std::optional<Queue> queue = queueOf(open.stored.interaction);
+    // Mandatory wrap-up waits for the agent; the agent directory moves them
+    // to acw-overflow when their time is up.
+    if (!queue || isMode(queue, QLatin1StringView("mandatory")))
+        return;
+    const qint64 deadline = open.stored.endedAtMs + queue->afterCallWorkSeconds * 1000LL;
+    const QString code =
+        queue->defaultWrapUpCode.isEmpty() ? QStringLiteral("resolved") : queue->defaultWrapUpCode;
+    startTimer(open, std::chrono::milliseconds(deadline - nowMs()), [this, interactionId, code] {
+        const std::optional<Interaction> interaction = find(interactionId);
+        if (!interaction || interaction->state != InteractionState::WrapUp)
+            return;
+        (void)wrapUp(interaction->agentId, interactionId,
+                     WrapUpRecord{code, VocKind::None, {}, {}, false, true});
+    });
+}
+
+void InteractionDirectory::releaseAfterCallWork(const QString& agentId)
+{
+    if (m_agents.stateOf(agentId).presence != Presence::AfterCallWork || hasActiveWork(agentId))
+        return;
+    for (const auto& [id, open] : m_open) {
+        const Interaction& interaction = open.stored.interaction;
+        if (interaction.agentId == agentId && interaction.state == InteractionState::WrapUp &&
+            !isMode(queueOf(interaction), QLatin1StringView("optional")))
+            return; // more to wrap up
+    }
+    (void)m_agents.finishAfterCallWork(agentId);
+    Q_EMIT routingNeeded();
+}
+
+void InteractionDirectory::onAgentStateChanged(const QString& agentId, const AgentState& state)
+{
+    if (state.presence == Presence::Ready || state.presence == Presence::Busy) {
+        Q_EMIT routingNeeded();
+        return;
+    }
+    if (state.presence != Presence::Offline)
+        return;
+    // Nobody is left to answer: waiting customers go back to the queue, and
+    // wrap-up the agent cannot finish any more is closed with the default.
+    const QList<Interaction> held = ofAgent(agentId);
+    for (const Interaction& interaction : held) {
+        if (interaction.state == InteractionState::Offered ||
+            interaction.state == InteractionState::Active) {
+            requeue(interaction.id, QStringLiteral("agent-offline"), true);
+        } else if (interaction.state == InteractionState::WrapUp) {
+            const std::optional<Queue> queue = queueOf(interaction);
+            const QString code = queue && !queue->defaultWrapUpCode.isEmpty()
+                                     ? queue->defaultWrapUpCode
+                                     : QStringLiteral("resolved");
+            (void)wrapUp(agentId, interaction.id,
+                         WrapUpRecord{code, VocKind::None, {}, {}, false, true});
+        }
+    }
+}
+
+void InteractionDirectory::onAfterCallWorkExpired(const QString& agentId)
+{
+    // Mandatory wrap-up keeps the agent out of routing until they finish;
+    // timed wrap-up closes itself with the queue's default code.
+    QStringList timed;
+    for (const auto& [id, open] : m_open) {
+        const Interaction& interaction = open.stored.interaction;
+        if (interaction.agentId != agentId || interaction.state != InteractionState::WrapUp)
+            continue;
+        const std::optional<Queue> queue = queueOf(interaction);
+        if (!queue || isMode(queue, QLatin1StringView("mandatory"))) {
+            m_agents.setNotReadyBySystem(agentId, QStringLiteral("acw-overflow"));
+            return;
+        }
+        timed.append(id);
+    }
+    for (const QString& id : std::as_const(timed)) {
+        const auto it = m_open.find(id);
+        if (it == m_open.end())
+            continue;
+        const std::optional<Queue> queue = queueOf(it->second.stored.interaction);
+        const QString code = queue && !queue->defaultWrapUpCode.isEmpty()
+                                 ? queue->defaultWrapUpCode
+                                 : QStringLiteral("resolved");
+        (void)wrapUp(agentId, id, WrapUpRecord{code, VocKind::None, {}, {}, false, true});
+    }
+    if (timed.isEmpty() && m_agents.stateOf(agentId).presence == Presence::AfterCallWork)
+        (void)m_agents.finishAfterCallWork(agentId);
+}
+
+bool InteractionDirectory::hasActiveWork(const QString& agentId) const
+{
+    for (const auto& [id, open] : m_open) {
+        const Interaction& interaction = open.stored.interaction;
+        if (interaction.agentId == agentId && interaction.state == InteractionState::Active)
+            return true;
+    }
+    return false;
+}
+
+std::optional<Queue> InteractionDirectory::queueOf(const Interaction& interaction) const
+{
+    return m_accounts.findQueue(interaction.queueId);
 }
 
 } // namespace qidong::hub

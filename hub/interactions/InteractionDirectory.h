@@ -3,9 +3,11 @@
 #include "protocol/Interaction.h"
 #include "protocol/Payloads.h"
 #include "protocol/Result.h"
+#include "storage/InteractionStore.h"
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <chrono>
@@ -16,15 +18,24 @@ namespace qidong::hub {
 
 class AccountStore;
 class AgentDirectory;
-class InteractionStore;
 
-// Open interactions and their offers. An offer waits `offerTimeout` for
-// the agent; if it rings out the interaction goes back to the queue and the
-// agent to NotReady("missed") so nobody is offered work they are not there
-// to take (RONA). Accepting makes the agent Busy, ending makes them
-// AfterCallWork, wrapping up applies their next state. Every change is
-// stored before it is announced. Routing (who gets offered what) arrives
-// with the chat issue; until then offers are made by admin.createInteraction.
+// What the hub knows of a new interaction beyond the admin's params.
+struct NewInteraction final
+{
+    protocol::CreateInteractionParams params;
+    QString language;
+    QString visibility;
+    QString threadKey;
+};
+
+// Open interactions, their offers and wrap-up. Routing decides who is
+// offered what (Router); this class keeps the rules: an offer waits
+// `offerTimeout`, and if it rings out the interaction goes back to the queue
+// for the next agent and the agent to NotReady("missed") (RONA). Accepting
+// makes the agent Busy; an agent may hold several chats. When their last
+// interaction ends they enter after-call work as the queue says (mandatory,
+// timed with a default code, or optional). Every change is stored before it
+// is announced.
 class InteractionDirectory final : public QObject
 {
     Q_OBJECT
@@ -36,43 +47,76 @@ public:
     ~InteractionDirectory() override;
 
     // Reads open interactions; offers that died with the last process go
-    // back to the queue.
+    // back to the queue, wrap-up deadlines are armed again.
     void load();
 
-    protocol::Result<protocol::Interaction> create(const protocol::CreateInteractionParams& params);
+    protocol::Result<protocol::Interaction> create(const NewInteraction& request);
     protocol::Result<protocol::Interaction> offer(const QString& interactionId,
-                                                  const QString& agentId);
+                                                  const QString& agentId, const QString& why = {});
     protocol::Result<protocol::Interaction> accept(const QString& agentId,
                                                    const QString& interactionId);
     protocol::Result<protocol::Interaction> reject(const QString& agentId,
                                                    const QString& interactionId);
     protocol::Result<protocol::Interaction> end(const QString& agentId,
                                                 const QString& interactionId);
+    // The customer left (or the channel closed the thread): an active one
+    // ends as if the agent ended it; a waiting one is abandoned.
+    protocol::Result<protocol::Interaction> endByCustomer(const QString& interactionId);
     protocol::Result<protocol::Interaction>
-    wrapUp(const QString& agentId, const QString& interactionId, const QString& code);
+    wrapUp(const QString& agentId, const QString& interactionId, protocol::WrapUpRecord record);
+    // To another queue, or to one named agent; the note goes with it.
+    protocol::Result<protocol::Interaction> transfer(const QString& agentId,
+                                                     const protocol::TransferParams& params);
 
     QList<protocol::Interaction> ofAgent(const QString& agentId) const;
+    std::optional<protocol::Interaction> find(const QString& interactionId) const;
+    std::optional<QString> findByThread(const QString& threadKey) const;
+    QList<protocol::Interaction> open() const;
+    // Agents who let it ring out or rejected it: not offered it again.
+    QSet<QString> excludedAgents(const QString& interactionId) const;
+    // A transfer to a named agent: only they may be offered it.
+    QString targetAgent(const QString& interactionId) const;
+    // When each agent's last piece of work ended (for longest idle).
+    qint64 lastWorkEndedMs(const QString& agentId) const;
 
 Q_SIGNALS:
     void offered(const QString& agentId, const qidong::protocol::InteractionOffer& offer);
     void updated(const QString& agentId, const qidong::protocol::Interaction& interaction);
     void revoked(const QString& agentId, const qidong::protocol::InteractionRevoked& revoked);
+    // Anything routing may care about: something waits, an agent has room.
+    void routingNeeded();
+    // The customer side should hear of it (state, agent, queue).
+    void customerFacingChanged(const qidong::protocol::Interaction& interaction);
 
 private:
-    protocol::Result<protocol::Interaction*> heldBy(const QString& agentId,
-                                                    const QString& interactionId,
-                                                    protocol::InteractionState expected);
-    protocol::Result<bool> store(protocol::Interaction& interaction,
-                                 const protocol::Interaction& next, const QString& wrapUpCode = {});
-    void requeue(const QString& interactionId, const QString& reason);
-    void stopOfferTimer(const QString& interactionId);
+    struct Open
+    {
+        StoredInteraction stored;
+        QSet<QString> excluded;
+        QString targetAgent;
+        std::unique_ptr<QTimer> timer; // offer ring-out or wrap-up deadline
+    };
+
+    protocol::Result<Open*> heldBy(const QString& agentId, const QString& interactionId,
+                                   protocol::InteractionState expected);
+    protocol::Result<bool> store(Open& open, StoredInteraction next);
+    void requeue(const QString& interactionId, const QString& reason, bool exclude);
+    void startTimer(Open& open, std::chrono::milliseconds after, std::function<void()> onTimeout);
+    static void stopTimer(Open& open);
+    void finishWork(const QString& agentId, const protocol::Queue* queue);
+    void armWrapUpDeadline(const QString& interactionId, Open& open);
+    void releaseAfterCallWork(const QString& agentId);
+    void onAgentStateChanged(const QString& agentId, const protocol::AgentState& state);
+    void onAfterCallWorkExpired(const QString& agentId);
+    bool hasActiveWork(const QString& agentId) const;
+    std::optional<protocol::Queue> queueOf(const protocol::Interaction& interaction) const;
 
     InteractionStore& m_store;
     AccountStore& m_accounts;
     AgentDirectory& m_agents;
     std::chrono::milliseconds m_offerTimeout;
-    QHash<QString, protocol::Interaction> m_open;
-    std::unordered_map<QString, std::unique_ptr<QTimer>> m_offerTimers;
+    std::unordered_map<QString, Open> m_open;
+    QHash<QString, qint64> m_lastWorkEnded;
 };
 
 } // namespace qidong::hub

@@ -14,6 +14,9 @@ Q_LOGGING_CATEGORY(lcStorage, "qidong.hub.storage")
 Q_LOGGING_CATEGORY(lcAgents, "qidong.hub.agents")
 Q_LOGGING_CATEGORY(lcSessions, "qidong.hub.sessions")
 Q_LOGGING_CATEGORY(lcInteractions, "qidong.hub.interactions")
+Q_LOGGING_CATEGORY(lcRouting, "qidong.hub.routing")
+Q_LOGGING_CATEGORY(lcChat, "qidong.hub.chat")
+Q_LOGGING_CATEGORY(lcWeb, "qidong.hub.web")
 
 namespace {
 

@@ -11,6 +11,9 @@ Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 Q_DECLARE_LOGGING_CATEGORY(lcAgents)
 Q_DECLARE_LOGGING_CATEGORY(lcSessions)
 Q_DECLARE_LOGGING_CATEGORY(lcInteractions)
+Q_DECLARE_LOGGING_CATEGORY(lcRouting)
+Q_DECLARE_LOGGING_CATEGORY(lcChat)
+Q_DECLARE_LOGGING_CATEGORY(lcWeb)
 
 // The hub writes one JSON object per line to stderr:
 // {"ts":"2026-11-23T08:00:00.123Z","level":"info","cat":"qidong.hub.auth","event":"login.succeeded",...}

@@ -51,7 +51,13 @@ void InteractionMethods::registerWith(MethodDispatcher& dispatcher)
                        if (const auto params = readParams<WrapUpParams>(caller, request))
                            answer(caller, request.id,
                                   m_interactions.wrapUp(caller.session()->agentId(), params->id,
-                                                        params->code));
+                                                        params->record()));
+                   });
+    dispatcher.add(method::InteractionTransfer, workers,
+                   [this](ClientConnection& caller, const Request& request) {
+                       if (const auto params = readParams<TransferParams>(caller, request))
+                           answer(caller, request.id,
+                                  m_interactions.transfer(caller.session()->agentId(), *params));
                    });
     dispatcher.add(
         method::AdminCreateInteraction, {true, {Role::Admin}, true, false},
@@ -74,7 +80,7 @@ void InteractionMethods::create(ClientConnection& caller, const Request& request
         }
         agentId = account->agent.id;
     }
-    Result<Interaction> created = m_interactions.create(*params);
+    Result<Interaction> created = m_interactions.create(NewInteraction{*params, {}, {}, {}});
     if (!created || agentId.isEmpty()) {
         answer(caller, request.id, created);
         return;

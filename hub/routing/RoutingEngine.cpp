@@ -53,6 +53,8 @@ bool RoutingEngine::eligible(const RoutableAgent& agent, const RoutableQueue& qu
 {
     if (!agent.acceptsWork || interaction.excludedAgents.contains(agent.id))
         return false;
+    if (!interaction.onlyAgent.isEmpty() && interaction.onlyAgent != agent.id)
+        return false;
     if (agent.load.value(interaction.channel) >= agent.capacity.value(interaction.channel))
         return false;
     for (const QString& skill : queue.requiredSkills) {

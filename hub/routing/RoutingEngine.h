@@ -43,6 +43,7 @@ struct WaitingInteraction
     int priority = 0;
     qint64 enqueuedAtMs = 0;
     QSet<QString> excludedAgents; // who let it ring out or rejected it
+    QString onlyAgent{};          // a transfer to a named agent
 };
 
 struct Assignment

@@ -27,4 +27,15 @@ void Session::post(const QString& name, const QJsonObject& data)
         m_connection->sendEvent(event);
 }
 
+bool Session::isConnected() const
+{
+    return !m_connection.isNull();
+}
+
+void Session::notify(const QString& name, const QJsonObject& data)
+{
+    if (m_connection)
+        m_connection->sendEvent(protocol::Event{name, std::nullopt, data});
+}
+
 } // namespace qidong::hub

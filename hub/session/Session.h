@@ -33,6 +33,9 @@ public:
 
     // Numbers the event, keeps it for replay and delivers it if attached.
     void post(const QString& name, const QJsonObject& data);
+    // A transient notice (typing): sent if connected, never replayed.
+    void notify(const QString& name, const QJsonObject& data);
+    bool isConnected() const;
 
 private:
     SessionRecord m_record;

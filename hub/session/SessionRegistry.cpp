@@ -158,12 +158,25 @@ QList<Session*> SessionRegistry::sessions() const
     return all;
 }
 
-void SessionRegistry::postToAgent(const QString& agentId, QLatin1StringView event,
+bool SessionRegistry::postToAgent(const QString& agentId, QLatin1StringView event,
+                                  const QJsonObject& data)
+{
+    bool connected = false;
+    for (const auto& [id, session] : m_sessions) {
+        if (session->agentId() == agentId) {
+            session->post(QString(event), data);
+            connected = connected || session->isConnected();
+        }
+    }
+    return connected;
+}
+
+void SessionRegistry::notifyAgent(const QString& agentId, QLatin1StringView event,
                                   const QJsonObject& data)
 {
     for (const auto& [id, session] : m_sessions) {
         if (session->agentId() == agentId)
-            session->post(QString(event), data);
+            session->notify(QString(event), data);
     }
 }
 

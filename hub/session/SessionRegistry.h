@@ -60,7 +60,9 @@ public:
 
     QList<Session*> sessions() const;
     // Posts a session event to every session of one person.
-    void postToAgent(const QString& agentId, QLatin1StringView event, const QJsonObject& data);
+    // Answers whether one of them is connected right now.
+    bool postToAgent(const QString& agentId, QLatin1StringView event, const QJsonObject& data);
+    void notifyAgent(const QString& agentId, QLatin1StringView event, const QJsonObject& data);
 
 private:
     void onAgentStateChanged(const QString& agentId, const protocol::AgentState& state,

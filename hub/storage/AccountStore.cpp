@@ -15,8 +15,9 @@ using namespace qidong::protocol;
 
 namespace {
 
-const QString kAccountColumns = QStringLiteral(
-    "id, username, display_name, role, COALESCE(team_id, ''), skills, languages, password_hash");
+const QString kAccountColumns =
+    QStringLiteral("id, username, display_name, role, COALESCE(team_id, ''), skills, languages,"
+                   " password_hash, capacity");
 
 QString toJsonText(const QJsonArray& array)
 {
@@ -45,6 +46,8 @@ AccountRecord readAccount(const QSqlQuery& query)
     for (const QJsonValue& language : fromJsonText(query.value(6).toString()))
         agent.languages.append(language.toString());
     record.passwordHash = query.value(7).toString();
+    agent.capacity =
+        capacityFromJson(QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object());
     return record;
 }
 
@@ -74,17 +77,17 @@ std::optional<AccountRecord> AccountStore::findByUsername(const QString& usernam
 
 std::optional<Agent> AccountStore::findById(const QString& id) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT ") + kAccountColumns +
-                  QStringLiteral(" FROM accounts WHERE id = ?"));
-    query.addBindValue(id);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return readAccount(query).agent;
+    for (const Agent& agent : agents()) {
+        if (agent.id == id)
+            return agent;
+    }
+    return std::nullopt;
 }
 
 QList<Agent> AccountStore::agents() const
 {
+    if (m_agents)
+        return *m_agents;
     QList<Agent> result;
     QSqlQuery query(m_database.connection());
     if (query.exec(QStringLiteral("SELECT ") + kAccountColumns +
@@ -92,6 +95,7 @@ QList<Agent> AccountStore::agents() const
         while (query.next())
             result.append(readAccount(query).agent);
     }
+    m_agents = result;
     return result;
 }
 
@@ -109,12 +113,14 @@ QList<Team> AccountStore::teams() const
 
 QList<Queue> AccountStore::queues() const
 {
+    if (m_queues)
+        return *m_queues;
     QList<Queue> result;
     QSqlQuery query(m_database.connection());
     if (query.exec(QStringLiteral(
             "SELECT id, name_zh, name_en, channel, language, required_skills, priority,"
-            " sla_seconds, sla_target_percent, acw_seconds FROM queues ORDER BY priority DESC, "
-            "id"))) {
+            " sla_seconds, sla_target_percent, acw_seconds, acw_mode, default_wrap_up,"
+            " overflow_queue, overflow_after FROM queues ORDER BY priority DESC, id"))) {
         while (query.next()) {
             Queue queue;
             queue.id = query.value(0).toString();
@@ -127,9 +133,14 @@ QList<Queue> AccountStore::queues() const
             queue.slaSeconds = query.value(7).toInt();
             queue.slaTargetPercent = query.value(8).toInt();
             queue.afterCallWorkSeconds = query.value(9).toInt();
+            queue.afterCallWorkMode = query.value(10).toString();
+            queue.defaultWrapUpCode = query.value(11).toString();
+            queue.overflowQueueId = query.value(12).toString();
+            queue.overflowAfterSeconds = query.value(13).toInt();
             result.append(queue);
         }
     }
+    m_queues = result;
     return result;
 }
 
@@ -192,21 +203,24 @@ Result<bool> AccountStore::addAccount(const Agent& agent, const QString& passwor
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral(
         "INSERT INTO accounts(id, username, display_name, role, team_id, skills, languages,"
-        " password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " password_hash, created_at, capacity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QJsonArray skills;
     for (const Skill& skill : agent.skills)
         skills.append(skill.toJson());
     query.addBindValue(agent.id);
     query.addBindValue(agent.username);
-    query.addBindValue(agent.displayName);
+    query.addBindValue(orEmpty(agent.displayName));
     query.addBindValue(roleName(agent.role));
     query.addBindValue(agent.teamId.isEmpty() ? QVariant() : QVariant(agent.teamId));
     query.addBindValue(toJsonText(skills));
     query.addBindValue(toJsonText(QJsonArray::fromStringList(agent.languages)));
     query.addBindValue(passwordHash);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(QString::fromUtf8(
+        QJsonDocument(capacityToJson(agent.capacity)).toJson(QJsonDocument::Compact)));
     if (!query.exec())
         return execFailure(query);
+    m_agents.reset();
     return true;
 }
 
@@ -215,19 +229,25 @@ Result<bool> AccountStore::addQueue(const Queue& queue)
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral(
         "INSERT INTO queues(id, name_zh, name_en, channel, language, required_skills, priority,"
-        " sla_seconds, sla_target_percent, acw_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " sla_seconds, sla_target_percent, acw_seconds, acw_mode, default_wrap_up,"
+        " overflow_queue, overflow_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(queue.id);
     query.addBindValue(queue.name.zh);
     query.addBindValue(queue.name.en);
     query.addBindValue(channelName(queue.channel));
-    query.addBindValue(queue.language);
+    query.addBindValue(orEmpty(queue.language));
     query.addBindValue(toJsonText(QJsonArray::fromStringList(queue.requiredSkills)));
     query.addBindValue(queue.priority);
     query.addBindValue(queue.slaSeconds);
     query.addBindValue(queue.slaTargetPercent);
     query.addBindValue(queue.afterCallWorkSeconds);
+    query.addBindValue(orEmpty(queue.afterCallWorkMode));
+    query.addBindValue(orEmpty(queue.defaultWrapUpCode));
+    query.addBindValue(orEmpty(queue.overflowQueueId));
+    query.addBindValue(queue.overflowAfterSeconds);
     if (!query.exec())
         return execFailure(query);
+    m_queues.reset();
     return true;
 }
 
@@ -241,6 +261,38 @@ Result<bool> AccountStore::addReasonCode(const ReasonCode& reason, int sort)
     query.addBindValue(reason.label.zh);
     query.addBindValue(reason.label.en);
     query.addBindValue(sort);
+    if (!query.exec())
+        return execFailure(query);
+    return true;
+}
+
+QList<CannedResponse> AccountStore::cannedResponses(const QString& teamId) const
+{
+    QList<CannedResponse> result;
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT id, shortcut, title, body, language FROM canned_responses"
+                                 " WHERE team_id = '' OR team_id = ? ORDER BY shortcut"));
+    query.addBindValue(orEmpty(teamId));
+    if (query.exec()) {
+        while (query.next())
+            result.append({query.value(0).toString(), query.value(1).toString(),
+                           query.value(2).toString(), query.value(3).toString(),
+                           query.value(4).toString()});
+    }
+    return result;
+}
+
+Result<bool> AccountStore::addCannedResponse(const CannedResponse& canned, const QString& teamId)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("INSERT INTO canned_responses(id, team_id, shortcut, title, body,"
+                                 " language) VALUES (?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(canned.id);
+    query.addBindValue(orEmpty(teamId));
+    query.addBindValue(canned.shortcut);
+    query.addBindValue(canned.title);
+    query.addBindValue(canned.body);
+    query.addBindValue(orEmpty(canned.language));
     if (!query.exec())
         return execFailure(query);
     return true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/Agent.h"
+#include "protocol/Chat.h"
 #include "protocol/Queue.h"
 #include "protocol/Result.h"
 
@@ -41,8 +42,16 @@ public:
     protocol::Result<bool> addQueue(const protocol::Queue& queue);
     protocol::Result<bool> addReasonCode(const protocol::ReasonCode& reason, int sort);
 
+    // The team's canned responses and those shared by every team.
+    QList<protocol::CannedResponse> cannedResponses(const QString& teamId) const;
+    protocol::Result<bool> addCannedResponse(const protocol::CannedResponse& canned,
+                                             const QString& teamId);
+
 private:
     Database& m_database;
+    // Read on every routing decision; changed only through this class.
+    mutable std::optional<QList<protocol::Agent>> m_agents;
+    mutable std::optional<QList<protocol::Queue>> m_queues;
 };
 
 } // namespace qidong::hub

@@ -9,6 +9,12 @@
 
 namespace qidong::hub {
 
+// Qt binds a null QString as SQL NULL; NOT NULL text columns want ''.
+inline QString orEmpty(const QString& text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 // The hub's SQLite file: WAL journal, foreign keys, full sync, and schema
 // migrations recorded in a version table. Used from the hub's main thread only.
 class Database final

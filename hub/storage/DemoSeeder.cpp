@@ -38,55 +38,93 @@ QList<Team> demoTeams()
     };
 }
 
+struct DemoQueue
+{
+    const char* id;
+    const char* zh;
+    const char* en;
+    Channel channel;
+    const char* language;
+    const char* skill;
+    int priority;
+    int slaSeconds;
+    int slaTarget;
+    int acwSeconds;
+    const char* acwMode;
+    const char* defaultCode;
+    const char* overflowTo;
+    int overflowAfter;
+};
+
 QList<Queue> demoQueues()
 {
-    const QString zh = s("zh-CN");
+    // Wrap-up modes differ on purpose: voice needs a code, chat closes
+    // itself after a short time, English care may skip it.
+    const QList<DemoQueue> rows{
+        {"cn-voice", "中文语音", "Chinese voice", Channel::Voice, "zh-CN", "billing", 50, 20, 80,
+         30, "mandatory", "resolved", "", 0},
+        {"roaming-vip", "国际漫游VIP", "Roaming VIP", Channel::Voice, "zh-CN", "roaming", 80, 10,
+         90, 45, "mandatory", "roaming-inquiry", "cn-voice", 60},
+        {"online-chat", "在线客服", "Online chat", Channel::Chat, "zh-CN", "retail", 40, 60, 80, 20,
+         "timed", "resolved", "social-care", 90},
+        {"social-care", "社交媒体客服", "Social care (Weibo/WeChat)", Channel::Social, "zh-CN",
+         "social", 70, 900, 90, 60, "mandatory", "complaint-case", "", 0},
+        {"cn-messaging", "短信与邮件", "SMS & email", Channel::Email, "zh-CN", "", 20, 14400, 80,
+         60, "optional", "resolved", "", 0},
+        {"en-care", "英文服务", "English care", Channel::Chat, "en", "english", 40, 60, 80, 20,
+         "optional", "resolved", "", 0},
+    };
+    QList<Queue> queues;
+    for (const DemoQueue& row : rows) {
+        Queue queue;
+        queue.id = s(row.id);
+        queue.name = {s(row.zh), s(row.en)};
+        queue.channel = row.channel;
+        queue.language = s(row.language);
+        if (*row.skill)
+            queue.requiredSkills = {s(row.skill)};
+        queue.priority = row.priority;
+        queue.slaSeconds = row.slaSeconds;
+        queue.slaTargetPercent = row.slaTarget;
+        queue.afterCallWorkSeconds = row.acwSeconds;
+        queue.afterCallWorkMode = s(row.acwMode);
+        queue.defaultWrapUpCode = s(row.defaultCode);
+        queue.overflowQueueId = s(row.overflowTo);
+        queue.overflowAfterSeconds = row.overflowAfter;
+        queues.append(queue);
+    }
+    return queues;
+}
+
+QList<CannedResponse> demoCannedResponses()
+{
+    const auto canned = [](const char* id, const char* shortcut, const char* title,
+                           const char* body, const char* language) {
+        return CannedResponse{s(id), s(shortcut), s(title), s(body), s(language)};
+    };
     return {
-        {s("cn-voice"),
-         {s("中文语音"), s("Chinese voice")},
-         Channel::Voice,
-         zh,
-         {s("billing")},
-         50,
-         20,
-         80,
-         30},
-        {s("roaming-vip"),
-         {s("国际漫游VIP"), s("Roaming VIP")},
-         Channel::Voice,
-         zh,
-         {s("roaming")},
-         80,
-         10,
-         90,
-         45},
-        {s("online-chat"),
-         {s("在线客服"), s("Online chat")},
-         Channel::Chat,
-         zh,
-         {s("retail")},
-         40,
-         60,
-         80,
-         20},
-        {s("social-care"),
-         {s("社交媒体客服"), s("Social care (Weibo/WeChat)")},
-         Channel::Social,
-         zh,
-         {s("social")},
-         70,
-         900,
-         90,
-         60},
-        {s("en-care"),
-         {s("英文服务"), s("English care")},
-         Channel::Chat,
-         s("en"),
-         {s("english")},
-         40,
-         60,
-         80,
-         20},
+        canned("cr-hello-zh", "hello", "问候",
+               "{customer.name}您好，我是{agent.name}，很高兴为您服务。", "zh-CN"),
+        canned("cr-wait-zh", "wait", "请稍候", "请您稍等，我马上为您查询。", "zh-CN"),
+        canned("cr-roaming-zh", "roaming", "漫游开通",
+               "国际漫游可在App“我的-"
+               "漫游”中一键开通，出境前开通即可；如需流量包，我可以为您推荐目的地套餐。",
+               "zh-CN"),
+        canned("cr-sorry-zh", "sorry", "致歉",
+               "非常抱歉给您带来不便，{customer.name}，我会把您的问题记录并跟进到底。", "zh-CN"),
+        canned("cr-bye-zh", "bye", "结束语",
+               "感谢您的耐心，请问还有其他可以帮您的吗？祝您生活愉快！", "zh-CN"),
+        canned("cr-hello-en", "hello", "Greeting",
+               "Hello {customer.name}, this is {agent.name}. How can I help you today?", "en"),
+        canned("cr-wait-en", "wait", "Please wait", "Thanks for waiting, I'm checking that now.",
+               "en"),
+        canned("cr-baggage-en", "baggage", "Baggage claim",
+               "I'm sorry your bag didn't arrive. Could you share your file reference and "
+               "flight number? I'll trace it right away.",
+               "en"),
+        canned("cr-bye-en", "bye", "Closing",
+               "Is there anything else I can help you with, {customer.name}? Have a great day!",
+               "en"),
     };
 }
 
@@ -101,7 +139,7 @@ QList<DemoAccount> demoAccounts()
          "李娜",
          Role::Agent,
          "voice-cn",
-         {{s("roaming"), 8}, {s("billing"), 6}},
+         {{s("roaming"), 8}, {s("billing"), 6}, {s("retail"), 5}, {s("social"), 4}},
          zh},
         {"u1002",
          "wang.wei",
@@ -215,13 +253,26 @@ Result<bool> DemoSeeder::seedIfEmpty(Database& database, AccountStore& accounts)
     }
     for (qsizetype i = 0; i < people.size(); ++i) {
         const DemoAccount& person = people.at(i);
-        Agent agent{s(person.id),   s(person.username), s(person.displayName), person.role,
-                    s(person.team), person.skills,      person.languages};
+        Agent agent;
+        agent.id = s(person.id);
+        agent.username = s(person.username);
+        agent.displayName = s(person.displayName);
+        agent.role = person.role;
+        agent.teamId = s(person.team);
+        agent.skills = person.skills;
+        agent.languages = person.languages;
+        // One call, or up to three chats or social threads, or five emails.
+        agent.capacity = {{Channel::Voice, 1},  {Channel::Callback, 1}, {Channel::Chat, 3},
+                          {Channel::Social, 3}, {Channel::Sms, 3},      {Channel::Email, 5}};
         if (Result<bool> added = accounts.addAccount(agent, hashes.at(i)); !added)
             return failed(added.error());
     }
     for (const Queue& queue : demoQueues()) {
         if (Result<bool> added = accounts.addQueue(queue); !added)
+            return failed(added.error());
+    }
+    for (const CannedResponse& canned : demoCannedResponses()) {
+        if (Result<bool> added = accounts.addCannedResponse(canned, {}); !added)
             return failed(added.error());
     }
     int sort = 0;

@@ -16,17 +16,18 @@ InteractionStore::InteractionStore(Database& database)
     : m_database(database)
 {}
 
-QList<Interaction> InteractionStore::loadOpen() const
+QList<StoredInteraction> InteractionStore::loadOpen() const
 {
-    QList<Interaction> open;
+    QList<StoredInteraction> open;
     QSqlQuery query(m_database.connection());
     if (!query.exec(QStringLiteral(
             "SELECT id, channel, queue_id, customer, state, priority, created_at, sla_deadline,"
-            " COALESCE(agent_id, '') FROM interactions WHERE state <> 'ended' ORDER BY "
-            "created_at")))
+            " COALESCE(agent_id, ''), language, visibility, note, thread_key, ended_at"
+            " FROM interactions WHERE state <> 'ended' ORDER BY created_at")))
         return open;
     while (query.next()) {
-        Interaction interaction;
+        StoredInteraction stored;
+        Interaction& interaction = stored.interaction;
         interaction.id = query.value(0).toString();
         interaction.channel = channelFromName(query.value(1).toString()).value_or(Channel::Chat);
         interaction.queueId = query.value(2).toString();
@@ -40,20 +41,28 @@ QList<Interaction> InteractionStore::loadOpen() const
         interaction.createdAtMs = query.value(6).toLongLong();
         interaction.slaDeadlineMs = query.value(7).toLongLong();
         interaction.agentId = query.value(8).toString();
-        open.append(interaction);
+        interaction.language = query.value(9).toString();
+        interaction.visibility = query.value(10).toString();
+        interaction.note = query.value(11).toString();
+        stored.threadKey = query.value(12).toString();
+        stored.endedAtMs = query.value(13).toLongLong();
+        open.append(stored);
     }
     return open;
 }
 
-Result<bool> InteractionStore::save(const Interaction& interaction, const QString& wrapUpCode)
+Result<bool> InteractionStore::save(const StoredInteraction& stored)
 {
+    const Interaction& interaction = stored.interaction;
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral(
         "INSERT INTO interactions(id, channel, queue_id, customer, state, priority, created_at,"
-        " sla_deadline, agent_id, wrap_up_code, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?)"
+        " sla_deadline, agent_id, wrap_up_code, updated_at, language, visibility, note,"
+        " thread_key, ended_at, wrap_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET state = excluded.state, agent_id = excluded.agent_id,"
-        " wrap_up_code = excluded.wrap_up_code, updated_at = excluded.updated_at"));
+        " queue_id = excluded.queue_id, priority = excluded.priority,"
+        " wrap_up_code = excluded.wrap_up_code, updated_at = excluded.updated_at,"
+        " note = excluded.note, ended_at = excluded.ended_at, wrap_up = excluded.wrap_up"));
     query.addBindValue(interaction.id);
     query.addBindValue(channelName(interaction.channel));
     query.addBindValue(interaction.queueId);
@@ -64,8 +73,17 @@ Result<bool> InteractionStore::save(const Interaction& interaction, const QStrin
     query.addBindValue(interaction.createdAtMs);
     query.addBindValue(interaction.slaDeadlineMs);
     query.addBindValue(interaction.agentId.isEmpty() ? QVariant() : QVariant(interaction.agentId));
-    query.addBindValue(wrapUpCode.isNull() ? QStringLiteral("") : wrapUpCode);
+    query.addBindValue(stored.wrapUp ? stored.wrapUp->code : QStringLiteral(""));
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(orEmpty(interaction.language));
+    query.addBindValue(orEmpty(interaction.visibility));
+    query.addBindValue(orEmpty(interaction.note));
+    query.addBindValue(orEmpty(stored.threadKey));
+    query.addBindValue(stored.endedAtMs);
+    query.addBindValue(
+        stored.wrapUp ? QString::fromUtf8(
+                            QJsonDocument(stored.wrapUp->toJson()).toJson(QJsonDocument::Compact))
+                      : QStringLiteral("{}"));
     if (!query.exec()) {
         logWarning(lcStorage, QLatin1StringView("interaction.save_failed"),
                    {{QStringLiteral("interaction"), interaction.id},
@@ -74,6 +92,39 @@ Result<bool> InteractionStore::save(const Interaction& interaction, const QStrin
                          QStringLiteral("could not store the interaction"));
     }
     return true;
+}
+
+QList<PastInteraction> InteractionStore::historyOf(const QString& customerId, int limit) const
+{
+    QList<PastInteraction> history;
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "SELECT i.id, i.channel, i.queue_id, i.created_at, i.ended_at, COALESCE(a.display_name,"
+        " ''), i.wrap_up, c.csat, c.nps FROM interactions i LEFT JOIN accounts a ON a.id ="
+        " i.agent_id LEFT JOIN chat_conversations c ON c.interaction_id = i.id"
+        " WHERE json_extract(i.customer, '$.id') = ? AND i.state = 'ended'"
+        " ORDER BY i.created_at DESC LIMIT ?"));
+    query.addBindValue(customerId);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return history;
+    while (query.next()) {
+        PastInteraction past;
+        past.id = query.value(0).toString();
+        past.channel = channelFromName(query.value(1).toString()).value_or(Channel::Chat);
+        past.queueId = query.value(2).toString();
+        past.createdAtMs = query.value(3).toLongLong();
+        past.endedAtMs = query.value(4).toLongLong();
+        past.agentName = query.value(5).toString();
+        Result<WrapUpRecord> record = WrapUpRecord::fromJson(
+            QJsonDocument::fromJson(query.value(6).toString().toUtf8()).object());
+        if (record)
+            past.wrapUp = record.value();
+        past.csat = query.value(7).isNull() ? -1 : query.value(7).toInt();
+        past.nps = query.value(8).isNull() ? -1 : query.value(8).toInt();
+        history.append(past);
+    }
+    return history;
 }
 
 } // namespace qidong::hub

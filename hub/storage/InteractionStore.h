@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/Interaction.h"
+#include "protocol/Chat.h"
 #include "protocol/Result.h"
 
 #include <QList>
@@ -8,6 +8,15 @@
 namespace qidong::hub {
 
 class Database;
+
+// An interaction with what the hub keeps beside the wire form.
+struct StoredInteraction final
+{
+    protocol::Interaction interaction;
+    QString threadKey; // channel:thread for outside channels, empty otherwise
+    qint64 endedAtMs = 0;
+    std::optional<protocol::WrapUpRecord> wrapUp;
+};
 
 // Interactions, written before any change to them is announced.
 class InteractionStore final
@@ -18,9 +27,10 @@ public:
     explicit InteractionStore(Database& database);
 
     // Every interaction that has not ended.
-    QList<protocol::Interaction> loadOpen() const;
-    protocol::Result<bool> save(const protocol::Interaction& interaction,
-                                const QString& wrapUpCode = {});
+    QList<StoredInteraction> loadOpen() const;
+    protocol::Result<bool> save(const StoredInteraction& interaction);
+    // The customer's ended interactions, newest first, with their wrap-up.
+    QList<protocol::PastInteraction> historyOf(const QString& customerId, int limit) const;
 
 private:
     Database& m_database;

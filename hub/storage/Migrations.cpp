@@ -96,6 +96,72 @@ const QList<Migration>& schemaMigrations()
                  "ALTER TABLE queues ADD COLUMN acw_seconds INTEGER NOT NULL DEFAULT 30"),
              QStringLiteral("ALTER TABLE agent_states ADD COLUMN until INTEGER NOT NULL DEFAULT 0"),
          }},
+        {4,
+         {
+             // Routing: per-channel capacity, wrap-up modes, overflow.
+             QStringLiteral("ALTER TABLE accounts ADD COLUMN capacity TEXT NOT NULL DEFAULT '{}'"),
+             QStringLiteral(
+                 "ALTER TABLE queues ADD COLUMN acw_mode TEXT NOT NULL DEFAULT 'mandatory'"),
+             QStringLiteral(
+                 "ALTER TABLE queues ADD COLUMN default_wrap_up TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral(
+                 "ALTER TABLE queues ADD COLUMN overflow_queue TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral(
+                 "ALTER TABLE queues ADD COLUMN overflow_after INTEGER NOT NULL DEFAULT 0"),
+             // Interactions: what chat and social need, and the wrap-up record.
+             QStringLiteral(
+                 "ALTER TABLE interactions ADD COLUMN language TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral(
+                 "ALTER TABLE interactions ADD COLUMN visibility TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE interactions ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral(
+                 "ALTER TABLE interactions ADD COLUMN wrap_up TEXT NOT NULL DEFAULT '{}'"),
+             QStringLiteral(
+                 "ALTER TABLE interactions ADD COLUMN ended_at INTEGER NOT NULL DEFAULT 0"),
+             // A thread on an outside channel (Weibo, WeChat, SMS, email).
+             QStringLiteral(
+                 "ALTER TABLE interactions ADD COLUMN thread_key TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE INDEX interactions_thread ON interactions(thread_key)"
+                            " WHERE thread_key <> ''"),
+             QStringLiteral("CREATE TABLE chat_messages ("
+                            " interaction_id TEXT NOT NULL REFERENCES interactions(id),"
+                            " seq INTEGER NOT NULL,"
+                            " sender TEXT NOT NULL,"
+                            " sender_name TEXT NOT NULL,"
+                            " client_msg_id TEXT NOT NULL,"
+                            " body TEXT NOT NULL,"
+                            " attachment TEXT NOT NULL DEFAULT '',"
+                            " sent_at INTEGER NOT NULL,"
+                            " PRIMARY KEY (interaction_id, seq))"),
+             // Exactly once: a sender's retry of the same message finds the first.
+             QStringLiteral(
+                 "CREATE UNIQUE INDEX chat_messages_client ON chat_messages(interaction_id,"
+                 " sender, client_msg_id) WHERE client_msg_id <> ''"),
+             QStringLiteral("CREATE TABLE chat_attachments ("
+                            " id TEXT PRIMARY KEY,"
+                            " interaction_id TEXT NOT NULL REFERENCES interactions(id),"
+                            " name TEXT NOT NULL,"
+                            " mime_type TEXT NOT NULL,"
+                            " data BLOB NOT NULL)"),
+             QStringLiteral("CREATE TABLE chat_conversations ("
+                            " interaction_id TEXT PRIMARY KEY REFERENCES interactions(id),"
+                            " visitor_hash BLOB UNIQUE,"
+                            " customer_delivered INTEGER NOT NULL DEFAULT 0,"
+                            " agent_delivered INTEGER NOT NULL DEFAULT 0,"
+                            " customer_read INTEGER NOT NULL DEFAULT 0,"
+                            " agent_read INTEGER NOT NULL DEFAULT 0,"
+                            " ended_by TEXT NOT NULL DEFAULT '',"
+                            " csat INTEGER,"
+                            " nps INTEGER,"
+                            " rating_comment TEXT NOT NULL DEFAULT '')"),
+             QStringLiteral("CREATE TABLE canned_responses ("
+                            " id TEXT PRIMARY KEY,"
+                            " team_id TEXT NOT NULL DEFAULT '',"
+                            " shortcut TEXT NOT NULL,"
+                            " title TEXT NOT NULL,"
+                            " body TEXT NOT NULL,"
+                            " language TEXT NOT NULL DEFAULT '')"),
+         }},
     };
     return migrations;
 }

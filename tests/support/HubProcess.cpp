@@ -42,8 +42,12 @@ bool HubProcess::start(const QStringList& extraArguments)
 {
     m_log.clear();
     m_url.clear();
-    QStringList arguments{QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--listen"),
-                          QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--demo")};
+    m_webUrl.clear();
+    QStringList arguments{
+        QStringLiteral("--data-dir"),   m_dataDir,
+        QStringLiteral("--listen"),     QStringLiteral("127.0.0.1:%1").arg(m_port),
+        QStringLiteral("--web-listen"), QStringLiteral("127.0.0.1:%1").arg(m_webPort),
+        QStringLiteral("--demo")};
     arguments += extraArguments;
     m_process.start(executable(), arguments);
     if (!m_process.waitForStarted(10000))
@@ -64,8 +68,10 @@ bool HubProcess::start(const QStringList& extraArguments)
 bool HubProcess::restart(const QStringList& extraArguments)
 {
     m_port = static_cast<quint16>(m_url.port());
+    m_webPort = static_cast<quint16>(std::max(0, m_webUrl.port()));
     const bool started = start(extraArguments);
     m_port = 0;
+    m_webPort = 0;
     return started;
 }
 
@@ -94,9 +100,11 @@ void HubProcess::readOutput()
             break;
         const QJsonObject line =
             QJsonDocument::fromJson(m_log.mid(lineStart, end - lineStart)).object();
-        if (m_url.isEmpty() &&
-            line.value(QLatin1StringView("event")).toString() == QLatin1StringView("hub.listening"))
+        if (m_url.isEmpty() && line.value(QLatin1StringView("event")).toString() ==
+                                   QLatin1StringView("hub.listening")) {
             m_url = QUrl(line.value(QLatin1StringView("url")).toString());
+            m_webUrl = QUrl(line.value(QLatin1StringView("webUrl")).toString());
+        }
         lineStart = end + 1;
     }
 }

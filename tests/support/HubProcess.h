@@ -26,6 +26,8 @@ public:
     void stopProcess();     // SIGSTOP: the hub machine freezes
     void continueProcess(); // SIGCONT
     QUrl url() const { return m_url; }
+    // The customer page and ingest API (http://127.0.0.1:port).
+    QUrl webUrl() const { return m_webUrl; }
     QString dataDir() const { return m_dataDir; }
     QByteArray log() const;
     // Whether a log line with "event":"<name>" has been seen.
@@ -49,7 +51,9 @@ private:
     QProcess m_process;
     QByteArray m_log;
     QUrl m_url;
+    QUrl m_webUrl;
     quint16 m_port = 0;
+    quint16 m_webPort = 0;
 };
 
 } // namespace qidong::test

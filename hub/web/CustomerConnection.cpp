@@ -1,0 +1,121 @@
+#include "CustomerConnection.h"
+#include "Clock.h"
+
+#include "CustomerGateway.h"
+#include "log/HubLog.h"
+#include "protocol/Limits.h"
+
+#include <QWebSocket>
+
+namespace qidong::hub {
+
+using namespace qidong::protocol;
+
+namespace {
+
+// Attachments travel inline: a frame may hold 128 KiB of base64'd file.
+constexpr qsizetype kCustomerTransportBytes = 1024 * 1024;
+constexpr int kMaxRejectedFrames = 200;
+// A page that says nothing for this long is gone (it pings every 20 s).
+constexpr std::chrono::minutes kIdleLimit{2};
+
+} // namespace
+
+CustomerConnection::CustomerConnection(std::unique_ptr<QWebSocket> socket, CustomerGateway& gateway,
+                                       QObject* parent)
+    : QObject(parent)
+    , m_socket(std::move(socket))
+    , m_gateway(gateway)
+{
+    m_socket->setMaxAllowedIncomingMessageSize(kCustomerTransportBytes);
+    m_socket->setMaxAllowedIncomingFrameSize(kCustomerTransportBytes);
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
+            &CustomerConnection::onTextMessage);
+    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this] {
+        reject(std::nullopt, makeError(ErrorCode::InvalidMessage,
+                                       QStringLiteral("this socket carries text frames only")));
+    });
+    connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
+        m_idle.stop();
+        Q_EMIT disconnected(this);
+    });
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(kIdleLimit);
+    connect(&m_idle, &QTimer::timeout, this,
+            [this] { close(int(QWebSocketProtocol::CloseCodeGoingAway), QStringLiteral("idle")); });
+    m_idle.start();
+}
+
+CustomerConnection::~CustomerConnection() = default;
+
+bool CustomerConnection::takeTypingToken()
+{
+    return m_typing.take(nowMs());
+}
+
+void CustomerConnection::onTextMessage(const QString& text)
+{
+    m_idle.start();
+    const qint64 now = nowMs();
+    if (!m_frames.take(now)) {
+        reject(std::nullopt,
+               makeError(ErrorCode::Throttled, QStringLiteral("too many messages; slow down"),
+                         {{QStringLiteral("retryAfterMs"), m_frames.retryAfterMs(now)}}));
+        return;
+    }
+    const QByteArray frame = text.toUtf8();
+    Result<Message, DecodeFailure> decoded = decodeMessage(frame);
+    if (!decoded) {
+        reject(decoded.error().requestId, decoded.error().error);
+        return;
+    }
+    const auto* request = std::get_if<Request>(&decoded.value());
+    if (!request) {
+        reject(std::nullopt,
+               makeError(ErrorCode::InvalidMessage, QStringLiteral("send requests only")));
+        return;
+    }
+    m_gateway.handle(*this, *request);
+}
+
+void CustomerConnection::reject(std::optional<qint64> id, const Error& error)
+{
+    sendError(id, error);
+    if (++m_rejected == 1 || m_rejected % 50 == 0)
+        logWarning(lcWeb, QLatin1StringView("customer.frame_rejected"),
+                   {{QStringLiteral("conversation"), m_interactionId},
+                    {QStringLiteral("code"), errorCodeName(error.code)},
+                    {QStringLiteral("count"), m_rejected}});
+    if (m_rejected >= kMaxRejectedFrames)
+        close(int(QWebSocketProtocol::CloseCodePolicyViolated),
+              QStringLiteral("too many rejected messages"));
+}
+
+void CustomerConnection::sendResult(qint64 id, const QJsonObject& result)
+{
+    if (!m_closing)
+        m_socket->sendTextMessage(QString::fromUtf8(encodeMessage(makeResult(id, result))));
+}
+
+void CustomerConnection::sendError(std::optional<qint64> id, const Error& error)
+{
+    if (!m_closing)
+        m_socket->sendTextMessage(QString::fromUtf8(encodeMessage(makeErrorResponse(id, error))));
+}
+
+void CustomerConnection::sendEvent(const Event& event)
+{
+    if (!m_closing)
+        m_socket->sendTextMessage(QString::fromUtf8(encodeMessage(event)));
+}
+
+void CustomerConnection::close(int code, const QString& reason)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+    QTimer::singleShot(2000, m_socket.get(), [socket = m_socket.get()] { socket->abort(); });
+}
+
+} // namespace qidong::hub

@@ -1,0 +1,374 @@
+#include "CustomerGateway.h"
+
+#include "CustomerConnection.h"
+#include "auth/SecretToken.h"
+#include "chat/ChatService.h"
+#include "interactions/InteractionDirectory.h"
+#include "log/HubLog.h"
+#include "protocol/FieldReader.h"
+#include "protocol/Limits.h"
+#include "protocol/Names.h"
+#include "protocol/Payloads.h"
+#include "storage/AccountStore.h"
+#include "storage/ChatStore.h"
+
+#include <QJsonArray>
+#include <QWebSocket>
+
+namespace qidong::hub {
+
+using namespace qidong::protocol;
+
+namespace {
+
+QLatin1StringView key(const char* name)
+{
+    return QLatin1StringView(name);
+}
+
+// Agents see enough to recognise the customer; the rest stays in the store.
+QString masked(const QString& identity, const QString& kind)
+{
+    if (kind == QStringLiteral("phone") && identity.size() >= 7)
+        return identity.left(3) + QString(identity.size() - 7, u'*') + identity.right(4);
+    if (kind == QStringLiteral("email")) {
+        const qsizetype at = identity.indexOf(u'@');
+        if (at > 1)
+            return identity.left(1) + QStringLiteral("***") + identity.mid(at);
+    }
+    return identity;
+}
+
+QString customerState(const std::optional<Interaction>& interaction)
+{
+    if (!interaction)
+        return QStringLiteral("ended");
+    switch (interaction->state) {
+    case InteractionState::Queued:
+    case InteractionState::Offered:
+        return QStringLiteral("waiting");
+    case InteractionState::Active:
+    case InteractionState::Held:
+        return QStringLiteral("active");
+    case InteractionState::WrapUp:
+    case InteractionState::Ended:
+        break;
+    }
+    return QStringLiteral("ended");
+}
+
+Error noConversation()
+{
+    return makeError(ErrorCode::InvalidTransition,
+                     QStringLiteral("start or resume a conversation first"));
+}
+
+} // namespace
+
+CustomerGateway::CustomerGateway(ChatService& chat, InteractionDirectory& interactions,
+                                 const AccountStore& accounts, QObject* parent)
+    : QObject(parent)
+    , m_chat(chat)
+    , m_interactions(interactions)
+    , m_accounts(accounts)
+{
+    connect(&m_chat, &ChatService::messagePosted, this, &CustomerGateway::onMessagePosted);
+    connect(&m_chat, &ChatService::typingChanged, this, [this](const TypingNotice& notice) {
+        if (notice.sender != Sender::Customer)
+            toConversation(notice.interactionId,
+                           Event{QString(event::ChatTyping), std::nullopt, notice.toJson()});
+    });
+    connect(&m_chat, &ChatService::receiptChanged, this,
+            [this](const ReceiptNotice& notice, Sender reader) {
+                if (reader != Sender::Customer)
+                    toConversation(notice.interactionId, Event{QString(event::ChatReceipt),
+                                                               std::nullopt, notice.toJson()});
+            });
+    connect(&m_interactions, &InteractionDirectory::customerFacingChanged, this,
+            &CustomerGateway::onCustomerFacingChanged);
+}
+
+CustomerGateway::~CustomerGateway()
+{
+    for (CustomerConnection* connection : std::as_const(m_connections))
+        connection->disconnect(this);
+}
+
+void CustomerGateway::adopt(std::unique_ptr<QWebSocket> socket)
+{
+    auto* connection = new CustomerConnection(std::move(socket), *this, this);
+    m_connections.append(connection);
+    connect(connection, &CustomerConnection::disconnected, this, [this](CustomerConnection* gone) {
+        m_connections.removeOne(gone);
+        m_byConversation.remove(gone->interactionId(), gone);
+        gone->deleteLater();
+    });
+}
+
+void CustomerGateway::closeAll()
+{
+    for (CustomerConnection* connection : std::as_const(m_connections))
+        connection->close(int(QWebSocketProtocol::CloseCodeGoingAway),
+                          QStringLiteral("the hub is shutting down"));
+}
+
+std::optional<QString> CustomerGateway::conversationOf(const QString& visitorToken) const
+{
+    if (visitorToken.isEmpty() || visitorToken.size() > kMaxTokenLength)
+        return std::nullopt;
+    return m_chat.store().conversationOfVisitor(SecretToken::digest(visitorToken));
+}
+
+void CustomerGateway::handle(CustomerConnection& connection, const Request& request)
+{
+    const QString& method = request.method;
+    if (method == method::Ping) {
+        connection.sendResult(request.id, {});
+    } else if (method == method::CustomerStart) {
+        start(connection, request);
+    } else if (method == method::CustomerResume) {
+        resume(connection, request);
+    } else if (connection.interactionId().isEmpty()) {
+        connection.sendError(request.id, noConversation());
+    } else if (method == method::CustomerSend) {
+        send(connection, request);
+    } else if (method == method::CustomerTyping) {
+        Result<ChatTypingParams> params = ChatTypingParams::fromJson(request.params);
+        if (!params) {
+            connection.sendError(request.id, params.error());
+            return;
+        }
+        // Typing beyond the limit is dropped quietly: it is only a hint.
+        if (connection.takeTypingToken())
+            m_chat.typingFromCustomer(connection.interactionId(), params.value().typing);
+        connection.sendResult(request.id, {});
+    } else if (method == method::CustomerRead) {
+        Result<ChatReadParams> params = ChatReadParams::fromJson(request.params);
+        if (!params) {
+            connection.sendError(request.id, params.error());
+            return;
+        }
+        const Result<bool> marked =
+            m_chat.markRead(connection.interactionId(), Sender::Customer, params.value().upToSeq);
+        if (!marked)
+            connection.sendError(request.id, marked.error());
+        else
+            connection.sendResult(request.id, {});
+    } else if (method == method::CustomerEnd) {
+        const Result<Interaction> ended = m_interactions.endByCustomer(connection.interactionId());
+        if (!ended)
+            connection.sendError(request.id, ended.error());
+        else
+            connection.sendResult(request.id, conversationState(connection.interactionId()));
+    } else if (method == method::CustomerRate) {
+        rate(connection, request);
+    } else {
+        connection.sendError(request.id,
+                             makeError(ErrorCode::UnknownMethod,
+                                       QStringLiteral("unknown method \"%1\"").arg(method)));
+    }
+}
+
+void CustomerGateway::start(CustomerConnection& connection, const Request& request)
+{
+    FieldReader reader(request.params);
+    const QString name = reader.string(key("name"), 100).trimmed();
+    const QString phone = reader.optionalString(key("phone"), 32).value_or(QString()).trimmed();
+    const QString email = reader.optionalString(key("email"), 200).value_or(QString()).trimmed();
+    const QString language =
+        reader.optionalString(key("language"), 16).value_or(QStringLiteral("zh-CN"));
+    QString queueId = reader.optionalString(key("queue"), kMaxIdentifierLength).value_or(QString());
+    if (reader.ok() && name.isEmpty())
+        reader.fail(key("name"), QStringLiteral("a name is needed"));
+    if (reader.ok() && !phone.isEmpty() && !std::all_of(phone.cbegin(), phone.cend(), [](QChar c) {
+            return c.isDigit() || c == u'+' || c == u'-' || c == u' ';
+        }))
+        reader.fail(key("phone"), QStringLiteral("digits only"));
+    if (reader.ok() && !email.isEmpty() && !email.contains(u'@'))
+        reader.fail(key("email"), QStringLiteral("not an email address"));
+    if (queueId.isEmpty())
+        queueId = language.startsWith(QStringLiteral("en")) ? QStringLiteral("en-care")
+                                                            : QStringLiteral("online-chat");
+    const std::optional<Queue> queue = m_accounts.findQueue(queueId);
+    if (reader.ok() && (!queue || queue->channel != Channel::Chat))
+        reader.fail(key("queue"), QStringLiteral("no chat queue \"%1\"").arg(queueId));
+    if (!reader.ok()) {
+        connection.sendError(request.id, reader.error());
+        return;
+    }
+    if (!connection.interactionId().isEmpty()) {
+        connection.sendError(request.id,
+                             makeError(ErrorCode::InvalidTransition,
+                                       QStringLiteral("this page already has a conversation")));
+        return;
+    }
+
+    NewInteraction create;
+    create.params.channel = Channel::Chat;
+    create.params.queueId = queueId;
+    create.params.customer.displayName = name;
+    create.params.customer.identityKind = !phone.isEmpty()   ? QStringLiteral("phone")
+                                          : !email.isEmpty() ? QStringLiteral("email")
+                                                             : QStringLiteral("web");
+    create.params.customer.identity =
+        masked(!phone.isEmpty() ? phone : email, create.params.customer.identityKind);
+    create.language = language;
+    const Result<Interaction> created = m_interactions.create(create);
+    if (!created) {
+        connection.sendError(request.id, created.error());
+        return;
+    }
+    const QString token = SecretToken::generate();
+    const Result<bool> opened =
+        m_chat.store().openConversation(created.value().id, SecretToken::digest(token));
+    if (!opened) {
+        connection.sendError(request.id, opened.error());
+        return;
+    }
+    bind(connection, created.value().id);
+    logInfo(
+        lcWeb, QLatin1StringView("customer.started"),
+        {{QStringLiteral("conversation"), created.value().id}, {QStringLiteral("queue"), queueId}});
+    QJsonObject result = conversationState(created.value().id);
+    result.insert(QStringLiteral("token"), token);
+    result.insert(QStringLiteral("messages"), QJsonArray());
+    connection.sendResult(request.id, result);
+}
+
+void CustomerGateway::resume(CustomerConnection& connection, const Request& request)
+{
+    FieldReader reader(request.params);
+    const QString token = reader.string(key("token"), kMaxTokenLength);
+    const qint64 afterSeq = reader.optionalInteger(key("afterSeq"), 0, kMaxSafeInteger).value_or(0);
+    if (!reader.ok()) {
+        connection.sendError(request.id, reader.error());
+        return;
+    }
+    const std::optional<QString> interactionId = conversationOf(token);
+    if (!interactionId) {
+        connection.sendError(request.id, makeError(ErrorCode::SessionInvalid,
+                                                   QStringLiteral("no such conversation")));
+        return;
+    }
+    bind(connection, *interactionId);
+    QJsonObject result = conversationState(*interactionId);
+    QJsonArray messages;
+    const QList<ChatMessage> missed = m_chat.store().after(*interactionId, afterSeq, 10000);
+    for (const ChatMessage& message : missed)
+        messages.append(message.toJson());
+    result.insert(QStringLiteral("messages"), messages);
+    connection.sendResult(request.id, result);
+    if (!missed.isEmpty())
+        m_chat.markDelivered(*interactionId, Sender::Customer, missed.constLast().seq);
+}
+
+void CustomerGateway::send(CustomerConnection& connection, const Request& request)
+{
+    Result<ChatSendParams> params = ChatSendParams::fromJson(request.params);
+    if (!params) {
+        connection.sendError(request.id, params.error());
+        return;
+    }
+    const Result<ChatMessage> sent = m_chat.sendFromCustomer(
+        connection.interactionId(), connection.customerName(), params.value());
+    if (!sent)
+        connection.sendError(request.id, sent.error());
+    else
+        connection.sendResult(request.id, {{QStringLiteral("message"), sent.value().toJson()}});
+}
+
+void CustomerGateway::rate(CustomerConnection& connection, const Request& request)
+{
+    FieldReader reader(request.params);
+    const int csat = int(reader.optionalInteger(key("csat"), 1, 5).value_or(-1));
+    const int nps = int(reader.optionalInteger(key("nps"), 0, 10).value_or(-1));
+    const QString comment =
+        reader.optionalString(key("comment"), kMaxNoteLength).value_or(QString());
+    if (reader.ok() && csat < 0 && nps < 0)
+        reader.fail(key("nps"), QStringLiteral("give a score"));
+    if (!reader.ok()) {
+        connection.sendError(request.id, reader.error());
+        return;
+    }
+    if (customerState(m_interactions.find(connection.interactionId())) != QStringLiteral("ended")) {
+        connection.sendError(
+            request.id, makeError(ErrorCode::InvalidTransition,
+                                  QStringLiteral("a conversation is rated when it has ended")));
+        return;
+    }
+    const Result<bool> rated = m_chat.store().rate(connection.interactionId(), csat, nps, comment);
+    if (!rated) {
+        connection.sendError(request.id, rated.error());
+        return;
+    }
+    logInfo(lcWeb, QLatin1StringView("customer.rated"),
+            {{QStringLiteral("conversation"), connection.interactionId()},
+             {QStringLiteral("csat"), csat},
+             {QStringLiteral("nps"), nps}});
+    connection.sendResult(request.id, conversationState(connection.interactionId()));
+}
+
+void CustomerGateway::bind(CustomerConnection& connection, const QString& interactionId)
+{
+    m_byConversation.remove(connection.interactionId(), &connection);
+    const std::optional<Interaction> interaction = m_interactions.find(interactionId);
+    connection.bind(interactionId, interaction ? interaction->customer.displayName : QString());
+    m_byConversation.insert(interactionId, &connection);
+}
+
+QJsonObject CustomerGateway::conversationState(const QString& interactionId) const
+{
+    const std::optional<Interaction> interaction = m_interactions.find(interactionId);
+    QJsonObject state{{QStringLiteral("conversationId"), interactionId},
+                      {QStringLiteral("state"), customerState(interaction)},
+                      {QStringLiteral("rated"), m_chat.store().isRated(interactionId)}};
+    if (interaction && !interaction->agentId.isEmpty() &&
+        interaction->state != InteractionState::Offered) {
+        const std::optional<Agent> agent = m_accounts.findById(interaction->agentId);
+        if (agent)
+            state.insert(QStringLiteral("agentName"), agent->displayName);
+    }
+    const auto position = m_positions.constFind(interactionId);
+    if (position != m_positions.cend() && customerState(interaction) == QStringLiteral("waiting"))
+        state.insert(QStringLiteral("queue"), *position);
+    return state;
+}
+
+void CustomerGateway::toConversation(const QString& interactionId, const Event& event)
+{
+    const auto range = m_byConversation.equal_range(interactionId);
+    for (auto it = range.first; it != range.second; ++it)
+        it.value()->sendEvent(event);
+}
+
+void CustomerGateway::onMessagePosted(const ChatMessage& message)
+{
+    toConversation(message.interactionId, Event{QString(event::ChatMessage),
+                                                std::nullopt,
+                                                {{QStringLiteral("message"), message.toJson()}}});
+    if (message.sender != Sender::Customer && m_byConversation.contains(message.interactionId))
+        m_chat.markDelivered(message.interactionId, Sender::Customer, message.seq);
+}
+
+void CustomerGateway::onCustomerFacingChanged(const Interaction& interaction)
+{
+    if (customerState(interaction) != QStringLiteral("waiting"))
+        m_positions.remove(interaction.id);
+    if (!m_byConversation.contains(interaction.id))
+        return;
+    const std::optional<Interaction> live = m_interactions.find(interaction.id);
+    QJsonObject state = conversationState(interaction.id);
+    // The directory may already have closed it; what changed is what counts.
+    state.insert(QStringLiteral("state"), customerState(live ? live : std::optional(interaction)));
+    toConversation(interaction.id, Event{QString(event::ConversationState), std::nullopt, state});
+}
+
+void CustomerGateway::onPositionChanged(const QString& interactionId, int position,
+                                        qint64 estimatedWaitMs)
+{
+    const QJsonObject standing = QueueStanding{position, estimatedWaitMs}.toJson();
+    m_positions.insert(interactionId, standing);
+    toConversation(interactionId, Event{QString(event::QueuePosition), std::nullopt, standing});
+}
+
+} // namespace qidong::hub

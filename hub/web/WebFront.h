@@ -1,0 +1,50 @@
+#pragma once
+
+#include "protocol/Result.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponse;
+
+namespace qidong::hub {
+
+class ChatService;
+class CustomerGateway;
+class InteractionDirectory;
+
+// The hub's web port: the customer chat page (/chat), its WebSocket
+// (/customer/ws), attachments for the page, and the ingest API through
+// which social, SMS and email messages arrive (/ingest/v1, bearer token).
+class WebFront final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WebFront)
+
+public:
+    WebFront(CustomerGateway& customers, ChatService& chat, InteractionDirectory& interactions,
+             QString ingestToken, QObject* parent = nullptr);
+    ~WebFront() override;
+
+    protocol::Result<QUrl> listen(const QHostAddress& address, quint16 port);
+
+private:
+    void addRoutes();
+    QHttpServerResponse ingestMessage(const QHttpServerRequest& request);
+    QHttpServerResponse replies(const QHttpServerRequest& request);
+    QHttpServerResponse attachment(const QString& id, const QHttpServerRequest& request);
+    bool authorized(const QHttpServerRequest& request) const;
+
+    CustomerGateway& m_customers;
+    ChatService& m_chat;
+    InteractionDirectory& m_interactions;
+    QString m_ingestToken;
+    std::unique_ptr<QHttpServer> m_server;
+};
+
+} // namespace qidong::hub
