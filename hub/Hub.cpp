@@ -212,7 +212,8 @@ void Hub::connectEvents()
     connect(m_chat.get(), &ChatService::messagePosted, m_sessions.get(),
             [this, holder](const ChatMessage& message) {
                 const QString agentId = holder(message.interactionId);
-                if (agentId.isEmpty())
+                // The agent's own messages come back as the answer to chat.send.
+                if (agentId.isEmpty() || message.sender == Sender::Agent)
                     return;
                 const bool connected = m_sessions->postToAgent(
                     agentId, event::ChatMessage, {{QStringLiteral("message"), message.toJson()}});

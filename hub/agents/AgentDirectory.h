@@ -33,6 +33,7 @@ public:
 
     // Site policy: no wrap-up lasts longer than this, whatever a queue says (0: none).
     void setAfterCallWorkCap(std::chrono::milliseconds cap) { m_acwCap = cap; }
+    std::chrono::milliseconds afterCallWorkCap() const { return m_acwCap; }
     // Who decides what happens when wrap-up time runs out (the interaction
     // directory knows each queue's mode). Without one: NotReady(acw-overflow).
     void setAfterCallWorkExpiryHandler(std::function<void(const QString& agentId)> handler)

@@ -462,7 +462,10 @@ void InteractionDirectory::armWrapUpDeadline(const QString& interactionId, Open&
     // to acw-overflow when their time is up.
     if (!queue || isMode(queue, QLatin1StringView("mandatory")))
         return;
-    const qint64 deadline = open.stored.endedAtMs + queue->afterCallWorkSeconds * 1000LL;
+    qint64 wrapUpMs = queue->afterCallWorkSeconds * 1000LL;
+    if (m_agents.afterCallWorkCap().count() > 0)
+        wrapUpMs = std::min<qint64>(wrapUpMs, m_agents.afterCallWorkCap().count());
+    const qint64 deadline = open.stored.endedAtMs + wrapUpMs;
     const QString code =
         queue->defaultWrapUpCode.isEmpty() ? QStringLiteral("resolved") : queue->defaultWrapUpCode;
     startTimer(open, std::chrono::milliseconds(deadline - nowMs()), [this, interactionId, code] {

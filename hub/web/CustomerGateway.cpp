@@ -122,6 +122,16 @@ std::optional<QString> CustomerGateway::conversationOf(const QString& visitorTok
 void CustomerGateway::handle(CustomerConnection& connection, const Request& request)
 {
     const QString& method = request.method;
+    static const QStringList known{QString(method::Ping),           QString(method::CustomerStart),
+                                   QString(method::CustomerResume), QString(method::CustomerSend),
+                                   QString(method::CustomerTyping), QString(method::CustomerRead),
+                                   QString(method::CustomerEnd),    QString(method::CustomerRate)};
+    if (!known.contains(method)) {
+        connection.sendError(request.id,
+                             makeError(ErrorCode::UnknownMethod,
+                                       QStringLiteral("unknown method \"%1\"").arg(method)));
+        return;
+    }
     if (method == method::Ping) {
         connection.sendResult(request.id, {});
     } else if (method == method::CustomerStart) {
@@ -162,10 +172,6 @@ void CustomerGateway::handle(CustomerConnection& connection, const Request& requ
             connection.sendResult(request.id, conversationState(connection.interactionId()));
     } else if (method == method::CustomerRate) {
         rate(connection, request);
-    } else {
-        connection.sendError(request.id,
-                             makeError(ErrorCode::UnknownMethod,
-                                       QStringLiteral("unknown method \"%1\"").arg(method)));
     }
 }
 

@@ -8,8 +8,10 @@
 #include "protocol/Limits.h"
 #include "storage/ChatStore.h"
 
+#include <QAbstractHttpServer>
 #include <QFile>
-#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QWebSocket>
@@ -18,9 +20,49 @@ namespace qidong::hub {
 
 using namespace qidong::protocol;
 
-namespace {
+// Serves the web port. Qt 6.4 upgrades a WebSocket request only when
+// handleRequest() claims it (and answers nothing); QHttpServer's router
+// cannot claim a path without answering, hence this small server.
+class WebServer final : public QAbstractHttpServer
+{
+public:
+    explicit WebServer(WebFront& front)
+        : m_front(front)
+    {}
 
-using Status = QHttpServerResponse::StatusCode;
+protected:
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override
+    {
+        if (request.url().path() == QStringLiteral("/customer/ws"))
+            return true; // the base class upgrades it to a WebSocket
+        write(request, socket, m_front.answer(request));
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override
+    {
+        write(request, socket, WebReply{404, QByteArrayLiteral("text/plain"), "not found\n", {}});
+    }
+
+private:
+    static void write(const QHttpServerRequest& request, QTcpSocket* socket, const WebReply& reply)
+    {
+        QHttpServerResponder responder = makeResponder(request, socket);
+        responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+        responder.writeHeader(QByteArrayLiteral("Content-Type"), reply.mimeType);
+        responder.writeHeader(QByteArrayLiteral("Content-Length"),
+                              QByteArray::number(reply.body.size()));
+        responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"),
+                              QByteArrayLiteral("nosniff"));
+        for (const auto& [name, value] : reply.headers)
+            responder.writeHeader(name, value);
+        responder.writeBody(reply.body);
+    }
+
+    WebFront& m_front;
+};
+
+namespace {
 
 constexpr qsizetype kMaxIngestBody = 64 * 1024;
 
@@ -29,24 +71,32 @@ QLatin1StringView key(const char* name)
     return QLatin1StringView(name);
 }
 
-QHttpServerResponse asset(const QString& path, const QByteArray& mimeType)
+WebReply asset(const QString& path, const QByteArray& mimeType)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return QHttpServerResponse(Status::NotFound);
-    QHttpServerResponse response(mimeType, file.readAll());
+        return WebReply{404, QByteArrayLiteral("text/plain"), "not found\n", {}};
     // The page runs its own script only; nothing from elsewhere.
-    response.addHeader(QByteArrayLiteral("Content-Security-Policy"),
-                       QByteArrayLiteral("default-src 'self'; connect-src 'self' ws: wss:;"
-                                         " img-src 'self' data: blob:; frame-ancestors 'none'"));
-    response.addHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
-    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache"));
-    return response;
+    return WebReply{200,
+                    mimeType,
+                    file.readAll(),
+                    {{QByteArrayLiteral("Content-Security-Policy"),
+                      QByteArrayLiteral("default-src 'self'; connect-src 'self' ws: wss:;"
+                                        " img-src 'self' data: blob:; frame-ancestors 'none'")},
+                     {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")}}};
 }
 
-QHttpServerResponse problem(Status status, const Error& error)
+WebReply json(int status, const QJsonObject& body)
 {
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("error"), error.toJson()}}, status);
+    return WebReply{status,
+                    QByteArrayLiteral("application/json"),
+                    QJsonDocument(body).toJson(QJsonDocument::Compact),
+                    {}};
+}
+
+WebReply problem(int status, const Error& error)
+{
+    return json(status, {{QStringLiteral("error"), error.toJson()}});
 }
 
 struct ChannelRoute
@@ -78,9 +128,8 @@ WebFront::WebFront(CustomerGateway& customers, ChatService& chat,
     , m_chat(chat)
     , m_interactions(interactions)
     , m_ingestToken(std::move(ingestToken))
-    , m_server(std::make_unique<QHttpServer>())
+    , m_server(std::make_unique<WebServer>(*this))
 {
-    addRoutes();
     connect(m_server.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (m_server->hasPendingWebSocketConnections()) {
             std::unique_ptr<QWebSocket> socket = m_server->nextPendingWebSocketConnection();
@@ -112,33 +161,34 @@ Result<QUrl> WebFront::listen(const QHostAddress& address, quint16 port)
     return url;
 }
 
-void WebFront::addRoutes()
+WebReply WebFront::answer(const QHttpServerRequest& request)
 {
-    m_server->route(QStringLiteral("/"), [] {
-        QHttpServerResponse response(Status::Found);
-        response.addHeader(QByteArrayLiteral("Location"), QByteArrayLiteral("/chat"));
-        return response;
-    });
-    m_server->route(QStringLiteral("/chat"), [] {
-        return asset(QStringLiteral(":/qidong/web/chat.html"),
-                     QByteArrayLiteral("text/html; charset=utf-8"));
-    });
-    m_server->route(QStringLiteral("/chat/chat.js"), [] {
-        return asset(QStringLiteral(":/qidong/web/chat.js"),
-                     QByteArrayLiteral("text/javascript; charset=utf-8"));
-    });
-    m_server->route(QStringLiteral("/chat/chat.css"), [] {
-        return asset(QStringLiteral(":/qidong/web/chat.css"),
-                     QByteArrayLiteral("text/css; charset=utf-8"));
-    });
-    m_server->route(QStringLiteral("/chat/attachments/<arg>"),
-                    [this](const QString& id, const QHttpServerRequest& request) {
-                        return attachment(id, request);
-                    });
-    m_server->route(QStringLiteral("/ingest/v1/messages"), QHttpServerRequest::Method::Post,
-                    [this](const QHttpServerRequest& request) { return ingestMessage(request); });
-    m_server->route(QStringLiteral("/ingest/v1/replies"), QHttpServerRequest::Method::Get,
-                    [this](const QHttpServerRequest& request) { return replies(request); });
+    using Method = QHttpServerRequest::Method;
+    const QString path = request.url().path();
+    const Method method = request.method();
+    if (method == Method::Get || method == Method::Head) {
+        if (path == QStringLiteral("/"))
+            return WebReply{302,
+                            QByteArrayLiteral("text/plain"),
+                            {},
+                            {{QByteArrayLiteral("Location"), QByteArrayLiteral("/chat")}}};
+        if (path == QStringLiteral("/chat") || path == QStringLiteral("/chat/"))
+            return asset(QStringLiteral(":/qidong/web/chat.html"),
+                         QByteArrayLiteral("text/html; charset=utf-8"));
+        if (path == QStringLiteral("/chat/chat.js"))
+            return asset(QStringLiteral(":/qidong/web/chat.js"),
+                         QByteArrayLiteral("text/javascript; charset=utf-8"));
+        if (path == QStringLiteral("/chat/chat.css"))
+            return asset(QStringLiteral(":/qidong/web/chat.css"),
+                         QByteArrayLiteral("text/css; charset=utf-8"));
+        if (path.startsWith(QStringLiteral("/chat/attachments/")))
+            return attachment(path.section(u'/', 3, 3), request);
+        if (path == QStringLiteral("/ingest/v1/replies"))
+            return replies(request);
+    }
+    if (method == Method::Post && path == QStringLiteral("/ingest/v1/messages"))
+        return ingestMessage(request);
+    return WebReply{404, QByteArrayLiteral("text/plain"), "not found\n", {}};
 }
 
 bool WebFront::authorized(const QHttpServerRequest& request) const
@@ -154,18 +204,18 @@ bool WebFront::authorized(const QHttpServerRequest& request) const
     return difference == 0;
 }
 
-QHttpServerResponse WebFront::ingestMessage(const QHttpServerRequest& request)
+WebReply WebFront::ingestMessage(const QHttpServerRequest& request)
 {
     if (!authorized(request))
-        return problem(Status::Unauthorized,
+        return problem(401,
                        makeError(ErrorCode::Unauthenticated, QStringLiteral("bad ingest token")));
     if (request.body().size() > kMaxIngestBody)
-        return problem(Status::PayloadTooLarge,
+        return problem(413,
                        makeError(ErrorCode::MessageTooLarge, QStringLiteral("body over 64 KiB")));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
     if (!document.isObject())
-        return problem(Status::BadRequest,
+        return problem(400,
                        makeError(ErrorCode::BadJson, QStringLiteral("expected a JSON object")));
     FieldReader reader(document.object());
     const QString channelName = reader.string(key("channel"), 16);
@@ -190,7 +240,7 @@ QHttpServerResponse WebFront::ingestMessage(const QHttpServerRequest& request)
     if (reader.ok() && !sender.ok())
         reader.adopt(sender.error());
     if (!reader.ok())
-        return problem(Status::BadRequest, reader.error());
+        return problem(400, reader.error());
 
     const QString threadKey = channelName + u':' + thread;
     std::optional<QString> interactionId = m_interactions.findByThread(threadKey);
@@ -209,34 +259,33 @@ QHttpServerResponse WebFront::ingestMessage(const QHttpServerRequest& request)
         create.threadKey = threadKey;
         const Result<Interaction> made = m_interactions.create(create);
         if (!made)
-            return problem(Status::InternalServerError, made.error());
+            return problem(500, made.error());
         interactionId = made.value().id;
         created = true;
         const Result<bool> opened = m_chat.store().openConversation(*interactionId, {});
         if (!opened)
-            return problem(Status::InternalServerError, opened.error());
+            return problem(500, opened.error());
     }
     ChatSendParams params;
     params.clientMsgId = messageId;
     params.text = text;
     const Result<ChatMessage> stored = m_chat.sendFromCustomer(*interactionId, name, params);
     if (!stored)
-        return problem(Status::Conflict, stored.error());
+        return problem(409, stored.error());
     logInfo(lcWeb, QLatin1StringView("ingest.message"),
             {{QStringLiteral("channel"), channelName},
              {QStringLiteral("interaction"), *interactionId},
              {QStringLiteral("seq"), stored.value().seq},
              {QStringLiteral("visibility"), visibility}});
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("interactionId"), *interactionId},
-                                           {QStringLiteral("seq"), stored.value().seq},
-                                           {QStringLiteral("created"), created}},
-                               created ? Status::Created : Status::Ok);
+    return json(created ? 201 : 200, {{QStringLiteral("interactionId"), *interactionId},
+                                      {QStringLiteral("seq"), stored.value().seq},
+                                      {QStringLiteral("created"), created}});
 }
 
-QHttpServerResponse WebFront::replies(const QHttpServerRequest& request)
+WebReply WebFront::replies(const QHttpServerRequest& request)
 {
     if (!authorized(request))
-        return problem(Status::Unauthorized,
+        return problem(401,
                        makeError(ErrorCode::Unauthenticated, QStringLiteral("bad ingest token")));
     const QUrlQuery query = request.query();
     const QString threadKey = query.queryItemValue(QStringLiteral("channel")) + u':' +
@@ -244,15 +293,15 @@ QHttpServerResponse WebFront::replies(const QHttpServerRequest& request)
     const qint64 after = query.queryItemValue(QStringLiteral("after")).toLongLong();
     const std::optional<QString> interactionId = m_interactions.findByThread(threadKey);
     if (!interactionId)
-        return problem(Status::NotFound,
-                       makeError(ErrorCode::NotFound, QStringLiteral("no open thread")));
+        return problem(404, makeError(ErrorCode::NotFound, QStringLiteral("no open thread")));
     QJsonArray messages;
     for (const ChatMessage& message : m_chat.store().after(*interactionId, after, 500)) {
         if (message.sender != Sender::Customer)
             messages.append(message.toJson());
     }
     const std::optional<Interaction> interaction = m_interactions.find(*interactionId);
-    return QHttpServerResponse(
+    return json(
+        200,
         QJsonObject{{QStringLiteral("interactionId"), *interactionId},
                     {QStringLiteral("state"), interaction ? interactionStateName(interaction->state)
                                                           : QStringLiteral("ended")},
@@ -260,19 +309,19 @@ QHttpServerResponse WebFront::replies(const QHttpServerRequest& request)
                     {QStringLiteral("messages"), messages}});
 }
 
-QHttpServerResponse WebFront::attachment(const QString& id, const QHttpServerRequest& request)
+WebReply WebFront::attachment(const QString& id, const QHttpServerRequest& request)
 {
     const std::optional<QString> conversation =
         m_customers.conversationOf(request.query().queryItemValue(QStringLiteral("token")));
     const std::optional<StoredAttachment> file = m_chat.store().attachment(id);
     if (!conversation || !file || file->interactionId != *conversation)
-        return QHttpServerResponse(Status::NotFound);
-    QHttpServerResponse response(file->mimeType.toUtf8(), file->data);
-    response.addHeader(QByteArrayLiteral("Content-Disposition"),
-                       QByteArrayLiteral("attachment; filename=\"") +
-                           QUrl::toPercentEncoding(file->name) + QByteArrayLiteral("\""));
-    response.addHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
-    return response;
+        return WebReply{404, QByteArrayLiteral("text/plain"), "not found\n", {}};
+    return WebReply{200,
+                    file->mimeType.toUtf8(),
+                    file->data,
+                    {{QByteArrayLiteral("Content-Disposition"),
+                      QByteArrayLiteral("attachment; filename=\"") +
+                          QUrl::toPercentEncoding(file->name) + QByteArrayLiteral("\"")}}};
 }
 
 } // namespace qidong::hub

@@ -8,15 +8,24 @@
 
 #include <memory>
 
-class QHttpServer;
 class QHttpServerRequest;
-class QHttpServerResponse;
 
 namespace qidong::hub {
 
 class ChatService;
 class CustomerGateway;
 class InteractionDirectory;
+
+class WebServer;
+
+// An HTTP answer, written by WebServer.
+struct WebReply
+{
+    int status = 200;
+    QByteArray mimeType;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+};
 
 // The hub's web port: the customer chat page (/chat), its WebSocket
 // (/customer/ws), attachments for the page, and the ingest API through
@@ -33,18 +42,20 @@ public:
 
     protocol::Result<QUrl> listen(const QHostAddress& address, quint16 port);
 
+    // Answers one request (WebServer calls it).
+    WebReply answer(const QHttpServerRequest& request);
+
 private:
-    void addRoutes();
-    QHttpServerResponse ingestMessage(const QHttpServerRequest& request);
-    QHttpServerResponse replies(const QHttpServerRequest& request);
-    QHttpServerResponse attachment(const QString& id, const QHttpServerRequest& request);
+    WebReply ingestMessage(const QHttpServerRequest& request);
+    WebReply replies(const QHttpServerRequest& request);
+    WebReply attachment(const QString& id, const QHttpServerRequest& request);
     bool authorized(const QHttpServerRequest& request) const;
 
     CustomerGateway& m_customers;
     ChatService& m_chat;
     InteractionDirectory& m_interactions;
     QString m_ingestToken;
-    std::unique_ptr<QHttpServer> m_server;
+    std::unique_ptr<WebServer> m_server;
 };
 
 } // namespace qidong::hub
