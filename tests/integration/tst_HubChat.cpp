@@ -148,6 +148,7 @@ private Q_SLOTS:
     void ingestNeedsTheTokenAndRaisesPublicPosts();
     void hostileCustomersGetClearErrorsAndTheHubStaysUp();
     void invalidUtf8ClosesOnlyThatSocket();
+    void twoHundredConcurrentChatsEachMessageOnce();
 
 private:
     std::unique_ptr<HubProcess> m_hub;
@@ -690,6 +691,114 @@ void tst_HubChat::invalidUtf8ClosesOnlyThatSocket()
         QTest::qWaitFor([&] { return raw.state() == QAbstractSocket::UnconnectedState; }, 10000));
     Customer after(*m_hub);
     QVERIFY(after.start(QStringLiteral("后来者")));
+}
+
+void tst_HubChat::twoHundredConcurrentChatsEachMessageOnce()
+{
+    constexpr int kCustomers = 200;
+    constexpr int kMessagesEach = 2;
+    // This test is single-threaded: offers must wait while it serves others.
+    m_hub = std::make_unique<HubProcess>();
+    QVERIFY(m_hub->start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("60000")}));
+    // Every customer is connected at once and writes while waiting.
+    std::vector<std::unique_ptr<Customer>> customers;
+    for (int i = 0; i < kCustomers; ++i) {
+        customers.push_back(std::make_unique<Customer>(*m_hub));
+        QVERIFY(customers.back()->start(QStringLiteral("顾客%1").arg(i)));
+        for (int m = 0; m < kMessagesEach; ++m)
+            QCOMPARE(outcomeOf(customers.back()->send(QStringLiteral("第%1条").arg(m),
+                                                      QStringLiteral("c%1-%2").arg(i).arg(m))),
+                     QStringLiteral("ok"));
+    }
+
+    const QStringList names{QStringLiteral("li.na"), QStringLiteral("zhang.min"),
+                            QStringLiteral("chen.jing")};
+    std::vector<std::unique_ptr<TestClient>> agents;
+    for (const QString& name : names) {
+        agents.push_back(std::make_unique<TestClient>(m_hub->url()));
+        QVERIFY(agents.back()->signIn(name).has_value());
+        QVERIFY(setReady(*agents.back()));
+    }
+
+    // Agents take each offer, read the conversation, answer, end, wrap up.
+    QSet<QString> handled;
+    QHash<QString, int> customerMessagesSeen;
+    std::vector<qsizetype> cursor(agents.size(), 0);
+    QElapsedTimer clock;
+    clock.start();
+    while (handled.size() < kCustomers && clock.elapsed() < 240000) {
+        bool progressed = false;
+        for (std::size_t a = 0; a < agents.size(); ++a) {
+            TestClient& agent = *agents[a];
+            const QList<Event>& events = agent.events();
+            while (cursor[a] < events.size()) {
+                const Event received = events.at(cursor[a]++);
+                if (received.name != event::InteractionOffered)
+                    continue;
+                const std::optional<Interaction> offered = offeredIn(received);
+                QVERIFY(offered.has_value());
+                QVERIFY2(!handled.contains(offered->id), "offered twice after it was handled");
+                QCOMPARE(outcomeOf(agent.call(method::InteractionAccept,
+                                              InteractionRef{offered->id}.toJson())),
+                         QStringLiteral("ok"));
+                const Result<ChatHistory> history = ChatHistory::fromJson(
+                    agent.call(method::ChatHistory, ChatHistoryParams{offered->id, 0, 100}.toJson())
+                        .result);
+                QVERIFY(history.ok());
+                QSet<qint64> seqs;
+                for (const ChatMessage& message : history.value().messages) {
+                    QVERIFY(!seqs.contains(message.seq));
+                    seqs.insert(message.seq);
+                    if (message.sender == Sender::Customer)
+                        ++customerMessagesSeen[offered->id];
+                }
+                QCOMPARE(outcomeOf(agent.call(method::ChatSend,
+                                              ChatSendParams{offered->id, QStringLiteral("r"),
+                                                             QStringLiteral("收到"), std::nullopt}
+                                                  .toJson())),
+                         QStringLiteral("ok"));
+                QCOMPARE(outcomeOf(agent.call(method::InteractionEnd,
+                                              InteractionRef{offered->id}.toJson())),
+                         QStringLiteral("ok"));
+                QCOMPARE(outcomeOf(agent.call(method::InteractionWrapUp,
+                                              WrapUpParams{offered->id, QStringLiteral("resolved")}
+                                                  .toJson())),
+                         QStringLiteral("ok"));
+                handled.insert(offered->id);
+                progressed = true;
+            }
+        }
+        if (!progressed)
+            QTest::qWait(20);
+    }
+    QCOMPARE(handled.size(), kCustomers);
+    for (const auto& customer : customers)
+        QCOMPARE(customerMessagesSeen.value(customer->conversationId), kMessagesEach);
+
+    // Each customer heard the answer; the store holds every message once.
+    for (const auto& customer : customers) {
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const Event& received : customer->socket.events()) {
+                    const std::optional<ChatMessage> message = messageIn(received);
+                    if (message && message->sender == Sender::Agent)
+                        return true;
+                }
+                return false;
+            },
+            5000));
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
+    db.setDatabaseName(m_hub->dataDir() + QStringLiteral("/qidong-hub.sqlite"));
+    QVERIFY(db.open());
+    QSqlQuery query(db);
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT COUNT(*), COUNT(DISTINCT interaction_id || '/' || client_msg_id)"
+        " FROM chat_messages WHERE sender = 'customer'")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), kCustomers * kMessagesEach);
+    QCOMPARE(query.value(1).toInt(), kCustomers * kMessagesEach);
+    db.close();
 }
 
 QTEST_GUILESS_MAIN(tst_HubChat)
