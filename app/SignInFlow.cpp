@@ -1,5 +1,6 @@
 #include "SignInFlow.h"
 
+#include "core/chat/ChatDesk.h"
 #include "core/connection/HubConnection.h"
 #include "core/credentials/CredentialStore.h"
 #include "core/session/AgentSession.h"
@@ -27,6 +28,7 @@ SignInFlow::SignInFlow(core::HubConnection& connection, core::AgentSession& sess
     , m_connection(connection)
     , m_session(session)
     , m_credentials(credentials)
+    , m_chatDesk(std::make_unique<core::ChatDesk>(connection, session))
 {
     connect(&m_connection, &core::HubConnection::healthChanged, this, &SignInFlow::onHealthChanged);
     connect(&m_connection, &core::HubConnection::refreshTokenChanged, this,
@@ -134,7 +136,7 @@ void SignInFlow::showShell()
     if (m_dialog)
         m_dialog->hide();
     if (!m_shell) {
-        m_shell = std::make_unique<ui::ShellWindow>(m_connection, m_session);
+        m_shell = std::make_unique<ui::ShellWindow>(m_connection, m_session, *m_chatDesk);
         connect(m_shell.get(), &ui::ShellWindow::signOutRequested, &m_connection,
                 &core::HubConnection::signOut);
         connect(m_shell.get(), &ui::ShellWindow::settingsApplied, this,

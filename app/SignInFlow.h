@@ -9,6 +9,7 @@
 
 namespace qidong::core {
 class AgentSession;
+class ChatDesk;
 class CredentialStore;
 class HubConnection;
 } // namespace qidong::core
@@ -35,6 +36,7 @@ public:
     // Signs in with what the command line gave (demo), else as remembered, else asks.
     void start(const ui::SignInRequest& fromCommandLine);
     ui::ShellWindow* shell() const { return m_shell.get(); }
+    core::ChatDesk& chatDesk() const { return *m_chatDesk; }
     ui::SignInDialog* dialog() const { return m_dialog.get(); }
 
 Q_SIGNALS:
@@ -50,6 +52,7 @@ private:
     core::HubConnection& m_connection;
     core::AgentSession& m_session;
     core::CredentialStore& m_credentials;
+    std::unique_ptr<core::ChatDesk> m_chatDesk;
     std::unique_ptr<ui::SignInDialog> m_dialog;
     std::unique_ptr<ui::ShellWindow> m_shell;
     QString m_account;

@@ -6,6 +6,7 @@
 #include "protocol/Payloads.h"
 
 #include <QDateTime>
+#include <QSet>
 
 #include <algorithm>
 
@@ -121,10 +122,13 @@ void AgentSession::onInteractionChanged(const Interaction& interaction)
         interaction.state != InteractionState::Offered)
         endOffer(interaction.id, interactionStateName(interaction.state));
     if (interaction.state == InteractionState::Ended ||
-        (interaction.state == InteractionState::Queued && interaction.agentId != m_agent.id))
+        (interaction.state == InteractionState::Queued && interaction.agentId != m_agent.id)) {
         m_interactions.remove(interaction.id);
-    else
+        Q_EMIT interactionGone(interaction.id);
+    } else {
         m_interactions.upsert(interaction);
+        Q_EMIT interactionChanged(interaction);
+    }
 }
 
 void AgentSession::endOffer(const QString& interactionId, const QString& reason)
@@ -140,8 +144,18 @@ void AgentSession::applySnapshot(const SessionSnapshot& snapshot)
     m_agent = snapshot.agent;
     m_notReadyReasons.setReasonCodes(snapshot.reasonCodes);
     m_wrapUpCodes.setReasonCodes(snapshot.reasonCodes);
+    m_queues = snapshot.queues;
     m_interactions.setQueues(snapshot.queues);
+    QSet<QString> gone;
+    for (int row = 0; row < m_interactions.rowCount(); ++row)
+        gone.insert(m_interactions.interactionAt(row)->id);
     m_interactions.replaceAll(snapshot.interactions);
+    for (const Interaction& interaction : snapshot.interactions) {
+        gone.remove(interaction.id);
+        Q_EMIT interactionChanged(interaction);
+    }
+    for (const QString& id : std::as_const(gone))
+        Q_EMIT interactionGone(id);
     // An offer still ringing is in the snapshot; one that is not has ended.
     if (m_offer) {
         const auto ringing = std::find_if(
@@ -191,6 +205,7 @@ void AgentSession::onEvent(const Event& event)
             return;
         m_interactions.remove(revoked.value().id);
         endOffer(revoked.value().id, revoked.value().reason);
+        Q_EMIT interactionGone(revoked.value().id);
     }
 }
 

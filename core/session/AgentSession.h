@@ -52,6 +52,7 @@ public:
     std::optional<protocol::InteractionOffer> ringingOffer() const { return m_offer; }
 
     models::InteractionListModel& interactions() { return m_interactions; }
+    const QList<protocol::Queue>& queues() const { return m_queues; }
     models::ReasonCodeModel& notReadyReasons() { return m_notReadyReasons; }
     models::ReasonCodeModel& wrapUpCodes() { return m_wrapUpCodes; }
 
@@ -63,6 +64,9 @@ Q_SIGNALS:
     // The ringing offer is over: accepted, rejected, rung out, or taken back.
     void offerEnded(const QString& interactionId, const QString& reason);
     void requestFailed(const QString& method, const qidong::protocol::Error& error);
+    // An interaction of this agent is new or changed, or no longer theirs.
+    void interactionChanged(const qidong::protocol::Interaction& interaction);
+    void interactionGone(const QString& interactionId);
     // Once a second while signed in, for time-in-state and queue clocks.
     void clockTicked(qint64 nowMs);
 
@@ -84,6 +88,7 @@ private:
     models::ReasonCodeModel m_wrapUpCodes;
     QTimer m_clock;
     std::optional<protocol::InteractionOffer> m_offer;
+    QList<protocol::Queue> m_queues;
 };
 
 } // namespace qidong::core

@@ -5,8 +5,10 @@
 #include "OfferToast.h"
 #include "StateSelector.h"
 #include "Theme.h"
+#include "core/chat/ChatDesk.h"
 #include "core/session/AgentSession.h"
 #include "models/InteractionListModel.h"
+#include "ui/chat/ChatPane.h"
 #include "ui/settings/SettingsDialog.h"
 
 #include <QAction>
@@ -26,10 +28,11 @@
 namespace qidong::ui {
 
 ShellWindow::ShellWindow(core::HubConnection& connection, core::AgentSession& session,
-                         QWidget* parent)
+                         core::ChatDesk& chatDesk, QWidget* parent)
     : QMainWindow(parent)
     , m_connection(connection)
     , m_session(session)
+    , m_chatDesk(chatDesk)
     , m_interactions(new QTableView(this))
     , m_toast(new OfferToast(this))
 {
@@ -103,13 +106,26 @@ void ShellWindow::createDocks()
     for (const auto& spec : docks) {
         auto* dock = new QDockWidget(spec.title, this);
         dock->setObjectName(QString::fromLatin1(spec.name));
-        auto* placeholder = new QLabel(tr("No conversation selected"), dock);
-        placeholder->setAlignment(Qt::AlignCenter);
-        placeholder->setEnabled(false);
-        placeholder->setWordWrap(true);
-        dock->setWidget(placeholder);
+        if (QLatin1StringView(spec.name) == QLatin1StringView("conversationDock")) {
+            m_chatPane = new ChatPane(m_chatDesk, m_session, dock);
+            dock->setWidget(m_chatPane);
+        } else {
+            auto* placeholder = new QLabel(tr("No conversation selected"), dock);
+            placeholder->setAlignment(Qt::AlignCenter);
+            placeholder->setEnabled(false);
+            placeholder->setWordWrap(true);
+            dock->setWidget(placeholder);
+        }
         addDockWidget(spec.area, dock);
     }
+    // The conversation shown follows the interaction selected in the list.
+    connect(m_interactions->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                const protocol::Interaction* selected =
+                    m_session.interactions().interactionAt(current.row());
+                if (selected)
+                    m_chatPane->showConversation(selected->id);
+            });
 }
 
 void ShellWindow::createActions()

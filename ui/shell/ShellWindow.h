@@ -9,11 +9,13 @@ class QTableView;
 
 namespace qidong::core {
 class AgentSession;
+class ChatDesk;
 class HubConnection;
 } // namespace qidong::core
 
 namespace qidong::ui {
 
+class ChatPane;
 class OfferToast;
 
 // The agent desktop's main window. It assembles panes and actions — the
@@ -27,11 +29,12 @@ class ShellWindow final : public QMainWindow
 
 public:
     ShellWindow(core::HubConnection& connection, core::AgentSession& session,
-                QWidget* parent = nullptr);
+                core::ChatDesk& chatDesk, QWidget* parent = nullptr);
     ~ShellWindow() override;
 
     OfferToast* offerToast() const { return m_toast; }
     QTableView* interactionView() const { return m_interactions; }
+    ChatPane* chatPane() const { return m_chatPane; }
 
 Q_SIGNALS:
     void signOutRequested();
@@ -51,7 +54,9 @@ private:
 
     core::HubConnection& m_connection;
     core::AgentSession& m_session;
+    core::ChatDesk& m_chatDesk;
     QTableView* m_interactions;
+    ChatPane* m_chatPane = nullptr;
     OfferToast* m_toast;
     QSystemTrayIcon* m_tray = nullptr;
 };
