@@ -2,23 +2,110 @@
 #include "ShutdownSignals.h"
 #include "auth/PasswordHasher.h"
 #include "log/HubLog.h"
+#include "simulate/Simulator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
 
 #include <cstdio>
 
 using namespace qidong::hub;
+
+namespace {
+
+// `qidong-hub simulate`: outside channels writing in through the ingest API.
+int runSimulation(QCoreApplication& app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Plays Weibo, WeChat, SMS and email conversations (Chinese and English) against a\n"
+        "running hub's ingest API, answering each agent reply with the next line.\n"
+        "Prints one JSON object per step on stdout."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("simulate"), QStringLiteral("The subcommand."));
+    parser.addOptions({
+        {QStringLiteral("web"), QStringLiteral("The hub's web address."), QStringLiteral("url"),
+         QStringLiteral("http://127.0.0.1:8471")},
+        {QStringLiteral("token"), QStringLiteral("Ingest token (default: $QIDONG_INGEST_TOKEN)."),
+         QStringLiteral("token")},
+        {QStringLiteral("data-dir"),
+         QStringLiteral("Read the token from <dir>/ingest.token (a hub on this machine)."),
+         QStringLiteral("dir")},
+        {QStringLiteral("scenario"),
+         QStringLiteral("Play only this scenario (repeatable; see --list)."), QStringLiteral("name")},
+        {QStringLiteral("list"), QStringLiteral("List the scenarios and exit.")},
+        {QStringLiteral("reply-wait-ms"),
+         QStringLiteral("How long each customer waits for an answer."), QStringLiteral("ms"),
+         QStringLiteral("300000")},
+        {QStringLiteral("poll-ms"), QStringLiteral("How often replies are fetched."),
+         QStringLiteral("ms"), QStringLiteral("1000")},
+    });
+    parser.process(app);
+    QList<simulate::Scenario> scenarios = simulate::builtInScenarios();
+    if (parser.isSet(QStringLiteral("list"))) {
+        for (const simulate::Scenario& scenario : std::as_const(scenarios))
+            std::printf("%s\t%s\t%s\t%s\n", qPrintable(scenario.name), qPrintable(scenario.channel),
+                        qPrintable(scenario.visibility), qPrintable(scenario.language));
+        return 0;
+    }
+    const QStringList chosen = parser.values(QStringLiteral("scenario"));
+    if (!chosen.isEmpty()) {
+        scenarios.removeIf(
+            [&chosen](const simulate::Scenario& scenario) { return !chosen.contains(scenario.name); });
+        if (scenarios.size() != chosen.size()) {
+            std::fprintf(stderr, "qidong-hub simulate: unknown scenario; see --list\n");
+            return 2;
+        }
+    }
+    simulate::Simulator::Settings settings;
+    settings.webUrl = QUrl(parser.value(QStringLiteral("web")));
+    settings.token = parser.value(QStringLiteral("token"));
+    if (settings.token.isEmpty())
+        settings.token = qEnvironmentVariable("QIDONG_INGEST_TOKEN");
+    if (settings.token.isEmpty() && parser.isSet(QStringLiteral("data-dir"))) {
+        QFile file(QDir(parser.value(QStringLiteral("data-dir"))).filePath(QStringLiteral("ingest.token")));
+        if (file.open(QIODevice::ReadOnly))
+            settings.token = QString::fromUtf8(file.readAll()).trimmed();
+    }
+    if (settings.token.isEmpty()) {
+        std::fprintf(stderr, "qidong-hub simulate: no ingest token (--token, $QIDONG_INGEST_TOKEN"
+                             " or --data-dir)\n");
+        return 2;
+    }
+    if (!settings.webUrl.isValid() || settings.webUrl.scheme().isEmpty()) {
+        std::fprintf(stderr, "qidong-hub simulate: --web needs a URL such as http://127.0.0.1:8471\n");
+        return 2;
+    }
+    settings.replyWait =
+        std::chrono::milliseconds(parser.value(QStringLiteral("reply-wait-ms")).toLongLong());
+    settings.pollInterval =
+        std::chrono::milliseconds(std::max(50LL, parser.value(QStringLiteral("poll-ms")).toLongLong()));
+    settings.runId = QString::number(QDateTime::currentMSecsSinceEpoch(), 36);
+    simulate::Simulator simulator(settings, scenarios);
+    QObject::connect(&simulator, &simulate::Simulator::finished, &app, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
+    simulator.start();
+    QCoreApplication::exec();
+    return simulator.failures() > 0 ? 1 : 0;
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("qidong-hub"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QIDONG_VERSION));
+    if (argc > 1 && QLatin1StringView(argv[1]) == QLatin1StringView("simulate"))
+        return runSimulation(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Qidong engagement hub: sessions, agent state and routing for qidong-desktop.\n"
+        "`qidong-hub simulate --help`: outside channels writing in through the ingest API.\n"
         "Logs one JSON object per line on stderr."));
     parser.addHelpOption();
     parser.addVersionOption();

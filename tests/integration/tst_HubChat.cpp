@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTcpSocket>
@@ -149,6 +150,7 @@ private Q_SLOTS:
     void hostileCustomersGetClearErrorsAndTheHubStaysUp();
     void invalidUtf8ClosesOnlyThatSocket();
     void twoHundredConcurrentChatsEachMessageOnce();
+    void simulateSubcommandPlaysConversations();
 
 private:
     std::unique_ptr<HubProcess> m_hub;
@@ -799,6 +801,61 @@ void tst_HubChat::twoHundredConcurrentChatsEachMessageOnce()
     QCOMPARE(query.value(0).toInt(), kCustomers * kMessagesEach);
     QCOMPARE(query.value(1).toInt(), kCustomers * kMessagesEach);
     db.close();
+}
+
+void tst_HubChat::simulateSubcommandPlaysConversations()
+{
+    TestClient lina(m_hub->url());
+    QVERIFY(lina.signIn(QStringLiteral("li.na")).has_value());
+    QVERIFY(setReady(lina));
+    QProcess simulate;
+    simulate.setProcessChannelMode(QProcess::SeparateChannels);
+    simulate.start(HubProcess::executable(),
+                   {QStringLiteral("simulate"), QStringLiteral("--web"), m_hub->webUrl().toString(),
+                    QStringLiteral("--data-dir"), m_hub->dataDir(), QStringLiteral("--scenario"),
+                    QStringLiteral("sms-bank-app"), QStringLiteral("--scenario"),
+                    QStringLiteral("weibo-praise"), QStringLiteral("--reply-wait-ms"),
+                    QStringLiteral("20000"), QStringLiteral("--poll-ms"), QStringLiteral("100")});
+    QVERIFY(simulate.waitForStarted());
+    // The agent answers whatever is offered, as a person at the desk would.
+    QSet<QString> answered;
+    qsizetype cursor = 0;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            while (cursor < lina.events().size()) {
+                const Event received = lina.events().at(cursor++);
+                const std::optional<Interaction> offered =
+                    received.name == event::InteractionOffered ? offeredIn(received) : std::nullopt;
+                if (!offered)
+                    continue;
+                if (outcomeOf(lina.call(method::InteractionAccept,
+                                        InteractionRef{offered->id}.toJson())) != QStringLiteral("ok"))
+                    return true; // fails below
+                lina.call(method::ChatSend, ChatSendParams{offered->id, QStringLiteral("ans"),
+                                                           QStringLiteral("您好，马上为您处理"),
+                                                           std::nullopt}
+                                                .toJson());
+                answered.insert(offered->id);
+            }
+            return simulate.state() == QProcess::NotRunning;
+        },
+        60000));
+    QCOMPARE(simulate.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(simulate.exitCode(), 0);
+    const QByteArray output = simulate.readAllStandardOutput();
+    QCOMPARE(answered.size(), 2);
+    QVERIFY(output.contains("\"event\":\"answered\""));
+    QCOMPARE(output.count("\"event\":\"posted\""), 3); // sms: two lines; weibo praise: one
+    QVERIFY(!output.contains("post.failed"));
+
+    QProcess badToken;
+    badToken.start(HubProcess::executable(),
+                   {QStringLiteral("simulate"), QStringLiteral("--web"), m_hub->webUrl().toString(),
+                    QStringLiteral("--token"), QStringLiteral("wrong"), QStringLiteral("--scenario"),
+                    QStringLiteral("weibo-praise")});
+    QVERIFY(badToken.waitForFinished(20000));
+    QCOMPARE(badToken.exitCode(), 1);
+    QVERIFY(badToken.readAllStandardOutput().contains("\"status\":401"));
 }
 
 QTEST_GUILESS_MAIN(tst_HubChat)
