@@ -35,7 +35,8 @@ int runSimulation(QCoreApplication& app)
          QStringLiteral("Read the token from <dir>/ingest.token (a hub on this machine)."),
          QStringLiteral("dir")},
         {QStringLiteral("scenario"),
-         QStringLiteral("Play only this scenario (repeatable; see --list)."), QStringLiteral("name")},
+         QStringLiteral("Play only this scenario (repeatable; see --list)."),
+         QStringLiteral("name")},
         {QStringLiteral("list"), QStringLiteral("List the scenarios and exit.")},
         {QStringLiteral("reply-wait-ms"),
          QStringLiteral("How long each customer waits for an answer."), QStringLiteral("ms"),
@@ -53,8 +54,9 @@ int runSimulation(QCoreApplication& app)
     }
     const QStringList chosen = parser.values(QStringLiteral("scenario"));
     if (!chosen.isEmpty()) {
-        scenarios.removeIf(
-            [&chosen](const simulate::Scenario& scenario) { return !chosen.contains(scenario.name); });
+        scenarios.removeIf([&chosen](const simulate::Scenario& scenario) {
+            return !chosen.contains(scenario.name);
+        });
         if (scenarios.size() != chosen.size()) {
             std::fprintf(stderr, "qidong-hub simulate: unknown scenario; see --list\n");
             return 2;
@@ -66,7 +68,8 @@ int runSimulation(QCoreApplication& app)
     if (settings.token.isEmpty())
         settings.token = qEnvironmentVariable("QIDONG_INGEST_TOKEN");
     if (settings.token.isEmpty() && parser.isSet(QStringLiteral("data-dir"))) {
-        QFile file(QDir(parser.value(QStringLiteral("data-dir"))).filePath(QStringLiteral("ingest.token")));
+        QFile file(QDir(parser.value(QStringLiteral("data-dir")))
+                       .filePath(QStringLiteral("ingest.token")));
         if (file.open(QIODevice::ReadOnly))
             settings.token = QString::fromUtf8(file.readAll()).trimmed();
     }
@@ -76,13 +79,14 @@ int runSimulation(QCoreApplication& app)
         return 2;
     }
     if (!settings.webUrl.isValid() || settings.webUrl.scheme().isEmpty()) {
-        std::fprintf(stderr, "qidong-hub simulate: --web needs a URL such as http://127.0.0.1:8471\n");
+        std::fprintf(stderr,
+                     "qidong-hub simulate: --web needs a URL such as http://127.0.0.1:8471\n");
         return 2;
     }
     settings.replyWait =
         std::chrono::milliseconds(parser.value(QStringLiteral("reply-wait-ms")).toLongLong());
-    settings.pollInterval =
-        std::chrono::milliseconds(std::max(50LL, parser.value(QStringLiteral("poll-ms")).toLongLong()));
+    settings.pollInterval = std::chrono::milliseconds(
+        std::max(50LL, parser.value(QStringLiteral("poll-ms")).toLongLong()));
     settings.runId = QString::number(QDateTime::currentMSecsSinceEpoch(), 36);
     simulate::Simulator simulator(settings, scenarios);
     QObject::connect(&simulator, &simulate::Simulator::finished, &app, &QCoreApplication::quit,

@@ -12,7 +12,7 @@ QIDONG_BUILD_PACKAGES="g++ cmake ninja-build pkg-config git ca-certificates
  libsodium-dev libsqlite3-dev
  fonts-wqy-microhei"
 QIDONG_TEST_PACKAGES="xvfb xauth pulseaudio pulseaudio-utils gnome-keyring
- dbus dbus-bin libsecret-tools openssl procps"
+ dbus dbus-bin libsecret-tools openssl procps chromium"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -44,6 +44,19 @@ ensure_packages() {
     apt-get update -q || die "apt-get update failed"
     # shellcheck disable=SC2086 # the list is meant to split into words
     apt-get install -y -q --no-install-recommends $missing || die "apt-get install failed"
+}
+
+# Node.js and playwright-core (pinned in tests/e2e/package-lock.json) for
+# the browser tests; Debian's chromium comes with the test packages.
+ensure_browser_tooling() {
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+        ensure_packages nodejs npm
+    fi
+    if [ ! -d "$QIDONG_ROOT/tests/e2e/node_modules/playwright-core" ]; then
+        say "Installing playwright-core into tests/e2e (npm ci)"
+        (cd "$QIDONG_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error) \
+            || die "npm ci in tests/e2e failed"
+    fi
 }
 
 # Configures and builds one of the CMakePresets.json presets.

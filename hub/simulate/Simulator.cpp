@@ -63,7 +63,8 @@ void Simulator::post(int index)
         {QStringLiteral("messageId"),
          QString(threadOf(play) + QStringLiteral("-m%1").arg(play.nextLine))}};
     ++m_inFlight;
-    QNetworkReply* reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QNetworkReply* reply =
+        m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     connect(reply, &QNetworkReply::finished, this, [this, reply, index] {
         reply->deleteLater();
         --m_inFlight;
@@ -123,7 +124,8 @@ void Simulator::poll()
                 const QJsonObject message = value.toObject();
                 current.lastSeenSeq = std::max(current.lastSeenSeq,
                                                message.value(QLatin1StringView("seq")).toInteger());
-                if (message.value(QLatin1StringView("sender")).toString() == QStringLiteral("agent")) {
+                if (message.value(QLatin1StringView("sender")).toString() ==
+                    QStringLiteral("agent")) {
                     answered = true;
                     report(QStringLiteral("answered"), current,
                            {{QStringLiteral("text"), message.value(QLatin1StringView("text"))}});
