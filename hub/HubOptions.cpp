@@ -88,6 +88,9 @@ void HubOptions::addTo(QCommandLineParser& parser)
         {QStringLiteral("acw-cap-ms"),
          QStringLiteral("Site policy: the longest wrap-up, whatever a queue allows (0: none)."),
          QStringLiteral("ms"), QStringLiteral("0")},
+        {QStringLiteral("chat-capacity"),
+         QStringLiteral("Site policy: concurrent chats per agent (0: each account's own)."),
+         QStringLiteral("count"), QStringLiteral("0")},
         {QStringLiteral("replay-buffer"),
          QStringLiteral("Events kept per session for replay after a reconnect."),
          QStringLiteral("count"), QStringLiteral("1024")},
@@ -154,6 +157,10 @@ Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
     options.drainTime = std::chrono::milliseconds(*drain);
     options.sessionLifetime = std::chrono::hours(*hours);
     options.replayBuffer = static_cast<int>(*replay);
+    const auto chatCapacity = number(parser, QStringLiteral("chat-capacity"), 0, 1000);
+    if (!chatCapacity)
+        return bad(QStringLiteral("--chat-capacity must be 0..1000"));
+    options.chatCapacity = static_cast<int>(*chatCapacity);
     return options;
 }
 

@@ -31,6 +31,7 @@ struct HubOptions final
     std::chrono::milliseconds offerTimeout{20000};
     std::chrono::milliseconds afterCallWorkCap{0};
     int replayBuffer = 1024;
+    int chatCapacity = 0; // > 0: every agent's concurrent chats, whatever their account says
 
     static void addTo(QCommandLineParser& parser);
     static protocol::Result<HubOptions> from(const QCommandLineParser& parser);

@@ -168,6 +168,7 @@ Result<Interaction> InteractionDirectory::accept(const QString& agentId,
             {{QStringLiteral("interaction"), interactionId}, {QStringLiteral("agent"), agentId}});
     Q_EMIT updated(agentId, open.stored.interaction);
     Q_EMIT customerFacingChanged(open.stored.interaction);
+    Q_EMIT routingNeeded(); // the next offer may ring now
     return open.stored.interaction;
 }
 

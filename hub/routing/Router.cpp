@@ -66,7 +66,10 @@ int Router::routeNow()
 QList<RoutableAgent> Router::routableAgents() const
 {
     QHash<QString, QHash<Channel, int>> loads;
+    QSet<QString> ringing;
     for (const Interaction& interaction : m_interactions.open()) {
+        if (interaction.state == InteractionState::Offered)
+            ringing.insert(interaction.agentId);
         if (!interaction.agentId.isEmpty() && (interaction.state == InteractionState::Offered ||
                                                interaction.state == InteractionState::Active ||
                                                interaction.state == InteractionState::Held))
@@ -83,6 +86,8 @@ QList<RoutableAgent> Router::routableAgents() const
             routable.skills.insert(skill.name, skill.level);
         routable.languages = agent.languages;
         routable.load = loads.value(agent.id);
+        // One offer rings at a time: the agent answers it before the next.
+        routable.offerSlots = ringing.contains(agent.id) ? 0 : 1;
         // A call takes the agent whole: no chats beside it.
         const bool onCall =
             routable.load.value(Channel::Voice) > 0 || routable.load.value(Channel::Callback) > 0;
@@ -92,6 +97,11 @@ QList<RoutableAgent> Router::routableAgents() const
         for (const Channel channel : {Channel::Voice, Channel::Chat, Channel::Social,
                                       Channel::Email, Channel::Sms, Channel::Callback})
             routable.capacity.insert(channel, agent.capacityFor(channel));
+        if (m_chatCapacity > 0) {
+            for (const Channel channel :
+                 {Channel::Chat, Channel::Social, Channel::Sms, Channel::Email})
+                routable.capacity.insert(channel, m_chatCapacity);
+        }
         // Busy agents with room come after everyone who is idle.
         routable.idleSinceMs =
             state.presence == Presence::Ready

@@ -26,6 +26,9 @@ public:
     Router(const AccountStore& accounts, const AgentDirectory& agents,
            InteractionDirectory& interactions, QObject* parent = nullptr);
 
+    // Site policy overriding every agent's chat capacity (0: none).
+    void setChatCapacity(int capacity) { m_chatCapacity = capacity; }
+
     // Routes soon (coalesces bursts of changes into one run).
     void schedule();
     // Routes now; answers how many offers were made.
@@ -48,6 +51,7 @@ private:
     QTimer m_soon;
     QTimer m_tick;
     QHash<QString, QPair<int, qint64>> m_lastPositions;
+    int m_chatCapacity = 0;
 };
 
 } // namespace qidong::hub

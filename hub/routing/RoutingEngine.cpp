@@ -51,7 +51,8 @@ int skillScore(const RoutableAgent& agent, const RoutableQueue& queue)
 bool RoutingEngine::eligible(const RoutableAgent& agent, const RoutableQueue& queue,
                              const WaitingInteraction& interaction)
 {
-    if (!agent.acceptsWork || interaction.excludedAgents.contains(agent.id))
+    if (!agent.acceptsWork || agent.offerSlots <= 0 ||
+        interaction.excludedAgents.contains(agent.id))
         return false;
     if (!interaction.onlyAgent.isEmpty() && interaction.onlyAgent != agent.id)
         return false;
@@ -133,6 +134,7 @@ QList<Assignment> RoutingEngine::assign(const QList<WaitingInteraction>& waiting
                                                               ? QString()
                                                               : QStringLiteral(" (overflow)"))});
         chosen.load[interaction.channel] += 1;
+        chosen.offerSlots -= 1;
         chosen.idleSinceMs = nowMs; // no longer idle: others go first next time
     }
     return assignments;
@@ -156,6 +158,7 @@ QList<QueuePosition> RoutingEngine::positions(const QList<WaitingInteraction>& w
             probe.excludedAgents.clear();
             RoutableAgent free = agent;
             free.load.clear();
+            free.offerSlots = 1;
             if (eligible(free, queue, probe))
                 ++staffed;
         }

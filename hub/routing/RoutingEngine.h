@@ -22,6 +22,7 @@ struct RoutableAgent
     QHash<protocol::Channel, int> capacity; // e.g. voice 1, chat 3
     QHash<protocol::Channel, int> load;     // what they handle now
     qint64 idleSinceMs = 0;                 // when they last finished or became Ready
+    int offerSlots = 1000;                  // new offers this run may make (1: one rings at a time)
 };
 
 struct RoutableQueue

@@ -57,12 +57,7 @@ void CustomerConnection::onTextMessage(const QString& text)
 {
     m_idle.start();
     const qint64 now = nowMs();
-    if (!m_frames.take(now)) {
-        reject(std::nullopt,
-               makeError(ErrorCode::Throttled, QStringLiteral("too many messages; slow down"),
-                         {{QStringLiteral("retryAfterMs"), m_frames.retryAfterMs(now)}}));
-        return;
-    }
+    const bool throttled = !m_frames.take(now);
     const QByteArray frame = text.toUtf8();
     Result<Message, DecodeFailure> decoded = decodeMessage(frame);
     if (!decoded) {
@@ -73,6 +68,13 @@ void CustomerConnection::onTextMessage(const QString& text)
     if (!request) {
         reject(std::nullopt,
                makeError(ErrorCode::InvalidMessage, QStringLiteral("send requests only")));
+        return;
+    }
+    // Answered with the request's id, so the page can retry that message.
+    if (throttled) {
+        reject(request->id,
+               makeError(ErrorCode::Throttled, QStringLiteral("too many messages; slow down"),
+                         {{QStringLiteral("retryAfterMs"), m_frames.retryAfterMs(now)}}));
         return;
     }
     m_gateway.handle(*this, *request);

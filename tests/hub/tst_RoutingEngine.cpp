@@ -58,6 +58,7 @@ class tst_RoutingEngine final : public QObject
 
 private Q_SLOTS:
     void longestIdleAgentFirst();
+    void oneOfferRingsAtATime();
     void skillsAndLanguageMustMatch();
     void capacityPerChannelIsRespected();
     void priorityThenLongestWaiting();
@@ -111,6 +112,25 @@ void tst_RoutingEngine::capacityPerChannelIsRespected()
     QVERIFY(RoutingEngine::assign({call}, {voice}, {onCall}, kNow).isEmpty());
     // ...but can still take a chat.
     QCOMPARE(RoutingEngine::assign({chat("c1", 1)}, {chatQueue()}, {onCall}, kNow).size(), 1);
+}
+
+void tst_RoutingEngine::oneOfferRingsAtATime()
+{
+    // Room for three chats, but one offer slot: one now, the next after an answer.
+    RoutableAgent a = agent("a", 60000);
+    a.offerSlots = 1;
+    const QList<Assignment> first = RoutingEngine::assign(
+        {chat("i1", 3000), chat("i2", 2000), chat("i3", 1000)}, {chatQueue()}, {a}, kNow);
+    QCOMPARE(pairs(first), QStringList{QStringLiteral("i1>a")});
+    a.offerSlots = 0; // i1 is ringing
+    QVERIFY(RoutingEngine::assign({chat("i2", 2000)}, {chatQueue()}, {a}, kNow).isEmpty());
+    // A second agent still gets the next one in the same run.
+    RoutableAgent b = agent("b", 1000);
+    b.offerSlots = 1;
+    a.offerSlots = 1;
+    QCOMPARE(pairs(RoutingEngine::assign({chat("i2", 2000), chat("i3", 1000)}, {chatQueue()},
+                                         {a, b}, kNow)),
+             (QStringList{QStringLiteral("i2>a"), QStringLiteral("i3>b")}));
 }
 
 void tst_RoutingEngine::priorityThenLongestWaiting()

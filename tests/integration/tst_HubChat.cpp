@@ -362,10 +362,17 @@ void tst_HubChat::capacityLimitsConcurrentChatsAndTheRestWait()
             fourth = customer.get();
     }
     QVERIFY(fourth != nullptr);
-    const std::optional<Event> position =
-        fourth->socket.waitForEvent(QString(event::QueuePosition));
-    QVERIFY(position.has_value());
-    QCOMPARE(position->data.value(QLatin1StringView("position")).toInt(), 1);
+    // Told where they stand as the queue moves; last, first in line.
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            int latest = 0;
+            for (const Event& received : fourth->socket.events()) {
+                if (received.name == event::QueuePosition)
+                    latest = received.data.value(QLatin1StringView("position")).toInt();
+            }
+            return latest == 1;
+        },
+        5000));
 }
 
 void tst_HubChat::reloadResumesTheConversationAndEndedChatsAreRated()
@@ -762,9 +769,9 @@ void tst_HubChat::twoHundredConcurrentChatsEachMessageOnce()
                 QCOMPARE(outcomeOf(agent.call(method::InteractionEnd,
                                               InteractionRef{offered->id}.toJson())),
                          QStringLiteral("ok"));
-                QCOMPARE(outcomeOf(agent.call(method::InteractionWrapUp,
-                                              WrapUpParams{offered->id, QStringLiteral("resolved")}
-                                                  .toJson())),
+                QCOMPARE(outcomeOf(agent.call(
+                             method::InteractionWrapUp,
+                             WrapUpParams{offered->id, QStringLiteral("resolved")}.toJson())),
                          QStringLiteral("ok"));
                 handled.insert(offered->id);
                 progressed = true;
@@ -794,9 +801,9 @@ void tst_HubChat::twoHundredConcurrentChatsEachMessageOnce()
     db.setDatabaseName(m_hub->dataDir() + QStringLiteral("/qidong-hub.sqlite"));
     QVERIFY(db.open());
     QSqlQuery query(db);
-    QVERIFY(query.exec(QStringLiteral(
-        "SELECT COUNT(*), COUNT(DISTINCT interaction_id || '/' || client_msg_id)"
-        " FROM chat_messages WHERE sender = 'customer'")));
+    QVERIFY(query.exec(
+        QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT interaction_id || '/' || client_msg_id)"
+                       " FROM chat_messages WHERE sender = 'customer'")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), kCustomers * kMessagesEach);
     QCOMPARE(query.value(1).toInt(), kCustomers * kMessagesEach);
@@ -829,12 +836,13 @@ void tst_HubChat::simulateSubcommandPlaysConversations()
                 if (!offered)
                     continue;
                 if (outcomeOf(lina.call(method::InteractionAccept,
-                                        InteractionRef{offered->id}.toJson())) != QStringLiteral("ok"))
+                                        InteractionRef{offered->id}.toJson())) !=
+                    QStringLiteral("ok"))
                     return true; // fails below
-                lina.call(method::ChatSend, ChatSendParams{offered->id, QStringLiteral("ans"),
-                                                           QStringLiteral("您好，马上为您处理"),
-                                                           std::nullopt}
-                                                .toJson());
+                lina.call(method::ChatSend,
+                          ChatSendParams{offered->id, QStringLiteral("ans"),
+                                         QStringLiteral("您好，马上为您处理"), std::nullopt}
+                              .toJson());
                 answered.insert(offered->id);
             }
             return simulate.state() == QProcess::NotRunning;
@@ -851,8 +859,8 @@ void tst_HubChat::simulateSubcommandPlaysConversations()
     QProcess badToken;
     badToken.start(HubProcess::executable(),
                    {QStringLiteral("simulate"), QStringLiteral("--web"), m_hub->webUrl().toString(),
-                    QStringLiteral("--token"), QStringLiteral("wrong"), QStringLiteral("--scenario"),
-                    QStringLiteral("weibo-praise")});
+                    QStringLiteral("--token"), QStringLiteral("wrong"),
+                    QStringLiteral("--scenario"), QStringLiteral("weibo-praise")});
     QVERIFY(badToken.waitForFinished(20000));
     QCOMPARE(badToken.exitCode(), 1);
     QVERIFY(badToken.readAllStandardOutput().contains("\"status\":401"));

@@ -29,6 +29,7 @@ public:
     // The customer page and ingest API (http://127.0.0.1:port).
     QUrl webUrl() const { return m_webUrl; }
     QString dataDir() const { return m_dataDir; }
+    qint64 pid() const { return m_process.processId(); }
     QByteArray log() const;
     // Whether a log line with "event":"<name>" has been seen.
     bool logged(const QString& event) const;

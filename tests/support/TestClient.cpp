@@ -145,6 +145,11 @@ std::optional<Event> TestClient::waitForEvent(const QString& name, int timeoutMs
     return found;
 }
 
+void TestClient::flush()
+{
+    m_socket.flush();
+}
+
 void TestClient::onText(const QString& text)
 {
     Result<Message, DecodeFailure> decoded = decodeMessage(text.toUtf8());
@@ -162,6 +167,7 @@ void TestClient::onText(const QString& text)
         if (event->seq)
             m_lastSeq = *event->seq;
         m_events.append(*event);
+        Q_EMIT eventArrived(*event);
     }
 }
 

@@ -38,6 +38,8 @@ public:
     signIn(const QString& username, const QString& password = QStringLiteral("qidong-demo"));
 
     void sendText(const QString& text);
+    // Writes what is buffered now instead of at the next event-loop turn.
+    void flush();
     void sendBinary(const QByteArray& data);
     // Drops the TCP connection without a closing handshake: a network failure.
     void drop();
@@ -57,6 +59,10 @@ public:
     const QList<protocol::Event>& events() const { return m_events; }
     void clearEvents() { m_events.clear(); }
     qint64 lastSeq() const { return m_lastSeq; }
+
+Q_SIGNALS:
+    // As each event arrives (benchmarks time them here, not when polled).
+    void eventArrived(const qidong::protocol::Event& event);
 
 private:
     void onText(const QString& text);

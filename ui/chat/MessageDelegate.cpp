@@ -123,9 +123,20 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModel
         if (const int cached = model->cachedHeight(index.row(), width); cached > 0)
             return {width, cached};
     }
-    QStyleOptionViewItem sized = option;
-    sized.rect.setWidth(width);
-    const int height = layout(sized, index).bubble.height() + kMargin;
+    // Only the height matters here: the text's wrapped height, one meta
+    // line, the padding. Short single-line texts skip the wrapping pass.
+    const QFontMetrics body(option.font);
+    const int maxText = std::max(80, width * kMaxBubbleShare / 100 - 2 * kPadding);
+    const QString text = bodyText(index);
+    int textHeight = body.height();
+    if (text.contains(u'\n') || body.horizontalAdvance(text) > maxText)
+        textHeight = body.boundingRect(QRect(0, 0, maxText, 100000),
+                                       Qt::TextWordWrap | Qt::TextWrapAnywhere, text)
+                         .height();
+    QFont small = option.font;
+    small.setPointSizeF(option.font.pointSizeF() * 0.85);
+    const int metaHeight = senderOf(index) == Sender::System ? 0 : QFontMetrics(small).height();
+    const int height = textHeight + metaHeight + 2 * kPadding + kMargin;
     if (model)
         model->cacheHeight(index.row(), width, height);
     return {width, height};

@@ -249,6 +249,10 @@ async function flushOutbox() {
       $('send-error').textContent = '';
     } catch (error) {
       if (error.code === 'not_connected') return; // sent after the next reconnect
+      if (error.code === 'throttled') { // kept, and tried again when allowed
+        setTimeout(flushOutbox, (error.details && error.details.retryAfterMs) || 1000);
+        return;
+      }
       outbox = outbox.filter((o) => o.clientMsgId !== item.clientMsgId);
       store.set('outbox', outbox);
       $('send-error').textContent = error.message || String(error.code);
