@@ -130,7 +130,8 @@ Result<bool> Hub::open()
     m_snapshots = std::make_unique<SnapshotBuilder>(*m_accounts, *m_directory, *m_interactions);
     m_router = std::make_unique<Router>(*m_accounts, *m_directory, *m_interactions);
     m_router->setChatCapacity(m_options.chatCapacity);
-    m_chat = std::make_unique<ChatService>(*m_chatStore, *m_interactions, *m_accounts);
+    m_chat = std::make_unique<ChatService>(*m_chatStore, *m_interactions, *m_interactionStore,
+                                           *m_accounts);
     m_customers = std::make_unique<CustomerGateway>(*m_chat, *m_interactions, *m_accounts);
     connectEvents();
     m_dispatcher = std::make_unique<MethodDispatcher>();

@@ -26,6 +26,7 @@ inline constexpr QLatin1StringView ChatRead("chat.read");
 inline constexpr QLatin1StringView ChatAttachment("chat.attachment");
 inline constexpr QLatin1StringView CannedList("canned.list");
 inline constexpr QLatin1StringView DirectoryList("directory.list");
+inline constexpr QLatin1StringView HistoryList("history.list");
 // The customer page's socket (/customer/ws on the web port).
 inline constexpr QLatin1StringView CustomerStart("customer.start");
 inline constexpr QLatin1StringView CustomerResume("customer.resume");

@@ -65,6 +65,32 @@ models::ChatTranscriptModel* ChatDesk::transcript(const QString& interactionId) 
     return it == m_conversations.end() ? nullptr : it->second.transcript.get();
 }
 
+QList<PastInteraction> ChatDesk::customerHistory(const QString& interactionId) const
+{
+    const auto it = m_conversations.find(interactionId);
+    return it == m_conversations.end() ? QList<PastInteraction>() : it->second.history;
+}
+
+void ChatDesk::fetchCustomerHistory(const QString& interactionId)
+{
+    m_connection.request(
+        QString(method::HistoryList), InteractionRef{interactionId}.toJson(), this,
+        [this, interactionId](const Response& response) {
+            const auto it = m_conversations.find(interactionId);
+            if (it == m_conversations.end() || response.error)
+                return;
+            it->second.history.clear();
+            for (const QJsonValue& value :
+                 response.result.value(QLatin1StringView("interactions")).toArray()) {
+                Result<PastInteraction> past = PastInteraction::fromJson(value.toObject());
+                if (past)
+                    it->second.history.append(past.value());
+            }
+            Q_EMIT customerHistoryLoaded(interactionId);
+        },
+        HubConnection::Delivery::Reliable);
+}
+
 std::optional<Interaction> ChatDesk::interaction(const QString& interactionId) const
 {
     const auto it = m_conversations.find(interactionId);
@@ -274,6 +300,7 @@ void ChatDesk::onInteractionChanged(const Interaction& interaction)
     m_conversations.emplace(interaction.id, std::move(conversation));
     m_order.append(interaction.id);
     fetchLatest(interaction.id);
+    fetchCustomerHistory(interaction.id);
     Q_EMIT conversationOpened(interaction.id);
 }
 

@@ -40,6 +40,8 @@ public:
     int unread(const QString& interactionId) const;
     bool isCustomerTyping(const QString& interactionId) const;
     bool hasOlderHistory(const QString& interactionId) const;
+    // The customer's earlier contacts with their wrap-up (newest first).
+    QList<protocol::PastInteraction> customerHistory(const QString& interactionId) const;
 
     // Sends text (and a file); answers the clientMsgId given to it.
     QString send(const QString& interactionId, const QString& text,
@@ -77,6 +79,7 @@ Q_SIGNALS:
     void conversationClosed(const QString& interactionId);
     // Its interaction changed (state, transfer note).
     void conversationChanged(const QString& interactionId);
+    void customerHistoryLoaded(const QString& interactionId);
     void unreadChanged(const QString& interactionId, int unread);
     void customerTypingChanged(const QString& interactionId, bool typing);
     void messageArrived(const QString& interactionId, const qidong::protocol::ChatMessage& message);
@@ -92,12 +95,14 @@ private:
         bool hasOlder = false;
         bool loading = false;
         qint64 readUpTo = 0;
+        QList<protocol::PastInteraction> history;
     };
 
     void onInteractionChanged(const protocol::Interaction& interaction);
     void onInteractionGone(const QString& interactionId);
     void onEvent(const protocol::Event& event);
     void fetchLatest(const QString& interactionId);
+    void fetchCustomerHistory(const QString& interactionId);
     void setUnread(const QString& interactionId, int unread);
     void loadCanned();
 

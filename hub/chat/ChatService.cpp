@@ -5,6 +5,7 @@
 #include "log/HubLog.h"
 #include "storage/AccountStore.h"
 #include "storage/ChatStore.h"
+#include "storage/InteractionStore.h"
 
 namespace qidong::hub {
 
@@ -26,10 +27,12 @@ bool isWritable(InteractionState state)
 } // namespace
 
 ChatService::ChatService(ChatStore& store, const InteractionDirectory& interactions,
-                         const AccountStore& accounts, QObject* parent)
+                         const InteractionStore& past, const AccountStore& accounts,
+                         QObject* parent)
     : QObject(parent)
     , m_store(store)
     , m_interactions(interactions)
+    , m_past(past)
     , m_accounts(accounts)
 {}
 
@@ -133,6 +136,15 @@ Result<ChatHistory> ChatService::historyForAgent(const QString& agentId,
     if (!holds(agentId, params.interactionId))
         return notYours();
     return m_store.history(params.interactionId, params.beforeSeq, params.limit);
+}
+
+Result<QList<PastInteraction>>
+ChatService::customerHistoryForAgent(const QString& agentId, const QString& interactionId) const
+{
+    const std::optional<Interaction> interaction = m_interactions.find(interactionId);
+    if (!interaction || interaction->agentId != agentId)
+        return notYours();
+    return m_past.historyOf(interaction->customer.id, 20);
 }
 
 Result<AttachmentUpload> ChatService::attachmentForAgent(const QString& agentId,

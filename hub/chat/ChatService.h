@@ -10,6 +10,7 @@ namespace qidong::hub {
 class AccountStore;
 class ChatStore;
 class InteractionDirectory;
+class InteractionStore;
 
 // The conversations of chat and messaging interactions: who may write into
 // which, in what order, and who is told. Messages are stored before they
@@ -22,7 +23,8 @@ class ChatService final : public QObject
 
 public:
     ChatService(ChatStore& store, const InteractionDirectory& interactions,
-                const AccountStore& accounts, QObject* parent = nullptr);
+                const InteractionStore& past, const AccountStore& accounts,
+                QObject* parent = nullptr);
 
     // The agent who holds the interaction writes to the customer.
     protocol::Result<protocol::ChatMessage> sendFromAgent(const QString& agentId,
@@ -46,6 +48,9 @@ public:
     // History an agent may read: of an interaction they hold.
     protocol::Result<protocol::ChatHistory>
     historyForAgent(const QString& agentId, const protocol::ChatHistoryParams& params) const;
+    // The earlier contacts of the customer of an interaction the agent holds.
+    protocol::Result<QList<protocol::PastInteraction>>
+    customerHistoryForAgent(const QString& agentId, const QString& interactionId) const;
     protocol::Result<protocol::AttachmentUpload> attachmentForAgent(const QString& agentId,
                                                                     const QString& id) const;
 
@@ -65,6 +70,7 @@ private:
 
     ChatStore& m_store;
     const InteractionDirectory& m_interactions;
+    const InteractionStore& m_past;
     const AccountStore& m_accounts;
 };
 

@@ -96,6 +96,22 @@ void ChatMethods::registerWith(MethodDispatcher& dispatcher)
                        else
                            caller.sendResult(request.id, file.value().toJson());
                    });
+    dispatcher.add(method::HistoryList, workers,
+                   [this](ClientConnection& caller, const Request& request) {
+                       const auto params = readParams<InteractionRef>(caller, request);
+                       if (!params)
+                           return;
+                       const Result<QList<PastInteraction>> history =
+                           m_chat.customerHistoryForAgent(caller.session()->agentId(), params->id);
+                       if (!history) {
+                           caller.sendError(request.id, history.error());
+                           return;
+                       }
+                       QJsonArray list;
+                       for (const PastInteraction& past : history.value())
+                           list.append(past.toJson());
+                       caller.sendResult(request.id, {{QStringLiteral("interactions"), list}});
+                   });
     dispatcher.add(
         method::CannedList, workers, [this](ClientConnection& caller, const Request& request) {
             const std::optional<Agent> agent = m_accounts.findById(caller.session()->agentId());

@@ -3,6 +3,7 @@
 #include "CustomerConnection.h"
 #include "auth/SecretToken.h"
 #include "chat/ChatService.h"
+#include "interactions/CustomerIds.h"
 #include "interactions/InteractionDirectory.h"
 #include "log/HubLog.h"
 #include "protocol/FieldReader.h"
@@ -218,6 +219,8 @@ void CustomerGateway::start(CustomerConnection& connection, const Request& reque
                                                              : QStringLiteral("web");
     create.params.customer.identity =
         masked(!phone.isEmpty() ? phone : email, create.params.customer.identityKind);
+    create.params.customer.id =
+        customerIdFor(create.params.customer.identityKind, !phone.isEmpty() ? phone : email);
     create.language = language;
     const Result<Interaction> created = m_interactions.create(create);
     if (!created) {

@@ -2,6 +2,7 @@
 
 #include "CustomerGateway.h"
 #include "chat/ChatService.h"
+#include "interactions/CustomerIds.h"
 #include "interactions/InteractionDirectory.h"
 #include "log/HubLog.h"
 #include "protocol/FieldReader.h"
@@ -254,6 +255,7 @@ WebReply WebFront::ingestMessage(const QHttpServerRequest& request)
         create.params.customer.displayName = name;
         create.params.customer.identityKind = QString::fromLatin1(route->identityKind);
         create.params.customer.identity = handle;
+        create.params.customer.id = customerIdFor(create.params.customer.identityKind, handle);
         create.language = language;
         create.visibility = route->channel == Channel::Social ? visibility : QString();
         create.threadKey = threadKey;

@@ -443,6 +443,28 @@ void tst_HubChat::reloadResumesTheConversationAndEndedChatsAreRated()
     wrapUp.followUp = true;
     QCOMPARE(outcomeOf(lina.call(method::InteractionWrapUp, wrapUp.toJson())),
              QStringLiteral("ok"));
+
+    // The same customer (same phone) comes back: the wrap-up is in their history.
+    const qsizetype mark = lina.events().size();
+    Customer again(*m_hub);
+    QVERIFY(again.start(QStringLiteral("张先生")));
+    const std::optional<Interaction> second =
+        offeredIn(lina.waitForEvent(QString(event::InteractionOffered), 5000, mark));
+    QVERIFY(second.has_value());
+    QCOMPARE(outcomeOf(lina.call(method::InteractionAccept, InteractionRef{second->id}.toJson())),
+             QStringLiteral("ok"));
+    const Response history = lina.call(method::HistoryList, InteractionRef{second->id}.toJson());
+    QCOMPARE(outcomeOf(history), QStringLiteral("ok"));
+    const QJsonArray past = history.result.value(QLatin1StringView("interactions")).toArray();
+    QVERIFY(!past.isEmpty());
+    Result<PastInteraction> latest = PastInteraction::fromJson(past.first().toObject());
+    QVERIFY(latest.ok());
+    QCOMPARE(latest.value().id, id);
+    QCOMPARE(latest.value().wrapUp.voc, VocKind::Suggestion);
+    QCOMPARE(latest.value().wrapUp.notes, QStringLiteral("希望App里能直接买漫游包"));
+    QVERIFY(latest.value().wrapUp.followUp);
+    QCOMPARE(latest.value().nps, 9);
+    QCOMPARE(latest.value().agentName, QStringLiteral("李娜"));
 }
 
 void tst_HubChat::transferGoesToTheNamedAgentWithTheNote()

@@ -1,3 +1,4 @@
+#include "protocol/Chat.h"
 #include "protocol/CloseCode.h"
 #include "protocol/Payloads.h"
 #include "protocol/SessionSnapshot.h"
@@ -84,7 +85,57 @@ private Q_SLOTS:
     void versionNegotiation();
     void closeCodesSayWhetherToResume();
     void localizedTextFallsBack();
+    void chatTypesRoundTripAndRefuseBadInput();
 };
+
+void tst_DomainTypes::chatTypesRoundTripAndRefuseBadInput()
+{
+    ChatMessage message;
+    message.interactionId = QStringLiteral("i-9");
+    message.seq = 42;
+    message.sender = Sender::Agent;
+    message.senderName = QStringLiteral("李娜");
+    message.clientMsgId = QStringLiteral("c-1");
+    message.text = QStringLiteral("<b>不是标记</b>");
+    message.attachment = AttachmentRef{QStringLiteral("a-1"), QStringLiteral("发票.pdf"),
+                                       QStringLiteral("application/pdf"), 2048};
+    message.sentAtMs = 1763884800000;
+    message.delivery = Delivery::Read;
+    checkRoundTrip(message);
+    checkRoundTrip(WrapUpRecord{QStringLiteral("complaint-case"), VocKind::Complaint,
+                                QStringLiteral("billing"), QStringLiteral("漫游扣费"), true,
+                                false});
+    checkRoundTrip(CannedResponse{QStringLiteral("cr-1"), QStringLiteral("hello"),
+                                  QStringLiteral("问候"), QStringLiteral("{customer.name}您好"),
+                                  QStringLiteral("zh-CN")});
+    Interaction social = sampleInteraction();
+    social.visibility = QStringLiteral("public");
+    social.language = QStringLiteral("zh-CN");
+    social.note = QStringLiteral("请跟进");
+    checkRoundTrip(social);
+
+    // Empty messages, both queue and agent, unknown file types, oversized files.
+    QVERIFY(!ChatSendParams::fromJson(parse(R"({"clientMsgId":"x","text":"  "})")).ok());
+    QVERIFY(!TransferParams::fromJson(parse(R"({"id":"i","queueId":"q","agent":"a"})")).ok());
+    QVERIFY(!TransferParams::fromJson(parse(R"({"id":"i"})")).ok());
+    const Result<ChatSendParams> exe = ChatSendParams::fromJson(parse(
+        R"({"clientMsgId":"x","text":"","attachment":{"name":"a.exe","mimeType":"application/x-msdownload","data":"AAAA"}})"));
+    QVERIFY(!exe.ok());
+    QCOMPARE(exe.error().details.value(QLatin1StringView("field")).toString(),
+             QStringLiteral("attachment.mimeType"));
+    QJsonObject big{{QStringLiteral("clientMsgId"), QStringLiteral("x")},
+                    {QStringLiteral("text"), QString()},
+                    {QStringLiteral("attachment"),
+                     QJsonObject{{QStringLiteral("name"), QStringLiteral("big.png")},
+                                 {QStringLiteral("mimeType"), QStringLiteral("image/png")},
+                                 {QStringLiteral("data"),
+                                  QString::fromLatin1(QByteArray(200 * 1024, 'x').toBase64())}}}};
+    QVERIFY(!ChatSendParams::fromJson(big).ok());
+    const Result<ChatSendParams> small = ChatSendParams::fromJson(parse(
+        R"({"clientMsgId":"x","text":"","attachment":{"name":"a.png","mimeType":"image/png","data":"iVBORw0KGgo="}})"));
+    QVERIFY(small.ok());
+    QCOMPARE(small.value().attachment->data.size(), 8);
+}
 
 void tst_DomainTypes::valueTypesRoundTrip()
 {

@@ -9,6 +9,7 @@
 #include "models/DomainText.h"
 #include "ui/shell/ErrorText.h"
 
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -30,6 +31,7 @@ ConversationView::ConversationView(core::ChatDesk& desk, core::AgentSession& ses
     , m_title(new QLabel(this))
     , m_sla(new QLabel(this))
     , m_note(new QLabel(this))
+    , m_history(new QLabel(this))
     , m_transcript(new QListView(this))
     , m_typing(new QLabel(tr("The customer is typing…"), this))
     , m_bottom(new QStackedWidget(this))
@@ -44,6 +46,10 @@ ConversationView::ConversationView(core::ChatDesk& desk, core::AgentSession& ses
     m_note->setWordWrap(true);
     m_note->setObjectName(QStringLiteral("transferNote"));
     m_sla->setObjectName(QStringLiteral("slaClock"));
+    m_history->setObjectName(QStringLiteral("customerHistory"));
+    m_history->setTextFormat(Qt::PlainText); // notes are the agents' text, shown as written
+    m_history->setWordWrap(true);
+    m_history->hide();
     m_typing->setObjectName(QStringLiteral("typingIndicator"));
     m_typing->setVisible(m_desk.isCustomerTyping(m_id));
     m_transcript->setObjectName(QStringLiteral("transcript"));
@@ -67,6 +73,7 @@ ConversationView::ConversationView(core::ChatDesk& desk, core::AgentSession& ses
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_note);
+    layout->addWidget(m_history);
     layout->addWidget(m_transcript, 1);
     layout->addWidget(m_typing);
     layout->addWidget(m_bottom);
@@ -83,6 +90,11 @@ ConversationView::ConversationView(core::ChatDesk& desk, core::AgentSession& ses
         m_composer->insertText(m_desk.expand(canned, m_id));
     });
     connect(m_end, &QPushButton::clicked, this, [this] { m_session.end(m_id); });
+    connect(&m_desk, &core::ChatDesk::customerHistoryLoaded, this, [this](const QString& id) {
+        if (id == m_id)
+            showHistory();
+    });
+    showHistory();
     connect(m_transfer, &QPushButton::clicked, this, &ConversationView::transfer);
     connect(m_wrapUp, &WrapUpForm::submitted, this,
             [this](const WrapUpRecord& record) { m_session.wrapUp(m_id, record); });
@@ -162,6 +174,31 @@ void ConversationView::tick(qint64 nowMs)
     m_sla->setText(left >= 0 ? tr("SLA %1").arg(clock) : tr("SLA −%1").arg(clock));
     m_sla->setStyleSheet(left < 0 ? QStringLiteral("color: #b3261e; font-weight: bold")
                                   : QString());
+}
+
+void ConversationView::showHistory()
+{
+    const QList<PastInteraction> history = m_desk.customerHistory(m_id);
+    m_history->setVisible(!history.isEmpty());
+    if (history.isEmpty())
+        return;
+    QStringList lines{tr("Earlier contacts (%1):").arg(history.size())};
+    for (const PastInteraction& past : history.mid(0, 3)) {
+        QString line = QStringLiteral("%1 · %2 · %3")
+                           .arg(QDateTime::fromMSecsSinceEpoch(past.createdAtMs)
+                                    .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                models::DomainText::channel(past.channel), past.wrapUp.code);
+        if (past.wrapUp.voc != VocKind::None)
+            line +=
+                QStringLiteral(" · ") + vocKindName(past.wrapUp.voc) +
+                (past.wrapUp.vocCategory.isEmpty() ? QString() : u'/' + past.wrapUp.vocCategory);
+        if (past.wrapUp.followUp)
+            line += QStringLiteral(" · ") + tr("follow-up");
+        if (!past.wrapUp.notes.isEmpty())
+            line += QStringLiteral(" · ") + past.wrapUp.notes;
+        lines.append(line);
+    }
+    m_history->setText(lines.join(u'\n'));
 }
 
 void ConversationView::markSeen()

@@ -42,6 +42,7 @@ public:
 
 private:
     void transfer();
+    void showHistory();
     void scrollToEndIfFollowing(bool wasAtEnd);
 
     core::ChatDesk& m_desk;
@@ -50,6 +51,7 @@ private:
     QLabel* m_title;
     QLabel* m_sla;
     QLabel* m_note;
+    QLabel* m_history;
     QListView* m_transcript;
     QLabel* m_typing;
     QStackedWidget* m_bottom;

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QCryptographicHash>
+#include <QString>
+
+namespace qidong::hub {
+
+// The same person writing from the same phone, email or social handle gets
+// the same customer id on every channel and every visit, so their history
+// follows them. (Linking different identities of one person is the
+// customer store's job.) Nothing is derived for an anonymous web visitor.
+inline QString customerIdFor(const QString& kind, const QString& identity)
+{
+    QString normalized = identity.trimmed().toLower();
+    if (kind == QStringLiteral("phone")) {
+        normalized.removeIf([](QChar c) { return !c.isDigit(); });
+        if (normalized.startsWith(QStringLiteral("86")) && normalized.size() == 13)
+            normalized = normalized.mid(2); // +86 138... and 138... are one number
+    }
+    if (normalized.isEmpty())
+        return {};
+    const QByteArray digest =
+        QCryptographicHash::hash((kind + u':' + normalized).toUtf8(), QCryptographicHash::Sha256);
+    return QStringLiteral("c-") + QString::fromLatin1(digest.toHex().left(16));
+}
+
+} // namespace qidong::hub
