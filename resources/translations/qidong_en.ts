@@ -80,7 +80,10 @@
     </message>
     <message numerus="yes">
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
-        <translation><numerusform>Too many failed sign-ins. Try again in %n second.</numerusform><numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your session has ended. Please sign in again.</source>
@@ -117,6 +120,17 @@
     <message>
         <source>Something went wrong (%1).</source>
         <translation>Something went wrong (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::core::ChatDesk</name>
+    <message>
+        <source>Files of type %1 cannot be sent. Allowed: images, PDF and plain text.</source>
+        <translation>Files of type %1 cannot be sent. Allowed: images, PDF and plain text.</translation>
+    </message>
+    <message>
+        <source>The file is %1 KiB; at most %2 KiB can be sent.</source>
+        <translation>The file is %1 KiB; at most %2 KiB can be sent.</translation>
     </message>
 </context>
 <context>
@@ -170,6 +184,52 @@
     </message>
 </context>
 <context>
+    <name>qidong::ui::ChatPane</name>
+    <message>
+        <source>No conversation selected</source>
+        <translation>No conversation selected</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::Composer</name>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <source>Canned…</source>
+        <translation>Canned…</translation>
+    </message>
+    <message>
+        <source>Write a reply — Ctrl+Enter sends, / for canned responses</source>
+        <translation>Write a reply — Ctrl+Enter sends, / for canned responses</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Send (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>The message is too long (%1 characters; at most %2).</source>
+        <translation>The message is too long (%1 characters; at most %2).</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Attach a file</translation>
+    </message>
+    <message>
+        <source>Images, PDF and text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt)</source>
+        <translation>Images, PDF and text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::ConnectionIndicator</name>
     <message>
         <source>Connection to the hub</source>
@@ -205,6 +265,76 @@
     </message>
 </context>
 <context>
+    <name>qidong::ui::ConversationView</name>
+    <message>
+        <source>The customer is typing…</source>
+        <translation>The customer is typing…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>End chat</source>
+        <translation>End chat</translation>
+    </message>
+    <message>
+        <source>public post</source>
+        <translation>public post</translation>
+    </message>
+    <message>
+        <source>Transfer note: %1</source>
+        <translation>Transfer note: %1</translation>
+    </message>
+    <message>
+        <source>SLA %1</source>
+        <translation>SLA %1</translation>
+    </message>
+    <message>
+        <source>SLA −%1</source>
+        <translation>SLA −%1</translation>
+    </message>
+    <message>
+        <source>Earlier contacts (%1):</source>
+        <translation>Earlier contacts (%1):</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::MessageDelegate</name>
+    <message>
+        <source>The conversation was transferred</source>
+        <translation>The conversation was transferred</translation>
+    </message>
+    <message>
+        <source>The conversation ended</source>
+        <translation>The conversation ended</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::OfferToast</name>
     <message>
         <source>Accept</source>
@@ -232,7 +362,10 @@
     </message>
     <message numerus="yes">
         <source>%n second(s) to answer</source>
-        <translation><numerusform>%n second to answer</numerusform><numerusform>%n seconds to answer</numerusform></translation>
+        <translation>
+            <numerusform>%n second to answer</numerusform>
+            <numerusform>%n seconds to answer</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -473,6 +606,120 @@
     <message>
         <source> · wrap-up time is up</source>
         <translation> · wrap-up time is up</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::TransferDialog</name>
+    <message>
+        <source>To a queue</source>
+        <translation>To a queue</translation>
+    </message>
+    <message>
+        <source>To a colleague</source>
+        <translation>To a colleague</translation>
+    </message>
+    <message>
+        <source>Transfer conversation</source>
+        <translation>Transfer conversation</translation>
+    </message>
+    <message>
+        <source>What the next agent should know</source>
+        <translation>What the next agent should know</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::WrapUpForm</name>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>Needs follow-up</translation>
+    </message>
+    <message>
+        <source>Finish wrap-up</source>
+        <translation>Finish wrap-up</translation>
+    </message>
+    <message>
+        <source>No feedback</source>
+        <translation>No feedback</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>Praise</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Billing</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Roaming</source>
+        <translation>Roaming</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Baggage</source>
+        <translation>Baggage</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Notes for the customer&apos;s history</source>
+        <translation>Notes for the customer&apos;s history</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>Customer feedback</source>
+        <translation>Customer feedback</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Wrap-up is optional in this queue.</source>
+        <translation>Wrap-up is optional in this queue.</translation>
+    </message>
+    <message>
+        <source>Wrap-up closes by itself after %1 s with the default code.</source>
+        <translation>Wrap-up closes by itself after %1 s with the default code.</translation>
+    </message>
+    <message>
+        <source>A disposition is required in this queue.</source>
+        <translation>A disposition is required in this queue.</translation>
     </message>
 </context>
 </TS>

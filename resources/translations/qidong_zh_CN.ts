@@ -80,7 +80,9 @@
     </message>
     <message numerus="yes">
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
-        <translation><numerusform>登录失败次数过多，请在 %n 秒后重试。</numerusform></translation>
+        <translation>
+            <numerusform>登录失败次数过多，请在 %n 秒后重试。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your session has ended. Please sign in again.</source>
@@ -117,6 +119,17 @@
     <message>
         <source>Something went wrong (%1).</source>
         <translation>出错了（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::core::ChatDesk</name>
+    <message>
+        <source>Files of type %1 cannot be sent. Allowed: images, PDF and plain text.</source>
+        <translation>不能发送 %1 类型的文件。可发送：图片、PDF 和纯文本。</translation>
+    </message>
+    <message>
+        <source>The file is %1 KiB; at most %2 KiB can be sent.</source>
+        <translation>文件大小为 %1 KiB，最多可发送 %2 KiB。</translation>
     </message>
 </context>
 <context>
@@ -170,6 +183,52 @@
     </message>
 </context>
 <context>
+    <name>qidong::ui::ChatPane</name>
+    <message>
+        <source>No conversation selected</source>
+        <translation>未选择会话</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::Composer</name>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>附件…</translation>
+    </message>
+    <message>
+        <source>Canned…</source>
+        <translation>快捷回复…</translation>
+    </message>
+    <message>
+        <source>Write a reply — Ctrl+Enter sends, / for canned responses</source>
+        <translation>输入回复——Ctrl+Enter 发送，输入 / 调出快捷回复</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>发送（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>The message is too long (%1 characters; at most %2).</source>
+        <translation>消息过长（%1 个字符，最多 %2 个）。</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Images, PDF and text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt)</source>
+        <translation>图片、PDF 和文本 (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::ConnectionIndicator</name>
     <message>
         <source>Connection to the hub</source>
@@ -205,6 +264,76 @@
     </message>
 </context>
 <context>
+    <name>qidong::ui::ConversationView</name>
+    <message>
+        <source>The customer is typing…</source>
+        <translation>客户正在输入…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>转接…</translation>
+    </message>
+    <message>
+        <source>End chat</source>
+        <translation>结束会话</translation>
+    </message>
+    <message>
+        <source>public post</source>
+        <translation>公开帖子</translation>
+    </message>
+    <message>
+        <source>Transfer note: %1</source>
+        <translation>转接备注：%1</translation>
+    </message>
+    <message>
+        <source>SLA %1</source>
+        <translation>时限 %1</translation>
+    </message>
+    <message>
+        <source>SLA −%1</source>
+        <translation>超时 −%1</translation>
+    </message>
+    <message>
+        <source>Earlier contacts (%1):</source>
+        <translation>历史接触（%1）：</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>需跟进</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::MessageDelegate</name>
+    <message>
+        <source>The conversation was transferred</source>
+        <translation>会话已转接</translation>
+    </message>
+    <message>
+        <source>The conversation ended</source>
+        <translation>会话已结束</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::OfferToast</name>
     <message>
         <source>Accept</source>
@@ -232,7 +361,9 @@
     </message>
     <message numerus="yes">
         <source>%n second(s) to answer</source>
-        <translation><numerusform>剩余 %n 秒</numerusform></translation>
+        <translation>
+            <numerusform>剩余 %n 秒</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -473,6 +604,120 @@
     <message>
         <source> · wrap-up time is up</source>
         <translation> · 话后处理已超时</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::TransferDialog</name>
+    <message>
+        <source>To a queue</source>
+        <translation>转到队列</translation>
+    </message>
+    <message>
+        <source>To a colleague</source>
+        <translation>转给同事</translation>
+    </message>
+    <message>
+        <source>Transfer conversation</source>
+        <translation>转接会话</translation>
+    </message>
+    <message>
+        <source>What the next agent should know</source>
+        <translation>需要下一位坐席了解的情况</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::WrapUpForm</name>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>需要跟进</translation>
+    </message>
+    <message>
+        <source>Finish wrap-up</source>
+        <translation>完成话后处理</translation>
+    </message>
+    <message>
+        <source>No feedback</source>
+        <translation>无反馈</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Roaming</source>
+        <translation>漫游</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <source>Baggage</source>
+        <translation>行李</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Notes for the customer&apos;s history</source>
+        <translation>记入客户历史的备注</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Customer feedback</source>
+        <translation>客户之声</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Wrap-up is optional in this queue.</source>
+        <translation>此队列的话后处理为可选。</translation>
+    </message>
+    <message>
+        <source>Wrap-up closes by itself after %1 s with the default code.</source>
+        <translation>%1 秒后将以默认处理结果自动完成话后处理。</translation>
+    </message>
+    <message>
+        <source>A disposition is required in this queue.</source>
+        <translation>此队列必须填写处理结果。</translation>
     </message>
 </context>
 </TS>
