@@ -175,6 +175,14 @@ void tst_ChatPane::agentChatsThroughThePane()
     QTRY_COMPARE(transcript->index(1, 0).data(models::ChatTranscriptModel::DeliveryRole).toInt(),
                  int(Delivery::Read));
 
+    const QString screenshots = qEnvironmentVariable("QIDONG_SCREENSHOT_DIR");
+    if (!screenshots.isEmpty()) {
+        QDir().mkpath(screenshots);
+        shell->resize(1280, 760);
+        QTest::qWait(1100); // one clock tick: SLA and time columns filled
+        QVERIFY(shell->grab().save(QDir(screenshots).filePath(QStringLiteral("chat-pane.png"))));
+    }
+
     // The link drops: what the agent writes waits in the outbox, then arrives once.
     relay.setBlocked(true);
     relay.dropAll();

@@ -15,7 +15,6 @@
 #include <QListView>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace qidong::ui {
@@ -34,7 +33,6 @@ ConversationView::ConversationView(core::ChatDesk& desk, core::AgentSession& ses
     , m_history(new QLabel(this))
     , m_transcript(new QListView(this))
     , m_typing(new QLabel(tr("The customer is typing…"), this))
-    , m_bottom(new QStackedWidget(this))
     , m_composer(new Composer(this))
     , m_wrapUp(new WrapUpForm(session.wrapUpCodes(), this))
     , m_transfer(new QPushButton(tr("Transfer…"), this))
@@ -60,6 +58,7 @@ ConversationView::ConversationView(core::ChatDesk& desk, core::AgentSession& ses
     m_transcript->setResizeMode(QListView::Adjust);
     m_transcript->setWordWrap(true);
     m_transcript->setFocusPolicy(Qt::NoFocus);
+    m_transcript->setMinimumHeight(220);
     m_end->setObjectName(QStringLiteral("endChat"));
     m_transfer->setObjectName(QStringLiteral("transferChat"));
 
@@ -68,15 +67,16 @@ ConversationView::ConversationView(core::ChatDesk& desk, core::AgentSession& ses
     header->addWidget(m_sla);
     header->addWidget(m_transfer);
     header->addWidget(m_end);
-    m_bottom->addWidget(m_composer);
-    m_bottom->addWidget(m_wrapUp);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_note);
     layout->addWidget(m_history);
     layout->addWidget(m_transcript, 1);
     layout->addWidget(m_typing);
-    layout->addWidget(m_bottom);
+    // One or the other; a hidden one takes no room from the transcript.
+    layout->addWidget(m_composer);
+    layout->addWidget(m_wrapUp);
+    m_wrapUp->hide();
 
     m_composer->setCannedResponses(m_desk.cannedResponses());
     connect(m_composer, &Composer::sendRequested, this,
@@ -153,7 +153,8 @@ void ConversationView::refresh()
     m_note->setVisible(!interaction->note.isEmpty());
     m_note->setText(tr("Transfer note: %1").arg(interaction->note));
     const bool wrapping = interaction->state == InteractionState::WrapUp;
-    m_bottom->setCurrentWidget(wrapping ? static_cast<QWidget*>(m_wrapUp) : m_composer);
+    m_composer->setVisible(!wrapping);
+    m_wrapUp->setVisible(wrapping);
     if (wrapping && queue)
         m_wrapUp->setQueue(*queue);
     m_end->setEnabled(interaction->state == InteractionState::Active);

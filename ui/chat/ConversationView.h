@@ -7,7 +7,6 @@
 class QLabel;
 class QListView;
 class QPushButton;
-class QStackedWidget;
 
 namespace qidong::core {
 class AgentSession;
@@ -54,7 +53,6 @@ private:
     QLabel* m_history;
     QListView* m_transcript;
     QLabel* m_typing;
-    QStackedWidget* m_bottom;
     Composer* m_composer;
     WrapUpForm* m_wrapUp;
     QPushButton* m_transfer;

@@ -118,6 +118,10 @@ void ShellWindow::createDocks()
         }
         addDockWidget(spec.area, dock);
     }
+    // The conversation gets most of the right side until the agent arranges it.
+    const QList<QDockWidget*> right{findChild<QDockWidget*>(QStringLiteral("conversationDock")),
+                                    findChild<QDockWidget*>(QStringLiteral("customerDock"))};
+    resizeDocks(right, {3, 1}, Qt::Vertical);
     // The conversation shown follows the interaction selected in the list.
     connect(m_interactions->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
