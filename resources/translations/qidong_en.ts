@@ -302,6 +302,14 @@
         <source>follow-up</source>
         <translation>follow-up</translation>
     </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>Cannot save %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::MessageDelegate</name>

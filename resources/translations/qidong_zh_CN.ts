@@ -301,6 +301,14 @@
         <source>follow-up</source>
         <translation>需跟进</translation>
     </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::MessageDelegate</name>

@@ -151,6 +151,7 @@ private Q_SLOTS:
     void invalidUtf8ClosesOnlyThatSocket();
     void twoHundredConcurrentChatsEachMessageOnce();
     void simulateSubcommandPlaysConversations();
+    void attachmentsReachTheCustomerPageOnly();
 
 private:
     std::unique_ptr<HubProcess> m_hub;
@@ -886,6 +887,59 @@ void tst_HubChat::simulateSubcommandPlaysConversations()
     QVERIFY(badToken.waitForFinished(20000));
     QCOMPARE(badToken.exitCode(), 1);
     QVERIFY(badToken.readAllStandardOutput().contains("\"status\":401"));
+}
+
+void tst_HubChat::attachmentsReachTheCustomerPageOnly()
+{
+    TestClient lina(m_hub->url());
+    QVERIFY(lina.signIn(QStringLiteral("li.na")).has_value());
+    QVERIFY(setReady(lina));
+    Customer customer(*m_hub);
+    QVERIFY(customer.start(QStringLiteral("周先生")));
+    const std::optional<Interaction> offered =
+        offeredIn(lina.waitForEvent(QString(event::InteractionOffered)));
+    QVERIFY(offered.has_value());
+    QCOMPARE(outcomeOf(lina.call(method::InteractionAccept, InteractionRef{offered->id}.toJson())),
+             QStringLiteral("ok"));
+    const QByteArray guide("roaming guide: open the app, tap Roaming, choose a day pass\n");
+    ChatSendParams withFile{
+        offered->id, QStringLiteral("f1"), QStringLiteral("开通指南"),
+        AttachmentUpload{QStringLiteral("指南.txt"), QStringLiteral("text/plain"), guide}};
+    const Response sent = lina.call(method::ChatSend, withFile.toJson());
+    QCOMPARE(outcomeOf(sent), QStringLiteral("ok"));
+    Result<ChatMessage> stored =
+        ChatMessage::fromJson(sent.result.value(QLatin1StringView("message")).toObject());
+    QVERIFY(stored.ok() && stored.value().attachment.has_value());
+    QCOMPARE(stored.value().attachment->size, guide.size());
+    withFile.clientMsgId = QStringLiteral("f2");
+    withFile.attachment->mimeType = QStringLiteral("application/x-msdownload");
+    QCOMPARE(outcomeOf(lina.call(method::ChatSend, withFile.toJson())),
+             QStringLiteral("invalid_params"));
+
+    // The page fetches it with its conversation token; nobody else can.
+    QNetworkAccessManager network;
+    QUrl url = m_hub->webUrl();
+    url.setPath(QStringLiteral("/chat/attachments/") + stored.value().attachment->id);
+    url.setQuery(QStringLiteral("token=") +
+                 QString::fromLatin1(QUrl::toPercentEncoding(customer.token)));
+    QNetworkReply* reply = network.get(QNetworkRequest(url));
+    QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(reply->readAll(), guide);
+    QVERIFY(reply->rawHeader("Content-Disposition").startsWith("attachment"));
+    reply->deleteLater();
+    url.setQuery(QStringLiteral("token=someone-else"));
+    reply = network.get(QNetworkRequest(url));
+    QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
+    reply->deleteLater();
+    // And the agent holding the conversation can read it back.
+    const Response back =
+        lina.call(method::ChatAttachment, InteractionRef{stored.value().attachment->id}.toJson());
+    QCOMPARE(outcomeOf(back), QStringLiteral("ok"));
+    QCOMPARE(
+        QByteArray::fromBase64(back.result.value(QLatin1StringView("data")).toString().toLatin1()),
+        guide);
 }
 
 QTEST_GUILESS_MAIN(tst_HubChat)

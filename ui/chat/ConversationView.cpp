@@ -6,10 +6,13 @@
 #include "WrapUpForm.h"
 #include "core/chat/ChatDesk.h"
 #include "core/session/AgentSession.h"
+#include "models/ChatTranscriptModel.h"
 #include "models/DomainText.h"
 #include "ui/shell/ErrorText.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -122,6 +125,13 @@ ConversationView::ConversationView(core::ChatDesk& desk, core::AgentSession& ses
                     scrollToEndIfFollowing(m_transcript->property("atEnd").toBool());
                 });
     }
+    // Double-click a message with a file: save it.
+    connect(m_transcript, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
+        const QString attachmentId =
+            index.data(models::ChatTranscriptModel::AttachmentIdRole).toString();
+        if (!attachmentId.isEmpty())
+            saveAttachment(attachmentId);
+    });
     // Scrolled to the top: the next page of history.
     connect(m_transcript->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (value == 0 && m_desk.hasOlderHistory(m_id))
@@ -200,6 +210,23 @@ void ConversationView::showHistory()
         lines.append(line);
     }
     m_history->setText(lines.join(u'\n'));
+}
+
+void ConversationView::saveAttachment(const QString& attachmentId)
+{
+    m_desk.fetchAttachment(attachmentId, this, [this](const Result<AttachmentUpload>& file) {
+        if (!file) {
+            m_composer->showError(ErrorText::describe(file.error()));
+            return;
+        }
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save attachment"), file.value().name);
+        if (path.isEmpty())
+            return;
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly) || out.write(file.value().data) < 0)
+            m_composer->showError(tr("Cannot save %1: %2").arg(path, out.errorString()));
+    });
 }
 
 void ConversationView::markSeen()

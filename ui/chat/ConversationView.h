@@ -42,6 +42,7 @@ public:
 private:
     void transfer();
     void showHistory();
+    void saveAttachment(const QString& attachmentId);
     void scrollToEndIfFollowing(bool wasAtEnd);
 
     core::ChatDesk& m_desk;
