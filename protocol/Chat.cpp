@@ -277,7 +277,9 @@ QJsonObject ChatHistory::toJson() const
     QJsonArray list;
     for (const ChatMessage& message : messages)
         list.append(message.toJson());
-    return {{QStringLiteral("messages"), list}, {QStringLiteral("hasMore"), hasMore}};
+    return {{QStringLiteral("messages"), list},
+            {QStringLiteral("hasMore"), hasMore},
+            {QStringLiteral("unread"), unreadByAgent}};
 }
 
 Result<ChatHistory> ChatHistory::fromJson(const QJsonObject& json)
@@ -286,6 +288,8 @@ Result<ChatHistory> ChatHistory::fromJson(const QJsonObject& json)
     ChatHistory history;
     const QJsonArray list = reader.array(key("messages"), 500);
     history.hasMore = reader.boolean(key("hasMore"));
+    history.unreadByAgent =
+        int(reader.optionalInteger(key("unread"), 0, kMaxSafeInteger).value_or(0));
     for (qsizetype i = 0; reader.ok() && i < list.size(); ++i) {
         Result<ChatMessage> message =
             ChatMessage::fromJson(list.at(i).toObject(), QStringLiteral("messages[%1]").arg(i));

@@ -115,6 +115,7 @@ struct ChatHistory final
 {
     QList<ChatMessage> messages; // oldest first
     bool hasMore = false;
+    int unreadByAgent = 0; // customer messages after the agent's read mark, in all
 
     QJsonObject toJson() const;
     static Result<ChatHistory> fromJson(const QJsonObject& json);

@@ -174,8 +174,11 @@ void ChatDesk::markRead(const QString& interactionId)
     if (newest <= it->second.readUpTo)
         return;
     it->second.readUpTo = newest;
-    m_connection.request(QString(method::ChatRead), ChatReadParams{interactionId, newest}.toJson(),
-                         this, [](const Response&) {});
+    // Reliable: raising a mark is idempotent, and a read lost to a dropped
+    // link would bring the unread count back after the next resync.
+    m_connection.request(
+        QString(method::ChatRead), ChatReadParams{interactionId, newest}.toJson(), this,
+        [](const Response&) {}, HubConnection::Delivery::Reliable);
 }
 
 void ChatDesk::loadOlder(const QString& interactionId)
@@ -371,12 +374,8 @@ void ChatDesk::fetchLatest(const QString& interactionId)
             it->second.transcript->addAll(page.value().messages);
             if (first)
                 it->second.hasOlder = page.value().hasMore;
-            int unread = 0;
-            for (const ChatMessage& message : page.value().messages) {
-                if (message.sender == Sender::Customer && message.delivery != Delivery::Read)
-                    ++unread;
-            }
-            setUnread(interactionId, unread);
+            // The hub counts them all, not only this page's.
+            setUnread(interactionId, page.value().unreadByAgent);
         },
         HubConnection::Delivery::Reliable);
 }

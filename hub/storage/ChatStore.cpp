@@ -126,6 +126,13 @@ ChatHistory ChatStore::history(const QString& interactionId, qint64 beforeSeq, i
     if (!query.exec())
         return history;
     const ConversationMarks current = marks(interactionId);
+    QSqlQuery unread(m_database.connection());
+    unread.prepare(QStringLiteral("SELECT COUNT(*) FROM chat_messages WHERE interaction_id = ?"
+                                  " AND sender = 'customer' AND seq > ?"));
+    unread.addBindValue(interactionId);
+    unread.addBindValue(current.agentRead);
+    if (unread.exec() && unread.next())
+        history.unreadByAgent = unread.value(0).toInt();
     while (query.next()) {
         if (history.messages.size() == limit) {
             history.hasMore = true;
