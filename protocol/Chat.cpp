@@ -1,5 +1,6 @@
 #include "Chat.h"
 
+#include "EnumNames.h"
 #include "FieldReader.h"
 #include "Limits.h"
 
@@ -14,26 +15,8 @@ QLatin1StringView key(const char* name)
     return QLatin1StringView(name);
 }
 
-template <typename Enum, std::size_t N>
-std::optional<Enum> fromTable(const std::array<std::pair<Enum, const char*>, N>& table,
-                              QStringView name)
-{
-    for (const auto& [value, text] : table) {
-        if (name == QLatin1StringView(text))
-            return value;
-    }
-    return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-QString toName(const std::array<std::pair<Enum, const char*>, N>& table, Enum value)
-{
-    for (const auto& [candidate, text] : table) {
-        if (candidate == value)
-            return QString::fromLatin1(text);
-    }
-    return {};
-}
+using enumnames::nameOf;
+using enumnames::valueOf;
 
 constexpr std::array<std::pair<Sender, const char*>, 3> kSenders{{
     {Sender::Customer, "customer"},
@@ -63,32 +46,32 @@ QString chatText(FieldReader& reader, QLatin1StringView field)
 
 QString senderName(Sender sender)
 {
-    return toName(kSenders, sender);
+    return nameOf(kSenders, sender);
 }
 
 std::optional<Sender> senderFromName(QStringView name)
 {
-    return fromTable(kSenders, name);
+    return valueOf(kSenders, name);
 }
 
 QString deliveryName(Delivery delivery)
 {
-    return toName(kDeliveries, delivery);
+    return nameOf(kDeliveries, delivery);
 }
 
 std::optional<Delivery> deliveryFromName(QStringView name)
 {
-    return fromTable(kDeliveries, name);
+    return valueOf(kDeliveries, name);
 }
 
 QString vocKindName(VocKind kind)
 {
-    return toName(kVocKinds, kind);
+    return nameOf(kVocKinds, kind);
 }
 
 std::optional<VocKind> vocKindFromName(QStringView name)
 {
-    return fromTable(kVocKinds, name);
+    return valueOf(kVocKinds, name);
 }
 
 bool isAllowedAttachmentType(const QString& mimeType)

@@ -1,4 +1,5 @@
 #include "DomainEnums.h"
+#include "EnumNames.h"
 
 #include <array>
 #include <utility>
@@ -7,26 +8,8 @@ namespace qidong::protocol {
 
 namespace {
 
-template <typename Enum, std::size_t N>
-QString nameOf(const std::array<std::pair<Enum, const char*>, N>& table, Enum value)
-{
-    for (const auto& [entry, name] : table) {
-        if (entry == value)
-            return QString::fromLatin1(name);
-    }
-    return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> valueOf(const std::array<std::pair<Enum, const char*>, N>& table,
-                            QStringView name)
-{
-    for (const auto& [entry, text] : table) {
-        if (name == QLatin1StringView(text))
-            return entry;
-    }
-    return std::nullopt;
-}
+using enumnames::nameOf;
+using enumnames::valueOf;
 
 constexpr std::array kRoles = {
     std::pair{Role::Agent, "agent"},
