@@ -4,6 +4,7 @@
 // transcript in the chat view, and memory with 10 concurrent chats open in
 // the shell. Prints Markdown; tools/bench puts it into docs/benchmarks.md.
 // Figures, not assertions.
+#include "BenchFigures.h"
 #include "HubProcess.h"
 #include "TestClient.h"
 #include "core/chat/ChatDesk.h"
@@ -29,42 +30,15 @@
 
 using namespace qidong;
 using namespace qidong::protocol;
+using qidong::bench::percentile;
+using qidong::bench::residentMegabytes;
 using namespace qidong::test;
 
 namespace {
 
-double residentMegabytes(qint64 pid = 0)
-{
-    QFile status(pid > 0 ? QStringLiteral("/proc/%1/status").arg(pid)
-                         : QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, static_cast<size_t>(p * double(values.size())))];
-}
-
-QUrl customerSocketUrl(const HubProcess& hub)
-{
-    QUrl url = hub.webUrl();
-    url.setScheme(QStringLiteral("ws"));
-    url.setPath(QStringLiteral("/customer/ws"));
-    return url;
-}
-
 std::unique_ptr<TestClient> startCustomer(const HubProcess& hub, int n)
 {
-    auto customer = std::make_unique<TestClient>(customerSocketUrl(hub));
+    auto customer = std::make_unique<TestClient>(hub.customerSocketUrl());
     if (!customer->open())
         return nullptr;
     const Response started = customer->call(

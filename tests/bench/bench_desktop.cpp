@@ -3,6 +3,7 @@
 // interaction updates per second with the window shown, as event-loop lag.
 // Prints a Markdown table; tools/bench writes it into docs/benchmarks.md.
 // Figures, not assertions: nothing here fails on a slow machine.
+#include "BenchFigures.h"
 #include "HubProcess.h"
 #include "core/chat/ChatDesk.h"
 #include "core/connection/HubConnection.h"
@@ -23,29 +24,10 @@
 
 using namespace qidong;
 using namespace qidong::protocol;
+using qidong::bench::percentile;
+using qidong::bench::residentMegabytes;
 
 namespace {
-
-double residentMegabytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1,
-                           static_cast<size_t>(p * static_cast<double>(values.size())))];
-}
 
 Interaction row(int n, InteractionState state, qint64 now)
 {

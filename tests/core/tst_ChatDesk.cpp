@@ -16,17 +16,7 @@ using namespace qidong;
 using namespace qidong::protocol;
 using namespace qidong::test;
 
-namespace {
-
-QUrl customerSocketUrl(const HubProcess& hub)
-{
-    QUrl url = hub.webUrl();
-    url.setScheme(QStringLiteral("ws"));
-    url.setPath(QStringLiteral("/customer/ws"));
-    return url;
-}
-
-} // namespace
+namespace {} // namespace
 
 // ChatDesk against a real hub: a long conversation opens with its newest
 // page and pages back without gaps or repeats; unread counts follow the
@@ -46,7 +36,7 @@ void tst_ChatDesk::longConversationPagesBackAndSurvivesARestart()
     QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("60000")}));
     // 250 messages written while the chat waits (10/s is the page's limit,
     // so they go over several customer sockets of the same conversation).
-    TestClient first(customerSocketUrl(hub));
+    TestClient first(hub.customerSocketUrl());
     QVERIFY(first.open());
     const Response started =
         first.call(method::CustomerStart, {{QStringLiteral("name"), QStringLiteral("长聊客户")}});
@@ -54,7 +44,7 @@ void tst_ChatDesk::longConversationPagesBackAndSurvivesARestart()
     const QString id = started.result.value(QLatin1StringView("conversationId")).toString();
     QVERIFY(!token.isEmpty());
     for (int batch = 0; batch < 10; ++batch) {
-        TestClient page(customerSocketUrl(hub));
+        TestClient page(hub.customerSocketUrl());
         QVERIFY(page.open());
         QCOMPARE(outcomeOf(page.call(method::CustomerResume, {{QStringLiteral("token"), token}})),
                  QStringLiteral("ok"));
@@ -123,7 +113,7 @@ void tst_ChatDesk::longConversationPagesBackAndSurvivesARestart()
     // The hub restarts: the desktop resyncs, the transcript is merged, not doubled.
     hub.kill();
     QVERIFY(hub.restart({QStringLiteral("--offer-timeout-ms"), QStringLiteral("60000")}));
-    TestClient after(customerSocketUrl(hub));
+    TestClient after(hub.customerSocketUrl());
     QVERIFY(after.open());
     QCOMPARE(outcomeOf(after.call(method::CustomerResume, {{QStringLiteral("token"), token}})),
              QStringLiteral("ok"));

@@ -18,19 +18,11 @@ using namespace qidong::test;
 
 namespace {
 
-QUrl customerSocketUrl(const HubProcess& hub)
-{
-    QUrl url = hub.webUrl();
-    url.setScheme(QStringLiteral("ws"));
-    url.setPath(QStringLiteral("/customer/ws"));
-    return url;
-}
-
 // A customer page's socket: start, then chat.
 struct Customer
 {
     explicit Customer(const HubProcess& hub)
-        : socket(customerSocketUrl(hub))
+        : socket(hub.customerSocketUrl())
     {}
 
     bool start(const QString& name, const QString& language = QStringLiteral("zh-CN"))
@@ -83,18 +75,6 @@ std::optional<ChatMessage> messageIn(const std::optional<Event>& event)
     if (!message)
         return std::nullopt;
     return message.value();
-}
-
-Presence presenceOf(TestClient& client)
-{
-    const Response snapshot = client.call(method::SessionSnapshot);
-    return presenceFromName(snapshot.result.value(QLatin1StringView("snapshot"))
-                                .toObject()
-                                .value(QLatin1StringView("state"))
-                                .toObject()
-                                .value(QLatin1StringView("presence"))
-                                .toString())
-        .value_or(Presence::Offline);
 }
 
 struct HttpAnswer
@@ -403,7 +383,7 @@ void tst_HubChat::reloadResumesTheConversationAndEndedChatsAreRated()
                                                   .toJson())),
         QStringLiteral("ok"));
 
-    TestClient reloaded(customerSocketUrl(*m_hub));
+    TestClient reloaded(m_hub->customerSocketUrl());
     QVERIFY(reloaded.open());
     QCOMPARE(outcomeOf(reloaded.call(method::CustomerResume,
                                      {{QStringLiteral("token"), QStringLiteral("forged")}})),

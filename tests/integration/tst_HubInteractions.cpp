@@ -32,18 +32,6 @@ std::optional<Interaction> interactionIn(const Response& response)
     return decoded.value();
 }
 
-Presence presenceOf(TestClient& client)
-{
-    const Response snapshot = client.call(method::SessionSnapshot);
-    return presenceFromName(snapshot.result.value(QLatin1StringView("snapshot"))
-                                .toObject()
-                                .value(QLatin1StringView("state"))
-                                .toObject()
-                                .value(QLatin1StringView("presence"))
-                                .toString())
-        .value_or(Presence::Offline);
-}
-
 } // namespace
 
 // Offers, accept / reject / ring-out (RONA), end and wrap-up, against a

@@ -109,6 +109,14 @@ void HubProcess::readOutput()
     }
 }
 
+QUrl HubProcess::customerSocketUrl() const
+{
+    QUrl url = m_webUrl;
+    url.setScheme(QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/customer/ws"));
+    return url;
+}
+
 QByteArray HubProcess::log() const
 {
     const_cast<HubProcess*>(this)->readOutput();

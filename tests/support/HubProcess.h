@@ -28,6 +28,8 @@ public:
     QUrl url() const { return m_url; }
     // The customer page and ingest API (http://127.0.0.1:port).
     QUrl webUrl() const { return m_webUrl; }
+    // The customer page's WebSocket (ws://127.0.0.1:port/customer/ws).
+    QUrl customerSocketUrl() const;
     QString dataDir() const { return m_dataDir; }
     qint64 pid() const { return m_process.processId(); }
     QByteArray log() const;

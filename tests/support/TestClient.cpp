@@ -145,6 +145,18 @@ std::optional<Event> TestClient::waitForEvent(const QString& name, int timeoutMs
     return found;
 }
 
+protocol::Presence presenceOf(TestClient& client)
+{
+    const protocol::Response snapshot = client.call(protocol::method::SessionSnapshot);
+    return protocol::presenceFromName(snapshot.result.value(QLatin1StringView("snapshot"))
+                                          .toObject()
+                                          .value(QLatin1StringView("state"))
+                                          .toObject()
+                                          .value(QLatin1StringView("presence"))
+                                          .toString())
+        .value_or(protocol::Presence::Offline);
+}
+
 void TestClient::flush()
 {
     m_socket.flush();

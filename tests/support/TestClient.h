@@ -15,6 +15,11 @@ namespace qidong::test {
 // "ok" for a result, else the error code's name: reads well in QCOMPARE.
 QString outcomeOf(const protocol::Response& response);
 
+class TestClient;
+
+// The signed-in caller's presence, from a fresh session.snapshot.
+protocol::Presence presenceOf(TestClient& client);
+
 // A plain QWebSocket speaking protocol v1, with blocking helpers for tests
 // (they spin the event loop while waiting; never used outside tests).
 class TestClient final : public QObject

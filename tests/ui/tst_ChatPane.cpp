@@ -36,14 +36,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-QUrl customerSocketUrl(const HubProcess& hub)
-{
-    QUrl url = hub.webUrl();
-    url.setScheme(QStringLiteral("ws"));
-    url.setPath(QStringLiteral("/customer/ws"));
-    return url;
-}
-
 bool customerHeard(const TestClient& customer, const QString& text)
 {
     for (const Event& event : customer.events()) {
@@ -118,7 +110,7 @@ void tst_ChatPane::agentChatsThroughThePane()
 
     // A customer with a hostile name starts a chat on the page; it is routed here.
     const QString hostileName = QStringLiteral("<b>Boss</b><img src=x>");
-    TestClient customer(customerSocketUrl(hub));
+    TestClient customer(hub.customerSocketUrl());
     QVERIFY(customer.open());
     const Response started = customer.call(method::CustomerStart,
                                            {{QStringLiteral("name"), hostileName},
