@@ -6,8 +6,11 @@
 #include "chat/ChatService.h"
 #include "interactions/InteractionDirectory.h"
 #include "log/HubLog.h"
+#include "media/MediaEngine.h"
+#include "media/VoiceCalls.h"
 #include "methods/AgentMethods.h"
 #include "methods/AuthMethods.h"
+#include "methods/CallMethods.h"
 #include "methods/ChatMethods.h"
 #include "methods/InteractionMethods.h"
 #include "methods/SnapshotBuilder.h"
@@ -132,7 +135,10 @@ Result<bool> Hub::open()
     m_router->setChatCapacity(m_options.chatCapacity);
     m_chat = std::make_unique<ChatService>(*m_chatStore, *m_interactions, *m_interactionStore,
                                            *m_accounts);
-    m_customers = std::make_unique<CustomerGateway>(*m_chat, *m_interactions, *m_accounts);
+    m_media = std::make_unique<MediaEngine>();
+    m_voice = std::make_unique<VoiceCalls>(*m_interactions, *m_media);
+    m_customers =
+        std::make_unique<CustomerGateway>(*m_chat, *m_interactions, *m_accounts, *m_voice);
     connectEvents();
     m_dispatcher = std::make_unique<MethodDispatcher>();
     m_authMethods = std::make_unique<AuthMethods>(*m_accounts, *m_sessionStore, *m_sessions,
@@ -144,6 +150,8 @@ Result<bool> Hub::open()
     m_interactionMethods->registerWith(*m_dispatcher);
     m_chatMethods = std::make_unique<ChatMethods>(*m_chat, *m_accounts, *m_directory);
     m_chatMethods->registerWith(*m_dispatcher);
+    m_callMethods = std::make_unique<CallMethods>(*m_interactions, *m_voice);
+    m_callMethods->registerWith(*m_dispatcher);
 
     ClientConnection::Settings connectionSettings;
     connectionSettings.heartbeatInterval = m_options.heartbeatInterval;
@@ -167,6 +175,10 @@ Result<bool> Hub::open()
     if (!url)
         return url.error();
     m_url = url.value();
+    Result<QUrl> mediaUrl = m_media->start(m_options.mediaAddress, m_options.mediaPort, tls);
+    if (!mediaUrl)
+        return mediaUrl.error();
+    m_voice->load();
     if (m_options.webEnabled) {
         Result<QString> token = ingestToken(m_options.dataDir);
         if (!token)
@@ -181,6 +193,7 @@ Result<bool> Hub::open()
     logInfo(lcServer, QLatin1StringView("hub.listening"),
             {{QStringLiteral("url"), m_url.toString()},
              {QStringLiteral("webUrl"), m_webUrl.toString()},
+             {QStringLiteral("mediaUrl"), m_media->url().toString()},
              {QStringLiteral("dataDir"), m_options.dataDir},
              {QStringLiteral("schema"), m_database->schemaVersion()},
              {QStringLiteral("tls"), tls.has_value()}});
@@ -201,6 +214,12 @@ void Hub::connectEvents()
     connect(m_interactions.get(), &InteractionDirectory::revoked, m_sessions.get(),
             [this](const QString& agentId, const InteractionRevoked& revoked) {
                 m_sessions->postToAgent(agentId, event::InteractionRevoked, revoked.toJson());
+            });
+    connect(m_voice.get(), &VoiceCalls::dtmf, m_sessions.get(),
+            [this](const QString& agentId, const QString& interactionId, QChar key) {
+                m_sessions->notifyAgent(
+                    agentId, event::CallDtmf,
+                    {{QStringLiteral("id"), interactionId}, {QStringLiteral("key"), QString(key)}});
             });
     connect(m_router.get(), &Router::positionChanged, m_customers.get(),
             &CustomerGateway::onPositionChanged);

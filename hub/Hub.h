@@ -17,6 +17,9 @@ class AgentDirectory;
 class AgentMethods;
 class AgentStateStore;
 class AuthMethods;
+class CallMethods;
+class MediaEngine;
+class VoiceCalls;
 class ChatMethods;
 class ChatService;
 class ChatStore;
@@ -75,6 +78,8 @@ private:
     std::unique_ptr<InteractionDirectory> m_interactions;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<ChatService> m_chat;
+    std::unique_ptr<MediaEngine> m_media;
+    std::unique_ptr<VoiceCalls> m_voice;
     std::unique_ptr<SessionRegistry> m_sessions;
     std::unique_ptr<LoginThrottle> m_throttle;
     std::unique_ptr<SnapshotBuilder> m_snapshots;
@@ -83,6 +88,7 @@ private:
     std::unique_ptr<AgentMethods> m_agentMethods;
     std::unique_ptr<InteractionMethods> m_interactionMethods;
     std::unique_ptr<ChatMethods> m_chatMethods;
+    std::unique_ptr<CallMethods> m_callMethods;
     std::unique_ptr<HubServer> m_server;
     std::unique_ptr<CustomerGateway> m_customers;
     std::unique_ptr<WebFront> m_web;

@@ -61,6 +61,9 @@ void HubOptions::addTo(QCommandLineParser& parser)
         {QStringLiteral("web-listen"),
          QStringLiteral("Address and port of the customer chat page and the ingest API, or off."),
          QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8471")},
+        {QStringLiteral("media-listen"),
+         QStringLiteral("Address and port of the call media sockets (agents' and callers' audio)."),
+         QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8472")},
         {QStringLiteral("ingest-token"),
          QStringLiteral("Bearer token of the ingest API (default: $QIDONG_INGEST_TOKEN, else one"
                         " generated into <data-dir>/ingest.token)."),
@@ -119,6 +122,12 @@ Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
         options.webPort = webListen.value().port;
         options.webEnabled = true;
     }
+    const Result<HostPort> mediaListen =
+        parseHostPort(parser.value(QStringLiteral("media-listen")), QStringLiteral("media-listen"));
+    if (!mediaListen)
+        return mediaListen.error();
+    options.mediaAddress = mediaListen.value().address;
+    options.mediaPort = mediaListen.value().port;
     options.ingestToken = parser.value(QStringLiteral("ingest-token"));
     if (options.ingestToken.isEmpty())
         options.ingestToken = qEnvironmentVariable("QIDONG_INGEST_TOKEN");

@@ -20,6 +20,8 @@ struct HubOptions final
     bool webEnabled = false;
     QHostAddress webAddress{QHostAddress::LocalHost};
     quint16 webPort = 8471;
+    QHostAddress mediaAddress{QHostAddress::LocalHost};
+    quint16 mediaPort = 8472;
     QString ingestToken;
     bool demo = false;
     QString certificatePath;

@@ -29,6 +29,8 @@ QString closeCodeName(CloseCode code)
         return QStringLiteral("signed_out");
     case CloseCode::TooManyErrors:
         return QStringLiteral("too_many_errors");
+    case CloseCode::MediaTokenInvalid:
+        return QStringLiteral("media_token_invalid");
     }
     return QStringLiteral("unknown");
 }
@@ -39,6 +41,7 @@ bool closeCodeAllowsResume(quint16 code)
     case CloseCode::UnsupportedVersion:
     case CloseCode::SessionReplaced:
     case CloseCode::SignedOut:
+    case CloseCode::MediaTokenInvalid:
         return false;
     default:
         return true;

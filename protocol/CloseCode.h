@@ -20,6 +20,7 @@ enum class CloseCode : quint16
     HeartbeatTimeout = 4004,   // two heartbeats missed; reconnect and resume
     SignedOut = 4005,          // the session ended (sign-out, expiry or forced); sign in again
     TooManyErrors = 4006,      // too many invalid frames; reconnect with a fixed client
+    MediaTokenInvalid = 4007,  // a media socket with a missing, unknown or expired token
 };
 
 QString closeCodeName(CloseCode code);

@@ -17,6 +17,7 @@ inline constexpr int kMaxMethodLength = 64;
 inline constexpr int kMaxIdentifierLength = 64;
 inline constexpr int kMaxNameLength = 200;
 inline constexpr int kMaxTokenLength = 128;
+inline constexpr int kMaxUrlLength = 2048;
 inline constexpr int kMaxPasswordLength = 256;
 inline constexpr int kMaxListItems = 1000;
 // Chat: one message's text, a note, and an attachment carried inline.

@@ -18,6 +18,8 @@ inline constexpr QLatin1StringView InteractionReject("interaction.reject");
 inline constexpr QLatin1StringView InteractionEnd("interaction.end");
 inline constexpr QLatin1StringView InteractionWrapUp("interaction.wrapUp");
 inline constexpr QLatin1StringView InteractionTransfer("interaction.transfer");
+inline constexpr QLatin1StringView CallMedia("call.media");
+inline constexpr QLatin1StringView CallHold("call.hold");
 inline constexpr QLatin1StringView AdminCreateInteraction("admin.createInteraction");
 inline constexpr QLatin1StringView ChatSend("chat.send");
 inline constexpr QLatin1StringView ChatTyping("chat.typing");
@@ -35,6 +37,7 @@ inline constexpr QLatin1StringView CustomerTyping("customer.typing");
 inline constexpr QLatin1StringView CustomerRead("customer.read");
 inline constexpr QLatin1StringView CustomerEnd("customer.end");
 inline constexpr QLatin1StringView CustomerRate("customer.rate");
+inline constexpr QLatin1StringView CustomerMedia("customer.media");
 } // namespace qidong::protocol::method
 
 namespace qidong::protocol::event {
@@ -46,6 +49,7 @@ inline constexpr QLatin1StringView InteractionRevoked("interaction.revoked");
 inline constexpr QLatin1StringView ChatMessage("chat.message");
 inline constexpr QLatin1StringView ChatTyping("chat.typing");
 inline constexpr QLatin1StringView ChatReceipt("chat.receipt");
+inline constexpr QLatin1StringView CallDtmf("call.dtmf");
 // Customer socket only.
 inline constexpr QLatin1StringView QueuePosition("queue.position");
 inline constexpr QLatin1StringView ConversationState("conversation.state");

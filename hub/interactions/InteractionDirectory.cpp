@@ -182,9 +182,33 @@ Result<Interaction> InteractionDirectory::reject(const QString& agentId,
     return held.value()->stored.interaction;
 }
 
+Result<Interaction> InteractionDirectory::hold(const QString& agentId, const QString& interactionId,
+                                               bool onHold)
+{
+    Result<Open*> held =
+        heldBy(agentId, interactionId, onHold ? InteractionState::Active : InteractionState::Held);
+    if (!held)
+        return held.error();
+    Open& open = *held.value();
+    if (open.stored.interaction.channel != Channel::Voice)
+        return makeError(ErrorCode::InvalidTransition, QStringLiteral("only calls are held"));
+    StoredInteraction next = open.stored;
+    next.interaction.state = onHold ? InteractionState::Held : InteractionState::Active;
+    Result<bool> saved = store(open, next);
+    if (!saved)
+        return saved.error();
+    logInfo(lcInteractions,
+            onHold ? QLatin1StringView("interaction.held")
+                   : QLatin1StringView("interaction.resumed"),
+            {{QStringLiteral("interaction"), interactionId}, {QStringLiteral("agent"), agentId}});
+    Q_EMIT updated(agentId, open.stored.interaction);
+    Q_EMIT customerFacingChanged(open.stored.interaction);
+    return open.stored.interaction;
+}
+
 Result<Interaction> InteractionDirectory::end(const QString& agentId, const QString& interactionId)
 {
-    Result<Open*> held = heldBy(agentId, interactionId, InteractionState::Active);
+    Result<Open*> held = heldBy(agentId, interactionId, InteractionState::Active, true);
     if (!held)
         return held.error();
     Open& open = *held.value();
@@ -214,7 +238,7 @@ Result<Interaction> InteractionDirectory::endByCustomer(const QString& interacti
         return makeError(ErrorCode::NotFound, QStringLiteral("no such conversation"));
     Open& open = it->second;
     const Interaction current = open.stored.interaction;
-    if (current.state == InteractionState::Active)
+    if (current.state == InteractionState::Active || current.state == InteractionState::Held)
         return end(current.agentId, interactionId);
     if (current.state != InteractionState::Queued && current.state != InteractionState::Offered)
         return current; // already ended on the agent's side
@@ -273,7 +297,7 @@ Result<Interaction> InteractionDirectory::wrapUp(const QString& agentId,
 Result<Interaction> InteractionDirectory::transfer(const QString& agentId,
                                                    const TransferParams& params)
 {
-    Result<Open*> held = heldBy(agentId, params.id, InteractionState::Active);
+    Result<Open*> held = heldBy(agentId, params.id, InteractionState::Active, true);
     if (!held)
         return held.error();
     Open& open = *held.value();
@@ -378,13 +402,14 @@ qint64 InteractionDirectory::lastWorkEndedMs(const QString& agentId) const
 
 Result<InteractionDirectory::Open*> InteractionDirectory::heldBy(const QString& agentId,
                                                                  const QString& interactionId,
-                                                                 InteractionState expected)
+                                                                 InteractionState expected,
+                                                                 bool orHeld)
 {
     const auto it = m_open.find(interactionId);
     if (it == m_open.end() || it->second.stored.interaction.agentId != agentId)
         return notYours();
     const InteractionState state = it->second.stored.interaction.state;
-    if (state != expected)
+    if (state != expected && !(orHeld && state == InteractionState::Held))
         return makeError(ErrorCode::InvalidTransition,
                          QStringLiteral("the interaction is %1").arg(interactionStateName(state)));
     return &it->second;
@@ -552,7 +577,8 @@ bool InteractionDirectory::hasActiveWork(const QString& agentId) const
 {
     for (const auto& [id, open] : m_open) {
         const Interaction& interaction = open.stored.interaction;
-        if (interaction.agentId == agentId && interaction.state == InteractionState::Active)
+        if (interaction.agentId == agentId && (interaction.state == InteractionState::Active ||
+                                               interaction.state == InteractionState::Held))
             return true;
     }
     return false;

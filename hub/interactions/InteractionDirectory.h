@@ -57,6 +57,9 @@ public:
                                                    const QString& interactionId);
     protocol::Result<protocol::Interaction> reject(const QString& agentId,
                                                    const QString& interactionId);
+    // A call on hold: the customer hears music, neither side hears the other.
+    protocol::Result<protocol::Interaction> hold(const QString& agentId,
+                                                 const QString& interactionId, bool onHold);
     protocol::Result<protocol::Interaction> end(const QString& agentId,
                                                 const QString& interactionId);
     // The customer left (or the channel closed the thread): an active one
@@ -98,7 +101,7 @@ private:
     };
 
     protocol::Result<Open*> heldBy(const QString& agentId, const QString& interactionId,
-                                   protocol::InteractionState expected);
+                                   protocol::InteractionState expected, bool orHeld = false);
     protocol::Result<bool> store(Open& open, StoredInteraction next);
     void requeue(const QString& interactionId, const QString& reason, bool exclude);
     void startTimer(Open& open, std::chrono::milliseconds after, std::function<void()> onTimeout);

@@ -17,6 +17,7 @@ Q_LOGGING_CATEGORY(lcInteractions, "qidong.hub.interactions")
 Q_LOGGING_CATEGORY(lcRouting, "qidong.hub.routing")
 Q_LOGGING_CATEGORY(lcChat, "qidong.hub.chat")
 Q_LOGGING_CATEGORY(lcWeb, "qidong.hub.web")
+Q_LOGGING_CATEGORY(lcMedia, "qidong.hub.media")
 
 namespace {
 

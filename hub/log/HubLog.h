@@ -14,6 +14,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcInteractions)
 Q_DECLARE_LOGGING_CATEGORY(lcRouting)
 Q_DECLARE_LOGGING_CATEGORY(lcChat)
 Q_DECLARE_LOGGING_CATEGORY(lcWeb)
+Q_DECLARE_LOGGING_CATEGORY(lcMedia)
 
 // The hub writes one JSON object per line to stderr:
 // {"ts":"2026-11-23T08:00:00.123Z","level":"info","cat":"qidong.hub.auth","event":"login.succeeded",...}

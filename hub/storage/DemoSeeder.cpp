@@ -73,6 +73,8 @@ QList<Queue> demoQueues()
          60, "optional", "resolved", "", 0},
         {"en-care", "英文服务", "English care", Channel::Chat, "en", "english", 40, 60, 80, 20,
          "optional", "resolved", "", 0},
+        {"en-voice", "英文语音", "English voice", Channel::Voice, "en", "english", 50, 20, 80, 30,
+         "mandatory", "resolved", "", 0},
     };
     QList<Queue> queues;
     for (const DemoQueue& row : rows) {

@@ -6,6 +6,8 @@
 #include "interactions/CustomerIds.h"
 #include "interactions/InteractionDirectory.h"
 #include "log/HubLog.h"
+#include "media/VoiceCalls.h"
+#include "protocol/Call.h"
 #include "protocol/FieldReader.h"
 #include "protocol/Limits.h"
 #include "protocol/Names.h"
@@ -49,8 +51,9 @@ QString customerState(const std::optional<Interaction>& interaction)
     case InteractionState::Offered:
         return QStringLiteral("waiting");
     case InteractionState::Active:
-    case InteractionState::Held:
         return QStringLiteral("active");
+    case InteractionState::Held:
+        return QStringLiteral("held");
     case InteractionState::WrapUp:
     case InteractionState::Ended:
         break;
@@ -67,11 +70,12 @@ Error noConversation()
 } // namespace
 
 CustomerGateway::CustomerGateway(ChatService& chat, InteractionDirectory& interactions,
-                                 const AccountStore& accounts, QObject* parent)
+                                 const AccountStore& accounts, VoiceCalls& calls, QObject* parent)
     : QObject(parent)
     , m_chat(chat)
     , m_interactions(interactions)
     , m_accounts(accounts)
+    , m_calls(calls)
 {
     connect(&m_chat, &ChatService::messagePosted, this, &CustomerGateway::onMessagePosted);
     connect(&m_chat, &ChatService::typingChanged, this, [this](const TypingNotice& notice) {
@@ -126,7 +130,8 @@ void CustomerGateway::handle(CustomerConnection& connection, const Request& requ
     static const QStringList known{QString(method::Ping),           QString(method::CustomerStart),
                                    QString(method::CustomerResume), QString(method::CustomerSend),
                                    QString(method::CustomerTyping), QString(method::CustomerRead),
-                                   QString(method::CustomerEnd),    QString(method::CustomerRate)};
+                                   QString(method::CustomerEnd),    QString(method::CustomerRate),
+                                   QString(method::CustomerMedia)};
     if (!known.contains(method)) {
         connection.sendError(request.id,
                              makeError(ErrorCode::UnknownMethod,
@@ -173,6 +178,8 @@ void CustomerGateway::handle(CustomerConnection& connection, const Request& requ
             connection.sendResult(request.id, conversationState(connection.interactionId()));
     } else if (method == method::CustomerRate) {
         rate(connection, request);
+    } else if (method == method::CustomerMedia) {
+        media(connection, request);
     }
 }
 
@@ -185,6 +192,12 @@ void CustomerGateway::start(CustomerConnection& connection, const Request& reque
     const QString language =
         reader.optionalString(key("language"), 16).value_or(QStringLiteral("zh-CN"));
     QString queueId = reader.optionalString(key("queue"), kMaxIdentifierLength).value_or(QString());
+    const QString channelText =
+        reader.optionalString(key("channel"), 16).value_or(QStringLiteral("chat"));
+    const bool call = channelText == QStringLiteral("voice");
+    if (reader.ok() && !call && channelText != QStringLiteral("chat"))
+        reader.fail(key("channel"), QStringLiteral("chat or voice"));
+    const Channel channel = call ? Channel::Voice : Channel::Chat;
     if (reader.ok() && name.isEmpty())
         reader.fail(key("name"), QStringLiteral("a name is needed"));
     if (reader.ok() && !phone.isEmpty() && !std::all_of(phone.cbegin(), phone.cend(), [](QChar c) {
@@ -193,12 +206,14 @@ void CustomerGateway::start(CustomerConnection& connection, const Request& reque
         reader.fail(key("phone"), QStringLiteral("digits only"));
     if (reader.ok() && !email.isEmpty() && !email.contains(u'@'))
         reader.fail(key("email"), QStringLiteral("not an email address"));
-    if (queueId.isEmpty())
-        queueId = language.startsWith(QStringLiteral("en")) ? QStringLiteral("en-care")
-                                                            : QStringLiteral("online-chat");
+    const bool english = language.startsWith(QStringLiteral("en"));
+    if (queueId.isEmpty() && call)
+        queueId = english ? QStringLiteral("en-voice") : QStringLiteral("cn-voice");
+    else if (queueId.isEmpty())
+        queueId = english ? QStringLiteral("en-care") : QStringLiteral("online-chat");
     const std::optional<Queue> queue = m_accounts.findQueue(queueId);
-    if (reader.ok() && (!queue || queue->channel != Channel::Chat))
-        reader.fail(key("queue"), QStringLiteral("no chat queue \"%1\"").arg(queueId));
+    if (reader.ok() && (!queue || queue->channel != channel))
+        reader.fail(key("queue"), QStringLiteral("no %1 queue \"%2\"").arg(channelText, queueId));
     if (!reader.ok()) {
         connection.sendError(request.id, reader.error());
         return;
@@ -211,7 +226,7 @@ void CustomerGateway::start(CustomerConnection& connection, const Request& reque
     }
 
     NewInteraction create;
-    create.params.channel = Channel::Chat;
+    create.params.channel = channel;
     create.params.queueId = queueId;
     create.params.customer.displayName = name;
     create.params.customer.identityKind = !phone.isEmpty()   ? QStringLiteral("phone")
@@ -235,12 +250,18 @@ void CustomerGateway::start(CustomerConnection& connection, const Request& reque
         return;
     }
     bind(connection, created.value().id);
-    logInfo(
-        lcWeb, QLatin1StringView("customer.started"),
-        {{QStringLiteral("conversation"), created.value().id}, {QStringLiteral("queue"), queueId}});
+    logInfo(lcWeb, QLatin1StringView("customer.started"),
+            {{QStringLiteral("conversation"), created.value().id},
+             {QStringLiteral("queue"), queueId},
+             {QStringLiteral("channel"), channelText}});
     QJsonObject result = conversationState(created.value().id);
     result.insert(QStringLiteral("token"), token);
     result.insert(QStringLiteral("messages"), QJsonArray());
+    if (call) {
+        const Result<MediaTicket> ticket = m_calls.customerTicket(created.value().id);
+        if (ticket)
+            result.insert(QStringLiteral("media"), ticket.value().toJson());
+    }
     connection.sendResult(request.id, result);
 }
 
@@ -317,6 +338,17 @@ void CustomerGateway::rate(CustomerConnection& connection, const Request& reques
     connection.sendResult(request.id, conversationState(connection.interactionId()));
 }
 
+void CustomerGateway::media(CustomerConnection& connection, const Request& request)
+{
+    // A new ticket: the page reloaded, or its media socket dropped and the
+    // old ticket expired unused.
+    const Result<MediaTicket> ticket = m_calls.customerTicket(connection.interactionId());
+    if (!ticket)
+        connection.sendError(request.id, ticket.error());
+    else
+        connection.sendResult(request.id, ticket.value().toJson());
+}
+
 void CustomerGateway::bind(CustomerConnection& connection, const QString& interactionId)
 {
     m_byConversation.remove(connection.interactionId(), &connection);
@@ -331,6 +363,8 @@ QJsonObject CustomerGateway::conversationState(const QString& interactionId) con
     QJsonObject state{{QStringLiteral("conversationId"), interactionId},
                       {QStringLiteral("state"), customerState(interaction)},
                       {QStringLiteral("rated"), m_chat.store().isRated(interactionId)}};
+    if (interaction)
+        state.insert(QStringLiteral("channel"), channelName(interaction->channel));
     if (interaction && !interaction->agentId.isEmpty() &&
         interaction->state != InteractionState::Offered) {
         const std::optional<Agent> agent = m_accounts.findById(interaction->agentId);

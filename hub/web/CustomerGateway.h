@@ -17,8 +17,9 @@ class AccountStore;
 class ChatService;
 class CustomerConnection;
 class InteractionDirectory;
+class VoiceCalls;
 
-// The customer side of web chat: one CustomerConnection per page socket,
+// The customer side of web chat and web calls: one CustomerConnection per page socket,
 // bound to a conversation by start or resume (a visitor token the page
 // keeps, so a reload resumes the same conversation). Messages, typing,
 // receipts, queue position and state changes reach every socket of the
@@ -30,7 +31,7 @@ class CustomerGateway final : public QObject
 
 public:
     CustomerGateway(ChatService& chat, InteractionDirectory& interactions,
-                    const AccountStore& accounts, QObject* parent = nullptr);
+                    const AccountStore& accounts, VoiceCalls& calls, QObject* parent = nullptr);
     ~CustomerGateway() override;
 
     void adopt(std::unique_ptr<QWebSocket> socket);
@@ -50,6 +51,7 @@ private:
     void resume(CustomerConnection& connection, const protocol::Request& request);
     void send(CustomerConnection& connection, const protocol::Request& request);
     void rate(CustomerConnection& connection, const protocol::Request& request);
+    void media(CustomerConnection& connection, const protocol::Request& request);
     void bind(CustomerConnection& connection, const QString& interactionId);
     QJsonObject conversationState(const QString& interactionId) const;
     void toConversation(const QString& interactionId, const protocol::Event& event);
@@ -59,6 +61,7 @@ private:
     ChatService& m_chat;
     InteractionDirectory& m_interactions;
     const AccountStore& m_accounts;
+    VoiceCalls& m_calls;
     QList<CustomerConnection*> m_connections;
     QMultiHash<QString, CustomerConnection*> m_byConversation;
     QHash<QString, QJsonObject> m_positions; // latest queue.position per waiting conversation

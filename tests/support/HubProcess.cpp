@@ -43,10 +43,12 @@ bool HubProcess::start(const QStringList& extraArguments)
     m_log.clear();
     m_url.clear();
     m_webUrl.clear();
+    m_mediaUrl.clear();
     QStringList arguments{
-        QStringLiteral("--data-dir"),   m_dataDir,
-        QStringLiteral("--listen"),     QStringLiteral("127.0.0.1:%1").arg(m_port),
-        QStringLiteral("--web-listen"), QStringLiteral("127.0.0.1:%1").arg(m_webPort),
+        QStringLiteral("--data-dir"),     m_dataDir,
+        QStringLiteral("--listen"),       QStringLiteral("127.0.0.1:%1").arg(m_port),
+        QStringLiteral("--web-listen"),   QStringLiteral("127.0.0.1:%1").arg(m_webPort),
+        QStringLiteral("--media-listen"), QStringLiteral("127.0.0.1:%1").arg(m_mediaPort),
         QStringLiteral("--demo")};
     arguments += extraArguments;
     m_process.start(executable(), arguments);
@@ -69,9 +71,11 @@ bool HubProcess::restart(const QStringList& extraArguments)
 {
     m_port = static_cast<quint16>(m_url.port());
     m_webPort = static_cast<quint16>(std::max(0, m_webUrl.port()));
+    m_mediaPort = static_cast<quint16>(std::max(0, m_mediaUrl.port()));
     const bool started = start(extraArguments);
     m_port = 0;
     m_webPort = 0;
+    m_mediaPort = 0;
     return started;
 }
 
@@ -104,6 +108,7 @@ void HubProcess::readOutput()
                                    QLatin1StringView("hub.listening")) {
             m_url = QUrl(line.value(QLatin1StringView("url")).toString());
             m_webUrl = QUrl(line.value(QLatin1StringView("webUrl")).toString());
+            m_mediaUrl = QUrl(line.value(QLatin1StringView("mediaUrl")).toString());
         }
         lineStart = end + 1;
     }

@@ -30,6 +30,8 @@ public:
     QUrl webUrl() const { return m_webUrl; }
     // The customer page's WebSocket (ws://127.0.0.1:port/customer/ws).
     QUrl customerSocketUrl() const;
+    // The call media endpoint (ws://127.0.0.1:port).
+    QUrl mediaUrl() const { return m_mediaUrl; }
     QString dataDir() const { return m_dataDir; }
     qint64 pid() const { return m_process.processId(); }
     QByteArray log() const;
@@ -55,8 +57,10 @@ private:
     QByteArray m_log;
     QUrl m_url;
     QUrl m_webUrl;
+    QUrl m_mediaUrl;
     quint16 m_port = 0;
     quint16 m_webPort = 0;
+    quint16 m_mediaPort = 0;
 };
 
 } // namespace qidong::test
