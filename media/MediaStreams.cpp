@@ -34,12 +34,19 @@ std::vector<QByteArray> SendStream::dtmf(QChar key, int durationMs)
     DtmfEvent press;
     press.event = *event;
     press.duration = static_cast<std::uint16_t>(std::min(65535, durationMs * kSampleRate / 1000));
+    // A press is known by its timestamp; two within one frame (a dialer,
+    // not a finger) still get their own.
+    std::uint32_t at = m_timestamp;
+    if (m_pressed && std::int32_t(m_lastPress - at) >= 0)
+        at = m_lastPress + 1;
+    m_pressed = true;
+    m_lastPress = at;
     std::vector<QByteArray> frames;
     const QByteArray start = DtmfEvent{press.event, false, press.volume, 0}.encode();
-    frames.push_back(frame(MediaKind::Dtmf, m_timestamp, start));
+    frames.push_back(frame(MediaKind::Dtmf, at, start));
     press.end = true;
     for (int copy = 0; copy < 3; ++copy)
-        frames.push_back(frame(MediaKind::Dtmf, m_timestamp, press.encode()));
+        frames.push_back(frame(MediaKind::Dtmf, at, press.encode()));
     return frames;
 }
 

@@ -37,6 +37,8 @@ private:
     std::uint32_t m_stream;
     std::uint32_t m_sequence = 0;
     std::uint32_t m_timestamp = 0;
+    std::uint32_t m_lastPress = 0;
+    bool m_pressed = false;
     bool m_gap = true;
 };
 

@@ -31,6 +31,8 @@ QString closeCodeName(CloseCode code)
         return QStringLiteral("too_many_errors");
     case CloseCode::MediaTokenInvalid:
         return QStringLiteral("media_token_invalid");
+    case CloseCode::MediaLegEnded:
+        return QStringLiteral("media_leg_ended");
     }
     return QStringLiteral("unknown");
 }
@@ -42,6 +44,7 @@ bool closeCodeAllowsResume(quint16 code)
     case CloseCode::SessionReplaced:
     case CloseCode::SignedOut:
     case CloseCode::MediaTokenInvalid:
+    case CloseCode::MediaLegEnded:
         return false;
     default:
         return true;

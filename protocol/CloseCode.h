@@ -21,6 +21,7 @@ enum class CloseCode : quint16
     SignedOut = 4005,          // the session ended (sign-out, expiry or forced); sign in again
     TooManyErrors = 4006,      // too many invalid frames; reconnect with a fixed client
     MediaTokenInvalid = 4007,  // a media socket with a missing, unknown or expired token
+    MediaLegEnded = 4008,      // the call ended or this party left it; do not reconnect
 };
 
 QString closeCodeName(CloseCode code);

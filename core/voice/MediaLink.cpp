@@ -85,7 +85,9 @@ void MediaLink::onDisconnected()
         Q_EMIT ticketRefused();
         return;
     }
-    if (code == quint16(CloseCode::Normal) || code == quint16(CloseCode::SessionReplaced)) {
+    // Anything else, a dropped connection included (Qt reports it as 1000
+    // since no close frame came), is worth another try on the same ticket.
+    if (code == quint16(CloseCode::MediaLegEnded) || code == quint16(CloseCode::SessionReplaced)) {
         m_wanted = false;
         Q_EMIT ended(reason);
         return;

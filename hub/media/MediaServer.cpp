@@ -48,6 +48,7 @@ struct MediaServer::Connection
 
 MediaServer::MediaServer(QObject* parent)
     : QObject(parent)
+    , m_clock(this) // a child, so it moves to the media thread with the server
 {
     m_clock.setTimerType(Qt::PreciseTimer);
     m_clock.setInterval(5);
@@ -57,6 +58,12 @@ MediaServer::MediaServer(QObject* parent)
 MediaServer::~MediaServer()
 {
     stop();
+    // No onClosed from a half-destroyed server: the sockets go first, quietly.
+    for (auto it = m_bySocket.cbegin(); it != m_bySocket.cend(); ++it) {
+        it.key()->disconnect(this);
+        delete it.key();
+        delete it.value();
+    }
 }
 
 Result<QUrl> MediaServer::listen(const QHostAddress& address, quint16 port,
@@ -144,6 +151,12 @@ void MediaServer::closeCall(const QString& callId)
 void MediaServer::stop()
 {
     m_clock.stop();
+    // The hub is going, not the calls: the legs come back with new tickets
+    // from the next hub (MediaLink reconnects, is refused, asks again).
+    for (Connection* connection : std::as_const(m_byLeg))
+        connection->socket->close(QWebSocketProtocol::CloseCodeGoingAway,
+                                  QStringLiteral("the hub is stopping"));
+    m_byLeg.clear();
     const QList<QString> calls = [this] {
         QList<QString> ids;
         for (const auto& [id, mixer] : m_calls)
@@ -160,7 +173,7 @@ void MediaServer::dropLeg(const QString& callId, const QString& party, const QSt
 {
     revokeTokens(callId, party);
     if (Connection* connection = m_byLeg.take(legKey(callId, party)))
-        connection->socket->close(QWebSocketProtocol::CloseCodeNormal, why);
+        connection->socket->close(QWebSocketProtocol::CloseCode(CloseCode::MediaLegEnded), why);
 }
 
 void MediaServer::revokeTokens(const QString& callId, const QString& party)

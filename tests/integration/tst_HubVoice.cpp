@@ -1,0 +1,494 @@
+#include "HubProcess.h"
+#include "TcpRelay.h"
+#include "TestClient.h"
+#include "VoiceLeg.h"
+#include "media/MediaStreams.h"
+#include "media/Tones.h"
+#include "protocol/Call.h"
+#include "protocol/CloseCode.h"
+#include "protocol/Names.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QWebSocket>
+#include <QtTest/QTest>
+
+#include <cmath>
+#include <numbers>
+
+using namespace qidong::protocol;
+using namespace qidong::test;
+
+namespace {
+
+// The two tones the parties say; neither is a harmonic of the other, nor
+// in the hold music's scale.
+constexpr double kCustomerTone = 1000.0;
+constexpr double kAgentTone = 620.0;
+// A tone is "heard" above this Goertzel power and "absent" below the other
+// (a clean tone at the legs' level measures about 0.06).
+constexpr double kHeard = 0.01;
+constexpr double kAbsent = 0.001;
+
+// A customer who called from the web page: the control socket and the
+// media ticket it was given.
+struct Caller
+{
+    explicit Caller(const HubProcess& hub)
+        : socket(hub.customerSocketUrl())
+    {}
+
+    bool start(const QString& name)
+    {
+        if (!socket.open())
+            return false;
+        const Response started = socket.call(
+            method::CustomerStart, {{QStringLiteral("name"), name},
+                                    {QStringLiteral("phone"), QStringLiteral("13900139000")},
+                                    {QStringLiteral("language"), QStringLiteral("zh-CN")},
+                                    {QStringLiteral("channel"), QStringLiteral("voice")}});
+        callId = started.result.value(QLatin1StringView("conversationId")).toString();
+        token = started.result.value(QLatin1StringView("token")).toString();
+        Result<MediaTicket> decoded =
+            MediaTicket::fromJson(started.result.value(QLatin1StringView("media")).toObject());
+        if (started.error || !decoded)
+            return false;
+        ticket = decoded.value();
+        return true;
+    }
+
+    TestClient socket;
+    QString callId;
+    QString token;
+    MediaTicket ticket;
+};
+
+std::optional<MediaTicket> ticketFor(TestClient& agent, const QString& callId)
+{
+    const Response response = agent.call(method::CallMedia, CallMediaParams{callId}.toJson());
+    Result<MediaTicket> ticket = MediaTicket::fromJson(response.result);
+    if (response.error || !ticket)
+        return std::nullopt;
+    return ticket.value();
+}
+
+bool setReady(TestClient& agent)
+{
+    return outcomeOf(
+               agent.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())) ==
+           QStringLiteral("ok");
+}
+
+// The JSON log lines with this event, oldest first.
+QList<QJsonObject> logLines(const HubProcess& hub, const QString& event)
+{
+    QList<QJsonObject> lines;
+    for (const QByteArray& line : hub.log().split('\n')) {
+        const QJsonObject json = QJsonDocument::fromJson(line).object();
+        if (json.value(QLatin1StringView("event")).toString() == event)
+            lines.append(json);
+    }
+    return lines;
+}
+
+// A frame's worth of a tone, Opus-encoded and framed as a leg would send it.
+QByteArray toneFrame(qidong::media::SendStream& stream, double frequency, double& phase)
+{
+    qidong::media::AudioFrame pcm{};
+    const double step = 2.0 * std::numbers::pi * frequency / qidong::media::kSampleRate;
+    for (std::int16_t& sample : pcm) {
+        sample = static_cast<std::int16_t>(8000.0 * std::sin(phase));
+        phase = std::fmod(phase + step, 2.0 * std::numbers::pi);
+    }
+    return stream.audio(pcm);
+}
+
+} // namespace
+
+// Calls through the real hub's media server: a customer and an agent leg on
+// real WebSockets, tones through Opus, the mixer, the jitter buffers and
+// back, checked by frequency.
+class tst_HubVoice final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void callerHearsMusicThenRingbackThenTheAgentAndBack();
+    void holdPlaysMusicToTheCustomerAndSilencesBothWays();
+    void keypadPressesReachTheAgentOnce();
+    void mediaSocketDropReconnectsAndTheCallSurvives();
+    void ticketsAreCheckedAndOnlyTheirHolderMayJoin();
+    void hubRestartMidCallComesBackWithNewTickets();
+    void malformedFramesAreDroppedAndCounted();
+
+private:
+    // A caller queued on cn-voice, offered to li.na and accepted, with both
+    // legs open and talking. False (with a QVERIFY message) on failure.
+    bool connectCall();
+
+    std::unique_ptr<HubProcess> m_hub;
+    std::unique_ptr<TestClient> m_agent;
+    std::unique_ptr<Caller> m_caller;
+    std::unique_ptr<VoiceLeg> m_customerLeg;
+    std::unique_ptr<VoiceLeg> m_agentLeg;
+};
+
+void tst_HubVoice::init()
+{
+    m_hub = std::make_unique<HubProcess>();
+    QVERIFY(m_hub->start());
+    QVERIFY(m_hub->mediaUrl().isValid());
+    m_agent = std::make_unique<TestClient>(m_hub->url());
+    QVERIFY(m_agent->signIn(QStringLiteral("li.na")).has_value());
+    m_caller = std::make_unique<Caller>(*m_hub);
+    m_customerLeg = std::make_unique<VoiceLeg>(1);
+    m_agentLeg = std::make_unique<VoiceLeg>(1);
+}
+
+void tst_HubVoice::cleanup()
+{
+    m_agentLeg.reset();
+    m_customerLeg.reset();
+    m_caller.reset();
+    m_agent.reset();
+    m_hub.reset();
+}
+
+bool tst_HubVoice::connectCall()
+{
+    if (!m_caller->start(QStringLiteral("王女士")))
+        return false;
+    m_customerLeg->open(m_caller->ticket.socketUrl());
+    m_customerLeg->say(kCustomerTone);
+    if (!setReady(*m_agent))
+        return false;
+    if (!m_agent->waitForEvent(QString(event::InteractionOffered)))
+        return false;
+    if (outcomeOf(m_agent->call(method::InteractionAccept,
+                                InteractionRef{m_caller->callId}.toJson())) != QStringLiteral("ok"))
+        return false;
+    const std::optional<MediaTicket> ticket = ticketFor(*m_agent, m_caller->callId);
+    if (!ticket)
+        return false;
+    m_agentLeg->open(ticket->socketUrl());
+    m_agentLeg->say(kAgentTone);
+    return true;
+}
+
+void tst_HubVoice::callerHearsMusicThenRingbackThenTheAgentAndBack()
+{
+    QVERIFY(m_caller->start(QStringLiteral("王女士")));
+    QCOMPARE(m_caller->ticket.url.path(), QStringLiteral("/media"));
+    m_customerLeg->open(m_caller->ticket.socketUrl());
+    m_customerLeg->say(kCustomerTone);
+
+    // Queued with no agent ready: music.
+    QVERIFY(m_customerLeg->waitForSound());
+    QVERIFY(m_customerLeg->heard(kCustomerTone) < kAbsent); // not its own voice back
+
+    // Offered: the 450 Hz ringback.
+    QVERIFY(setReady(*m_agent));
+    QVERIFY(m_agent->waitForEvent(QString(event::InteractionOffered)).has_value());
+    QVERIFY(m_customerLeg->waitToHear(450.0));
+
+    // No ticket for a call still ringing: the agent joins once it answers.
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::CallMedia, CallMediaParams{m_caller->callId}.toJson())),
+        QStringLiteral("invalid_transition"));
+
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionAccept,
+                                     InteractionRef{m_caller->callId}.toJson())),
+             QStringLiteral("ok"));
+    const std::optional<MediaTicket> ticket = ticketFor(*m_agent, m_caller->callId);
+    QVERIFY(ticket.has_value());
+    QVERIFY(ticket->token != m_caller->ticket.token);
+    m_agentLeg->open(ticket->socketUrl());
+    m_agentLeg->say(kAgentTone);
+
+    QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    // Each hears the other only: no echo of one's own voice, no ringback.
+    QTest::qWait(500); // what played before the answer is out of the window
+    QVERIFY(m_agentLeg->heard(kAgentTone) < kAbsent);
+    QVERIFY(m_customerLeg->heard(kCustomerTone) < kAbsent);
+    QVERIFY(m_customerLeg->heard(450.0) < kAbsent);
+
+    // The agent mutes (sends nothing): the customer hears silence.
+    m_agentLeg->say(0);
+    QVERIFY(m_customerLeg->waitForQuiet());
+    m_agentLeg->say(kAgentTone);
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+
+    // Hanging up closes both legs normally.
+    QSignalSpy customerEnded(&m_customerLeg->link(), &qidong::core::MediaLink::ended);
+    QSignalSpy agentEnded(&m_agentLeg->link(), &qidong::core::MediaLink::ended);
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::InteractionEnd, InteractionRef{m_caller->callId}.toJson())),
+        QStringLiteral("ok"));
+    QTRY_COMPARE(customerEnded.size(), 1);
+    QTRY_COMPARE(agentEnded.size(), 1);
+    QTRY_VERIFY(m_hub->logged(QStringLiteral("media.call.closed")));
+    const QList<QJsonObject> closed = logLines(*m_hub, QStringLiteral("media.call.closed"));
+    QCOMPARE(closed.size(), 1);
+    QVERIFY(closed.first().value(QLatin1StringView("forwarded")).toInteger() > 0);
+    QCOMPARE(closed.first().value(QLatin1StringView("refused")).toInteger(), 0);
+}
+
+void tst_HubVoice::holdPlaysMusicToTheCustomerAndSilencesBothWays()
+{
+    QVERIFY(connectCall());
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+
+    const Response held =
+        m_agent->call(method::CallHold, CallHoldParams{m_caller->callId, true}.toJson());
+    QCOMPARE(outcomeOf(held), QStringLiteral("ok"));
+    QCOMPARE(held.result.value(QLatin1StringView("interaction"))
+                 .toObject()
+                 .value(QLatin1StringView("state"))
+                 .toString(),
+             QStringLiteral("held"));
+    QVERIFY(m_agentLeg->waitForQuiet());
+    QVERIFY(m_customerLeg->waitForSound());
+    QTRY_VERIFY_WITH_TIMEOUT(m_customerLeg->heard(kAgentTone) < kAbsent, 3000);
+    // Music, not the agent's concealed voice fading out: frames keep coming.
+    const std::uint64_t before = m_customerLeg->link().stats().received;
+    QTest::qWait(1000);
+    QVERIFY(m_customerLeg->link().stats().received >= before + 40);
+    QVERIFY(m_customerLeg->levelDbfs(1000) > -45.0);
+    QVERIFY(m_customerLeg->heard(kAgentTone, 1000) < kAbsent);
+    const std::optional<Event> state =
+        m_caller->socket.waitForEvent(QString(event::ConversationState));
+    QVERIFY(state.has_value());
+
+    // Hold twice is refused plainly; resume brings both voices back.
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::CallHold, CallHoldParams{m_caller->callId, true}.toJson())),
+        QStringLiteral("invalid_transition"));
+    QCOMPARE(outcomeOf(
+                 m_agent->call(method::CallHold, CallHoldParams{m_caller->callId, false}.toJson())),
+             QStringLiteral("ok"));
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+    QVERIFY(m_hub->logged(QStringLiteral("interaction.held")));
+    QVERIFY(m_hub->logged(QStringLiteral("interaction.resumed")));
+}
+
+void tst_HubVoice::keypadPressesReachTheAgentOnce()
+{
+    QVERIFY(connectCall());
+    QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+    const qsizetype mark = m_agent->events().size();
+    m_customerLeg->pressKey(u'5');
+    const std::optional<Event> pressed =
+        m_agent->waitForEvent(QString(event::CallDtmf), 5000, mark);
+    QVERIFY(pressed.has_value());
+    QCOMPARE(pressed->data.value(QLatin1StringView("key")).toString(), QStringLiteral("5"));
+    QCOMPARE(pressed->data.value(QLatin1StringView("id")).toString(), m_caller->callId);
+    const qsizetype afterFirst = m_agent->events().size();
+    m_customerLeg->pressKey(u'#');
+    const std::optional<Event> second =
+        m_agent->waitForEvent(QString(event::CallDtmf), 5000, afterFirst);
+    QVERIFY(second.has_value());
+    QCOMPARE(second->data.value(QLatin1StringView("key")).toString(), QStringLiteral("#"));
+    QTest::qWait(300); // the repeated end events would show up by now
+    qsizetype presses = 0;
+    for (qsizetype i = mark; i < m_agent->events().size(); ++i)
+        presses += m_agent->events().at(i).name == QString(event::CallDtmf) ? 1 : 0;
+    QCOMPARE(presses, 2);
+    // Keys are signalling, not sound: the agent's audio carries on.
+    QVERIFY(m_agentLeg->heard(kCustomerTone) > kHeard);
+}
+
+void tst_HubVoice::mediaSocketDropReconnectsAndTheCallSurvives()
+{
+    QVERIFY(m_caller->start(QStringLiteral("王女士")));
+    m_customerLeg->open(m_caller->ticket.socketUrl());
+    m_customerLeg->say(kCustomerTone);
+    QVERIFY(setReady(*m_agent));
+    QVERIFY(m_agent->waitForEvent(QString(event::InteractionOffered)).has_value());
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionAccept,
+                                     InteractionRef{m_caller->callId}.toJson())),
+             QStringLiteral("ok"));
+    const std::optional<MediaTicket> ticket = ticketFor(*m_agent, m_caller->callId);
+    QVERIFY(ticket.has_value());
+
+    // The agent's media goes through a relay the test can cut.
+    QUrl target = ticket->socketUrl();
+    TcpRelay relay(target);
+    m_agentLeg->open(relay.url());
+    m_agentLeg->say(kAgentTone);
+    QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+
+    for (int drop = 1; drop <= 2; ++drop) {
+        QSignalSpy lost(&m_agentLeg->link(), &qidong::core::MediaLink::disconnected);
+        QSignalSpy back(&m_agentLeg->link(), &qidong::core::MediaLink::connected);
+        relay.dropAll();
+        QTRY_COMPARE(lost.size(), 1);
+        // The desktop's promise: back within 2 s, on the same ticket.
+        QTRY_COMPARE_WITH_TIMEOUT(back.size(), 1, 2000);
+        QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+        QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+        QCOMPARE(m_agentLeg->link().stats().reconnects, std::uint64_t(drop));
+    }
+    // The call itself never noticed.
+    const Response snapshot = m_agent->call(method::SessionSnapshot);
+    QVERIFY(QJsonDocument(snapshot.result).toJson().contains(m_caller->callId.toUtf8()));
+    QVERIFY(m_hub->logged(QStringLiteral("media.leg.closed")));
+}
+
+void tst_HubVoice::ticketsAreCheckedAndOnlyTheirHolderMayJoin()
+{
+    QVERIFY(connectCall());
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+
+    // A made-up token, and none at all: closed with media_token_invalid.
+    for (const QString& token : {QStringLiteral("not-a-token"), QString()}) {
+        qidong::core::MediaLink stranger;
+        QSignalSpy refused(&stranger, &qidong::core::MediaLink::ticketRefused);
+        QUrl url = m_caller->ticket.url;
+        if (!token.isEmpty())
+            url.setQuery(QStringLiteral("token=") + token);
+        stranger.open(url);
+        QTRY_COMPARE(refused.size(), 1);
+    }
+    QTRY_VERIFY(m_hub->logged(QStringLiteral("media.refused")));
+
+    // Another agent cannot get a ticket for li.na's call.
+    TestClient other(m_hub->url());
+    QVERIFY(other.signIn(QStringLiteral("zhang.min")).has_value());
+    QCOMPARE(outcomeOf(other.call(method::CallMedia, CallMediaParams{m_caller->callId}.toJson())),
+             QStringLiteral("not_found"));
+    QCOMPARE(outcomeOf(m_agent->call(method::CallMedia, QJsonObject{})),
+             QStringLiteral("invalid_params"));
+
+    // A second socket on the agent's ticket replaces the first (a desktop
+    // that restarted), and the call carries on with the new one.
+    const std::optional<MediaTicket> again = ticketFor(*m_agent, m_caller->callId);
+    QVERIFY(again.has_value());
+    QSignalSpy replacedEnded(&m_agentLeg->link(), &qidong::core::MediaLink::ended);
+    VoiceLeg second(2);
+    second.open(again->socketUrl());
+    second.say(kAgentTone + 180.0);
+    QTRY_COMPARE(replacedEnded.size(), 1);
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone + 180.0, kHeard));
+    QVERIFY(second.waitToHear(kCustomerTone, kHeard));
+
+    // Tickets end with the call.
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::InteractionEnd, InteractionRef{m_caller->callId}.toJson())),
+        QStringLiteral("ok"));
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::CallMedia, CallMediaParams{m_caller->callId}.toJson())),
+        QStringLiteral("invalid_transition"));
+    qidong::core::MediaLink late;
+    QSignalSpy lateRefused(&late, &qidong::core::MediaLink::ticketRefused);
+    late.open(again->socketUrl());
+    QTRY_COMPARE(lateRefused.size(), 1);
+}
+
+void tst_HubVoice::hubRestartMidCallComesBackWithNewTickets()
+{
+    QVERIFY(connectCall());
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+
+    QSignalSpy agentRefused(&m_agentLeg->link(), &qidong::core::MediaLink::ticketRefused);
+    QSignalSpy customerRefused(&m_customerLeg->link(), &qidong::core::MediaLink::ticketRefused);
+    m_hub->kill();
+    QTest::qWait(1500); // the legs keep trying against a dead port
+    QVERIFY(!m_agentLeg->link().isConnected());
+    QVERIFY(m_hub->restart());
+    // The new hub knows the call but not the old tickets: each leg is told
+    // to ask again, and does not loop on the stale one.
+    QTRY_COMPARE_WITH_TIMEOUT(agentRefused.size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(customerRefused.size(), 1, 5000);
+
+    Caller again(*m_hub);
+    QVERIFY(again.socket.open());
+    const Response resumed =
+        again.socket.call(method::CustomerResume, {{QStringLiteral("token"), m_caller->token}});
+    QCOMPARE(outcomeOf(resumed), QStringLiteral("ok"));
+    QCOMPARE(resumed.result.value(QLatin1StringView("channel")).toString(),
+             QStringLiteral("voice"));
+    const Response media = again.socket.call(method::CustomerMedia);
+    QCOMPARE(outcomeOf(media), QStringLiteral("ok"));
+    Result<MediaTicket> customerTicket = MediaTicket::fromJson(media.result);
+    QVERIFY(customerTicket.ok());
+
+    TestClient agent(m_hub->url());
+    QVERIFY(agent.signIn(QStringLiteral("li.na")).has_value());
+    const std::optional<MediaTicket> agentTicket = ticketFor(agent, m_caller->callId);
+    QVERIFY(agentTicket.has_value());
+
+    m_customerLeg->link().open(customerTicket.value().socketUrl());
+    m_agentLeg->link().open(agentTicket->socketUrl());
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+}
+
+void tst_HubVoice::malformedFramesAreDroppedAndCounted()
+{
+    QVERIFY(m_caller->start(QStringLiteral("王女士")));
+    m_customerLeg->open(m_caller->ticket.socketUrl());
+    QVERIFY(setReady(*m_agent));
+    QVERIFY(m_agent->waitForEvent(QString(event::InteractionOffered)).has_value());
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionAccept,
+                                     InteractionRef{m_caller->callId}.toJson())),
+             QStringLiteral("ok"));
+    const std::optional<MediaTicket> ticket = ticketFor(*m_agent, m_caller->callId);
+    QVERIFY(ticket.has_value());
+
+    // A hostile agent leg: raw bytes on a valid ticket.
+    QWebSocket raw;
+    raw.open(ticket->socketUrl());
+    QTRY_COMPARE(raw.state(), QAbstractSocket::ConnectedState);
+    qidong::media::SendStream stream(7);
+    double phase = 0;
+    QByteArray wrongVersion = toneFrame(stream, kAgentTone, phase);
+    wrongVersion[0] = char(9);
+    QByteArray truncated = toneFrame(stream, kAgentTone, phase).left(10);
+    QByteArray badOpus = toneFrame(stream, kAgentTone, phase).left(16) + QByteArray(40, '\xff');
+    const QList<QByteArray> garbage{QByteArray(), QByteArrayLiteral("\x01"), wrongVersion,
+                                    truncated, QByteArray(3000, '\0')};
+    for (const QByteArray& bytes : garbage)
+        raw.sendBinaryMessage(bytes);
+    raw.sendTextMessage(QStringLiteral("{\"not\":\"audio\"}"));
+    raw.sendBinaryMessage(badOpus); // a well-formed header on bad Opus: decoded as loss
+    raw.flush();
+
+    // Then real audio on the same socket: it still works.
+    QTimer talk;
+    talk.setInterval(20);
+    connect(&talk, &QTimer::timeout, &raw,
+            [&] { raw.sendBinaryMessage(toneFrame(stream, kAgentTone, phase)); });
+    talk.start();
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    talk.stop();
+    QCOMPARE(raw.state(), QAbstractSocket::ConnectedState);
+
+    raw.close();
+    QTRY_VERIFY(m_hub->logged(QStringLiteral("media.leg.closed")));
+    const QList<QJsonObject> closed = logLines(*m_hub, QStringLiteral("media.leg.closed"));
+    QCOMPARE(closed.size(), 1);
+    QCOMPARE(closed.first().value(QLatin1StringView("party")).toString(), QStringLiteral("agent"));
+    QCOMPARE(closed.first().value(QLatin1StringView("refused")).toInteger(),
+             qint64(garbage.size() + 1));
+    QVERIFY(closed.first().value(QLatin1StringView("received")).toInteger() > 0);
+
+    // An oversized message costs the sender its socket, nobody else anything.
+    QWebSocket big;
+    big.open(ticket->socketUrl());
+    QTRY_COMPARE(big.state(), QAbstractSocket::ConnectedState);
+    big.sendBinaryMessage(QByteArray(64 * 1024, 'x'));
+    QTRY_COMPARE(big.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(int(big.closeCode()), int(QWebSocketProtocol::CloseCodeTooMuchData));
+    QVERIFY(m_customerLeg->link().isConnected());
+    QCOMPARE(outcomeOf(m_agent->call(method::Ping)), QStringLiteral("ok"));
+}
+
+QTEST_GUILESS_MAIN(tst_HubVoice)
+#include "tst_HubVoice.moc"
