@@ -20,6 +20,10 @@ constexpr int kMissingBeforeSilence = 8;
 // after a stall); skipping one frame brings the delay back down.
 constexpr int kSurplusWindow = 50;
 constexpr int kSurplusFrames = 2;
+// More than this waiting at once (a player that started late, a link that
+// stalled and then delivered everything) is cut back at once: late audio
+// is worse than a skip.
+constexpr int kMostWaiting = 8;
 
 bool newer(std::uint32_t a, std::uint32_t b)
 {
@@ -91,6 +95,21 @@ void JitterBuffer::shedSurplus()
 {
     spx_int32_t waiting = 0;
     jitter_buffer_ctl(m_buffer, JITTER_BUFFER_GET_AVALIABLE_COUNT, &waiting);
+    if (waiting > kMostWaiting) {
+        char bytes[protocol::MediaFrame::kMaxPayload];
+        for (; waiting > kSurplusFrames; --waiting) {
+            JitterBufferPacket skipped{};
+            skipped.data = bytes;
+            skipped.len = sizeof bytes;
+            spx_int32_t offset = 0;
+            if (jitter_buffer_get(m_buffer, &skipped, kFrameSamples, &offset) != JITTER_BUFFER_OK)
+                break;
+            ++m_skipped;
+        }
+        m_surplusTicks = 0;
+        m_leastWaiting = std::numeric_limits<int>::max();
+        return;
+    }
     m_leastWaiting = std::min(m_leastWaiting, static_cast<int>(waiting));
     if (++m_surplusTicks < kSurplusWindow)
         return;

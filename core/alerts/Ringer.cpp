@@ -1,6 +1,7 @@
 #include "Ringer.h"
 
 #include "core/CoreLog.h"
+#include "core/voice/AudioDeviceWatcher.h"
 
 #include <QAudioDevice>
 #include <QMediaDevices>
@@ -10,9 +11,9 @@ namespace qidong::core {
 
 Ringer::Ringer(QObject* parent)
     : QObject(parent)
-    , m_devices(std::make_unique<QMediaDevices>())
+    , m_devices(new AudioDeviceWatcher(this))
 {
-    connect(m_devices.get(), &QMediaDevices::audioOutputsChanged, this, &Ringer::rebuild);
+    connect(m_devices, &AudioDeviceWatcher::outputsChanged, this, &Ringer::rebuild);
     rebuild();
 }
 

@@ -5,16 +5,17 @@
 
 #include <memory>
 
-class QMediaDevices;
 class QSoundEffect;
 
 namespace qidong::core {
 
+class AudioDeviceWatcher;
+
 // Rings while an offer waits for the agent: a looping tone through Qt
 // Multimedia on the output device chosen in settings (the default device
-// when none is chosen or the chosen one is gone). Device changes come from
-// QMediaDevices signals, never polling: an unplugged headset moves the ring
-// to the default device, and it moves back when the headset returns.
+// when none is chosen or the chosen one is gone). An unplugged headset moves
+// the ring to the default device (AudioDeviceWatcher notices within a
+// second), and it moves back when the headset returns.
 class Ringer final : public QObject
 {
     Q_OBJECT
@@ -38,7 +39,7 @@ Q_SIGNALS:
 private:
     void rebuild();
 
-    std::unique_ptr<QMediaDevices> m_devices;
+    AudioDeviceWatcher* m_devices;
     std::unique_ptr<QSoundEffect> m_effect;
     QByteArray m_deviceId;
     float m_volume = 0.8f;

@@ -8,6 +8,9 @@ using namespace qidong::protocol;
 
 MediaLink::MediaLink(QObject* parent)
     : QObject(parent)
+    // Children, so a MediaLink moved to an audio thread takes them along.
+    , m_socket(QString(), QWebSocketProtocol::VersionLatest, this)
+    , m_retry(this)
     , m_backoff({std::chrono::milliseconds(100), std::chrono::milliseconds(1000), 0.2})
 {
     m_retry.setSingleShot(true);

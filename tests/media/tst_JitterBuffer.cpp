@@ -132,6 +132,27 @@ class tst_JitterBuffer : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void aPlayerThatStartsLateIsCutBackToTheLiveEdge()
+    {
+        // Two seconds arrive before the first take (a sound device slow to
+        // start, or a link that stalled and then delivered everything).
+        JitterBuffer buffer;
+        const QByteArray payload(40, 'x');
+        std::uint32_t sequence = 0;
+        for (; sequence < 100; ++sequence)
+            buffer.put(sequence, sequence * 960, payload);
+        QByteArray out;
+        QCOMPARE(buffer.take(out), JitterBuffer::Outcome::Packet);
+        QVERIFY2(buffer.delayMs() <= 60, qPrintable(QString::number(buffer.delayMs())));
+        QVERIFY(buffer.stats().skipped >= 90);
+        // And it carries on from there, in order, without gaps.
+        for (int tick = 0; tick < 50; ++tick, ++sequence) {
+            buffer.put(sequence, sequence * 960, payload);
+            QCOMPARE(buffer.take(out), JitterBuffer::Outcome::Packet);
+        }
+        QVERIFY(buffer.delayMs() <= 60);
+    }
+
     void aSteadyStreamPlaysEveryPacketWithLittleDelay()
     {
         const auto run = simulate({});

@@ -1,0 +1,370 @@
+#include "HubProcess.h"
+#include "TestClient.h"
+#include "VoiceLeg.h"
+#include "core/voice/VoiceEngine.h"
+#include "media/Tones.h"
+#include "protocol/Call.h"
+#include "protocol/Names.h"
+
+#include <QAudioDevice>
+#include <QMediaDevices>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QtTest/QTest>
+
+#include <cmath>
+#include <numbers>
+
+using namespace qidong::core;
+using namespace qidong::protocol;
+using namespace qidong::test;
+
+namespace {
+
+constexpr double kAgentTone = 1000.0;   // into the agent's microphone
+constexpr double kCustomerTone = 620.0; // from the customer
+constexpr double kHeard = 0.01;
+constexpr double kAbsent = 0.001;
+
+// A PulseAudio module loaded for one test and unloaded after (or earlier:
+// that is how a headset gets unplugged).
+class PulseModule
+{
+public:
+    PulseModule(const QString& name, const QStringList& arguments)
+    {
+        QProcess pactl;
+        pactl.start(QStringLiteral("pactl"),
+                    QStringList{QStringLiteral("load-module"), name} + arguments);
+        pactl.waitForFinished(10000);
+        m_index = QString::fromUtf8(pactl.readAllStandardOutput()).trimmed();
+    }
+    ~PulseModule() { unload(); }
+    bool isLoaded() const { return !m_index.isEmpty(); }
+    void unload()
+    {
+        if (m_index.isEmpty())
+            return;
+        QProcess::execute(QStringLiteral("pactl"), {QStringLiteral("unload-module"), m_index});
+        m_index.clear();
+    }
+
+private:
+    QString m_index;
+};
+
+QStringList rawFormat()
+{
+    return {QStringLiteral("--format=s16le"), QStringLiteral("--rate=48000"),
+            QStringLiteral("--channels=1"), QStringLiteral("--raw"),
+            QStringLiteral("--latency-msec=20")};
+}
+
+// Plays a tone into a PulseAudio sink at real time: what a person saying
+// "aaa" into the agent's headset would be.
+class ToneFeeder : public QObject
+{
+public:
+    ToneFeeder(const QString& sink, double frequency)
+        : m_frequency(frequency)
+    {
+        m_pacat.start(QStringLiteral("pacat"),
+                      QStringList{QStringLiteral("--playback"), QStringLiteral("-d"), sink} +
+                          rawFormat());
+        m_timer.setInterval(20);
+        connect(&m_timer, &QTimer::timeout, this, [this] { feed(); });
+        m_elapsed.start();
+        m_timer.start();
+    }
+    ~ToneFeeder() override
+    {
+        m_pacat.kill();
+        m_pacat.waitForFinished(5000);
+    }
+    void setFrequency(double frequency) { m_frequency = frequency; }
+
+private:
+    void feed()
+    {
+        // Keeps at most ~60 ms ahead, so a change of tone is heard soon.
+        const qint64 due = (m_elapsed.elapsed() + 60) * 48;
+        QByteArray bytes;
+        for (; m_written < due; ++m_written) {
+            const double step = 2.0 * std::numbers::pi * m_frequency / 48000.0;
+            const auto sample =
+                static_cast<std::int16_t>(m_frequency > 0 ? 8000.0 * std::sin(m_phase) : 0);
+            m_phase = std::fmod(m_phase + step, 2.0 * std::numbers::pi);
+            bytes.append(reinterpret_cast<const char*>(&sample), 2);
+        }
+        m_pacat.write(bytes);
+    }
+
+    QProcess m_pacat;
+    QTimer m_timer;
+    QElapsedTimer m_elapsed;
+    qint64 m_written = 0;
+    double m_frequency;
+    double m_phase = 0;
+};
+
+// Records what a sink plays (its monitor) as the agent's ear would hear it.
+class Recorder : public QObject
+{
+public:
+    explicit Recorder(const QString& sink)
+    {
+        connect(&m_parec, &QProcess::readyReadStandardOutput, this, [this] {
+            m_bytes.append(m_parec.readAllStandardOutput());
+            const qsizetype keep = 48000 * 2 * 2; // 2 s
+            if (m_bytes.size() > keep * 2)
+                m_bytes.remove(0, m_bytes.size() - keep);
+        });
+        m_parec.start(QStringLiteral("parec"),
+                      QStringList{QStringLiteral("-d"), sink + QStringLiteral(".monitor")} +
+                          rawFormat());
+    }
+    ~Recorder() override
+    {
+        m_parec.kill();
+        m_parec.waitForFinished(5000);
+    }
+    double heard(double frequency, int ms = 200) const
+    {
+        const qsizetype samples = std::min<qsizetype>(m_bytes.size() / 2, 48 * ms);
+        if (samples == 0)
+            return 0;
+        std::vector<std::int16_t> last(static_cast<std::size_t>(samples));
+        std::memcpy(last.data(), m_bytes.constData() + m_bytes.size() - samples * 2,
+                    std::size_t(samples) * 2);
+        return qidong::media::tonePower(last, frequency);
+    }
+    bool waitToHear(double frequency, double power = kHeard, int timeoutMs = 5000)
+    {
+        return QTest::qWaitFor([&] { return heard(frequency) >= power; }, timeoutMs);
+    }
+
+private:
+    QProcess m_parec;
+    QByteArray m_bytes;
+};
+
+QAudioDevice deviceNamed(const QList<QAudioDevice>& devices, const QByteArray& id)
+{
+    for (const QAudioDevice& device : devices)
+        if (device.id() == id)
+            return device;
+    return {};
+}
+
+} // namespace
+
+// The agent's softphone audio end to end through real processes and real
+// (null) sound devices: PulseAudio carries a tone into the agent's
+// microphone, VoiceEngine captures, encodes and sends it through the hub to
+// a customer leg, and plays the customer back into a sink this test records.
+class tst_VoiceEngine final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase() { QTest::qWait(500); } // see tst_Ringer
+    void agentAndCustomerHearEachOther();
+    void muteSilencesTheMicrophoneOnly();
+    void keypadPressSendsTheKeyAndPlaysItsToneLocally();
+    void unpluggedHeadsetFallsBackAndTheCallContinues();
+
+private:
+    bool connectCall();
+
+    std::unique_ptr<PulseModule> m_line;       // where the "voice" is played
+    std::unique_ptr<PulseModule> m_headsetMic; // the agent's microphone
+    std::unique_ptr<PulseModule> m_headsetEar; // the agent's speaker
+    std::unique_ptr<HubProcess> m_hub;
+    std::unique_ptr<TestClient> m_agent;
+    std::unique_ptr<TestClient> m_customer;
+    std::unique_ptr<VoiceLeg> m_customerLeg;
+    std::unique_ptr<VoiceEngine> m_engine;
+    QString m_callId;
+    QString m_suffix;
+};
+
+void tst_VoiceEngine::initTestCase()
+{
+    QVERIFY2(!qEnvironmentVariableIsEmpty("PULSE_SERVER") ||
+                 !QMediaDevices::audioOutputs().isEmpty(),
+             "no PulseAudio: run through tools/test");
+    m_suffix = QString::number(QCoreApplication::applicationPid());
+}
+
+void tst_VoiceEngine::init()
+{
+    const QString line = QStringLiteral("qidong_line_") + m_suffix;
+    m_line = std::make_unique<PulseModule>(QStringLiteral("module-null-sink"),
+                                           QStringList{QStringLiteral("sink_name=") + line});
+    m_headsetMic = std::make_unique<PulseModule>(
+        QStringLiteral("module-remap-source"),
+        QStringList{QStringLiteral("master=") + line + QStringLiteral(".monitor"),
+                    QStringLiteral("source_name=qidong_headset_mic_") + m_suffix,
+                    QStringLiteral("channels=1")});
+    m_headsetEar = std::make_unique<PulseModule>(
+        QStringLiteral("module-null-sink"),
+        QStringList{QStringLiteral("sink_name=qidong_headset_") + m_suffix});
+    QVERIFY(m_line->isLoaded() && m_headsetMic->isLoaded() && m_headsetEar->isLoaded());
+    const QByteArray micId = (QStringLiteral("qidong_headset_mic_") + m_suffix).toUtf8();
+    const QByteArray earId = (QStringLiteral("qidong_headset_") + m_suffix).toUtf8();
+    QTRY_VERIFY(!deviceNamed(QMediaDevices::audioInputs(), micId).isNull());
+    QTRY_VERIFY(!deviceNamed(QMediaDevices::audioOutputs(), earId).isNull());
+
+    m_hub = std::make_unique<HubProcess>();
+    QVERIFY(m_hub->start());
+    m_engine = std::make_unique<VoiceEngine>();
+    // Tones are steady: noise suppression would take them for a fan.
+    m_engine->setProcessing({false, false, false});
+    m_engine->setDevices(micId, earId);
+}
+
+void tst_VoiceEngine::cleanup()
+{
+    m_engine.reset();
+    m_customerLeg.reset();
+    m_customer.reset();
+    m_agent.reset();
+    m_hub.reset();
+    m_headsetEar.reset();
+    m_headsetMic.reset();
+    m_line.reset();
+}
+
+bool tst_VoiceEngine::connectCall()
+{
+    m_customer = std::make_unique<TestClient>(m_hub->customerSocketUrl());
+    m_agent = std::make_unique<TestClient>(m_hub->url());
+    if (!m_customer->open() || !m_agent->signIn(QStringLiteral("li.na")))
+        return false;
+    const Response started = m_customer->call(
+        method::CustomerStart, {{QStringLiteral("name"), QStringLiteral("王女士")},
+                                {QStringLiteral("channel"), QStringLiteral("voice")}});
+    m_callId = started.result.value(QLatin1StringView("conversationId")).toString();
+    Result<MediaTicket> customerTicket =
+        MediaTicket::fromJson(started.result.value(QLatin1StringView("media")).toObject());
+    if (!customerTicket)
+        return false;
+    m_customerLeg = std::make_unique<VoiceLeg>(1);
+    m_customerLeg->open(customerTicket.value().socketUrl());
+    m_customerLeg->say(kCustomerTone);
+    if (outcomeOf(m_agent->call(method::AgentSetState,
+                                SetStateParams{Presence::Ready, {}}.toJson())) != u"ok" ||
+        !m_agent->waitForEvent(QString(event::InteractionOffered)) ||
+        outcomeOf(m_agent->call(method::InteractionAccept, InteractionRef{m_callId}.toJson())) !=
+            u"ok")
+        return false;
+    const Response media = m_agent->call(method::CallMedia, CallMediaParams{m_callId}.toJson());
+    Result<MediaTicket> agentTicket = MediaTicket::fromJson(media.result);
+    if (!agentTicket)
+        return false;
+    m_engine->startCall(agentTicket.value().socketUrl());
+    return true;
+}
+
+void tst_VoiceEngine::agentAndCustomerHearEachOther()
+{
+    ToneFeeder voice(QStringLiteral("qidong_line_") + m_suffix, kAgentTone);
+    Recorder ear(QStringLiteral("qidong_headset_") + m_suffix);
+    QSignalSpy levels(m_engine.get(), &VoiceEngine::levelsChanged);
+    QVERIFY(connectCall());
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->isLinked(), 5000);
+
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QVERIFY(ear.waitToHear(kCustomerTone));
+    QTest::qWait(500);
+    QVERIFY(m_customerLeg->heard(kCustomerTone) < kAbsent);
+    QVERIFY(ear.heard(kAgentTone) < kAbsent); // no sidetone or echo through the hub
+
+    // Meters: the microphone's tone is about -12 dBFS peak.
+    QTRY_VERIFY(!levels.isEmpty());
+    const QList<QVariant> last = levels.last();
+    QVERIFY2(last.at(0).toDouble() > -20.0, qPrintable(last.at(0).toString()));
+    QVERIFY2(last.at(1).toDouble() > -30.0, qPrintable(last.at(1).toString()));
+
+    QSignalSpy stats(m_engine.get(), &VoiceEngine::statsUpdated);
+    QVERIFY(stats.wait(3000));
+    const AudioPipeline::Stats figures = m_engine->stats();
+    QVERIFY(figures.framesCaptured > 20);
+    QVERIFY(figures.framesSent > 20);
+    QVERIFY(figures.framesPlayed > 20);
+    qInfo("jitter buffer %d ms, output buffer %d ms, underruns %llu", figures.jitterMs,
+          figures.outputBufferMs, static_cast<unsigned long long>(figures.underruns));
+
+    // The hub ends the call: the engine stops by itself.
+    QSignalSpy ended(m_engine.get(), &VoiceEngine::callEnded);
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionEnd, InteractionRef{m_callId}.toJson())),
+             QStringLiteral("ok"));
+    QTRY_COMPARE(ended.size(), 1);
+    QVERIFY(!m_engine->inCall());
+}
+
+void tst_VoiceEngine::muteSilencesTheMicrophoneOnly()
+{
+    ToneFeeder voice(QStringLiteral("qidong_line_") + m_suffix, kAgentTone);
+    Recorder ear(QStringLiteral("qidong_headset_") + m_suffix);
+    QVERIFY(connectCall());
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QVERIFY(ear.waitToHear(kCustomerTone));
+    QSignalSpy muted(m_engine.get(), &VoiceEngine::mutedChanged);
+    m_engine->setMuted(true);
+    QCOMPARE(muted.size(), 1);
+    QVERIFY(m_customerLeg->waitForQuiet());
+    QVERIFY(ear.heard(kCustomerTone) > kHeard); // the agent still hears
+    m_engine->setMuted(false);
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+}
+
+void tst_VoiceEngine::keypadPressSendsTheKeyAndPlaysItsToneLocally()
+{
+    Recorder ear(QStringLiteral("qidong_headset_") + m_suffix);
+    QVERIFY(connectCall());
+    QVERIFY(ear.waitToHear(kCustomerTone));
+    const qidong::media::DtmfPair five = qidong::media::dtmfFrequencies(u'5');
+    double loudest = 0;
+    m_engine->pressKey(u'5');
+    QElapsedTimer watching;
+    watching.start();
+    while (watching.elapsed() < 1000) {
+        QTest::qWait(20);
+        loudest = std::max(loudest, std::min(ear.heard(five.low, 60), ear.heard(five.high, 60)));
+    }
+    QVERIFY2(loudest > 0.001, qPrintable(QString::number(loudest)));
+    // Sent as an event, not as sound: the customer hears no keypad tone.
+    QVERIFY(m_customerLeg->heard(five.high, 1000) < kAbsent);
+}
+
+void tst_VoiceEngine::unpluggedHeadsetFallsBackAndTheCallContinues()
+{
+    ToneFeeder voice(QStringLiteral("qidong_line_") + m_suffix, kAgentTone);
+    QVERIFY(connectCall());
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QSignalSpy fellBack(m_engine.get(), &VoiceEngine::deviceFellBack);
+
+    // The headset's microphone goes: the default (silent) one takes over.
+    m_headsetMic->unload();
+    QTRY_VERIFY_WITH_TIMEOUT(!fellBack.isEmpty(), 5000);
+    QCOMPARE(fellBack.first().at(0).value<VoiceEngine::Direction>(), VoiceEngine::Direction::Input);
+    QVERIFY(m_customerLeg->waitForQuiet());
+    QCOMPARE(m_engine->activeDevice(VoiceEngine::Direction::Input).id(),
+             QMediaDevices::defaultAudioInput().id());
+
+    // Then its speaker: the agent hears the customer on the default one.
+    Recorder speaker(QStringLiteral("qidong_speaker"));
+    m_headsetEar->unload();
+    QTRY_VERIFY_WITH_TIMEOUT(fellBack.size() >= 2, 5000);
+    QCOMPARE(fellBack.last().at(0).value<VoiceEngine::Direction>(), VoiceEngine::Direction::Output);
+    QVERIFY(speaker.waitToHear(kCustomerTone));
+    QVERIFY(m_engine->inCall());
+    QVERIFY(m_engine->isLinked());
+}
+
+QTEST_GUILESS_MAIN(tst_VoiceEngine)
+#include "tst_VoiceEngine.moc"
