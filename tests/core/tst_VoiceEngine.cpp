@@ -1,4 +1,5 @@
 #include "HubProcess.h"
+#include "PulseDevices.h"
 #include "TestClient.h"
 #include "VoiceLeg.h"
 #include "core/voice/VoiceEngine.h"
@@ -21,132 +22,10 @@ using namespace qidong::test;
 
 namespace {
 
-constexpr double kAgentTone = 1000.0;   // into the agent's microphone
+const double kAgentTone = 1000.0;       // into the agent's microphone
 constexpr double kCustomerTone = 620.0; // from the customer
 constexpr double kHeard = 0.01;
 constexpr double kAbsent = 0.001;
-
-// A PulseAudio module loaded for one test and unloaded after (or earlier:
-// that is how a headset gets unplugged).
-class PulseModule
-{
-public:
-    PulseModule(const QString& name, const QStringList& arguments)
-    {
-        QProcess pactl;
-        pactl.start(QStringLiteral("pactl"),
-                    QStringList{QStringLiteral("load-module"), name} + arguments);
-        pactl.waitForFinished(10000);
-        m_index = QString::fromUtf8(pactl.readAllStandardOutput()).trimmed();
-    }
-    ~PulseModule() { unload(); }
-    bool isLoaded() const { return !m_index.isEmpty(); }
-    void unload()
-    {
-        if (m_index.isEmpty())
-            return;
-        QProcess::execute(QStringLiteral("pactl"), {QStringLiteral("unload-module"), m_index});
-        m_index.clear();
-    }
-
-private:
-    QString m_index;
-};
-
-QStringList rawFormat()
-{
-    return {QStringLiteral("--format=s16le"), QStringLiteral("--rate=48000"),
-            QStringLiteral("--channels=1"), QStringLiteral("--raw"),
-            QStringLiteral("--latency-msec=20")};
-}
-
-// Plays a tone into a PulseAudio sink at real time: what a person saying
-// "aaa" into the agent's headset would be.
-class ToneFeeder : public QObject
-{
-public:
-    ToneFeeder(const QString& sink, double frequency)
-        : m_frequency(frequency)
-    {
-        m_pacat.start(QStringLiteral("pacat"),
-                      QStringList{QStringLiteral("--playback"), QStringLiteral("-d"), sink} +
-                          rawFormat());
-        m_timer.setInterval(20);
-        connect(&m_timer, &QTimer::timeout, this, [this] { feed(); });
-        m_elapsed.start();
-        m_timer.start();
-    }
-    ~ToneFeeder() override
-    {
-        m_pacat.kill();
-        m_pacat.waitForFinished(5000);
-    }
-    void setFrequency(double frequency) { m_frequency = frequency; }
-
-private:
-    void feed()
-    {
-        // Keeps at most ~60 ms ahead, so a change of tone is heard soon.
-        const qint64 due = (m_elapsed.elapsed() + 60) * 48;
-        QByteArray bytes;
-        for (; m_written < due; ++m_written) {
-            const double step = 2.0 * std::numbers::pi * m_frequency / 48000.0;
-            const auto sample =
-                static_cast<std::int16_t>(m_frequency > 0 ? 8000.0 * std::sin(m_phase) : 0);
-            m_phase = std::fmod(m_phase + step, 2.0 * std::numbers::pi);
-            bytes.append(reinterpret_cast<const char*>(&sample), 2);
-        }
-        m_pacat.write(bytes);
-    }
-
-    QProcess m_pacat;
-    QTimer m_timer;
-    QElapsedTimer m_elapsed;
-    qint64 m_written = 0;
-    double m_frequency;
-    double m_phase = 0;
-};
-
-// Records what a sink plays (its monitor) as the agent's ear would hear it.
-class Recorder : public QObject
-{
-public:
-    explicit Recorder(const QString& sink)
-    {
-        connect(&m_parec, &QProcess::readyReadStandardOutput, this, [this] {
-            m_bytes.append(m_parec.readAllStandardOutput());
-            const qsizetype keep = 48000 * 2 * 2; // 2 s
-            if (m_bytes.size() > keep * 2)
-                m_bytes.remove(0, m_bytes.size() - keep);
-        });
-        m_parec.start(QStringLiteral("parec"),
-                      QStringList{QStringLiteral("-d"), sink + QStringLiteral(".monitor")} +
-                          rawFormat());
-    }
-    ~Recorder() override
-    {
-        m_parec.kill();
-        m_parec.waitForFinished(5000);
-    }
-    double heard(double frequency, int ms = 200) const
-    {
-        const qsizetype samples = std::min<qsizetype>(m_bytes.size() / 2, 48 * ms);
-        if (samples == 0)
-            return 0;
-        std::vector<std::int16_t> last(static_cast<std::size_t>(samples));
-        std::memcpy(last.data(), m_bytes.constData() + m_bytes.size() - samples * 2,
-                    std::size_t(samples) * 2);
-        return qidong::media::tonePower(last, frequency);
-    }
-    bool waitToHear(double frequency, double power = kHeard, int timeoutMs = 5000)
-    {
-        return QTest::qWaitFor([&] { return heard(frequency) >= power; }, timeoutMs);
-    }
-
-private:
-    QProcess m_parec;
-    QByteArray m_bytes;
-};
 
 QAudioDevice deviceNamed(const QList<QAudioDevice>& devices, const QByteArray& id)
 {
@@ -271,8 +150,8 @@ bool tst_VoiceEngine::connectCall()
 
 void tst_VoiceEngine::agentAndCustomerHearEachOther()
 {
-    ToneFeeder voice(QStringLiteral("qidong_line_") + m_suffix, kAgentTone);
-    Recorder ear(QStringLiteral("qidong_headset_") + m_suffix);
+    PcmFeeder voice(QStringLiteral("qidong_line_") + m_suffix, PcmFeeder::tone(kAgentTone));
+    PcmRecorder ear(QStringLiteral("qidong_headset_") + m_suffix + QStringLiteral(".monitor"));
     QSignalSpy levels(m_engine.get(), &VoiceEngine::levelsChanged);
     QVERIFY(connectCall());
     QTRY_VERIFY_WITH_TIMEOUT(m_engine->isLinked(), 5000);
@@ -308,8 +187,8 @@ void tst_VoiceEngine::agentAndCustomerHearEachOther()
 
 void tst_VoiceEngine::muteSilencesTheMicrophoneOnly()
 {
-    ToneFeeder voice(QStringLiteral("qidong_line_") + m_suffix, kAgentTone);
-    Recorder ear(QStringLiteral("qidong_headset_") + m_suffix);
+    PcmFeeder voice(QStringLiteral("qidong_line_") + m_suffix, PcmFeeder::tone(kAgentTone));
+    PcmRecorder ear(QStringLiteral("qidong_headset_") + m_suffix + QStringLiteral(".monitor"));
     QVERIFY(connectCall());
     QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
     QVERIFY(ear.waitToHear(kCustomerTone));
@@ -324,7 +203,7 @@ void tst_VoiceEngine::muteSilencesTheMicrophoneOnly()
 
 void tst_VoiceEngine::keypadPressSendsTheKeyAndPlaysItsToneLocally()
 {
-    Recorder ear(QStringLiteral("qidong_headset_") + m_suffix);
+    PcmRecorder ear(QStringLiteral("qidong_headset_") + m_suffix + QStringLiteral(".monitor"));
     QVERIFY(connectCall());
     QVERIFY(ear.waitToHear(kCustomerTone));
     const qidong::media::DtmfPair five = qidong::media::dtmfFrequencies(u'5');
@@ -343,7 +222,7 @@ void tst_VoiceEngine::keypadPressSendsTheKeyAndPlaysItsToneLocally()
 
 void tst_VoiceEngine::unpluggedHeadsetFallsBackAndTheCallContinues()
 {
-    ToneFeeder voice(QStringLiteral("qidong_line_") + m_suffix, kAgentTone);
+    PcmFeeder voice(QStringLiteral("qidong_line_") + m_suffix, PcmFeeder::tone(kAgentTone));
     QVERIFY(connectCall());
     QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
     QSignalSpy fellBack(m_engine.get(), &VoiceEngine::deviceFellBack);
@@ -357,7 +236,7 @@ void tst_VoiceEngine::unpluggedHeadsetFallsBackAndTheCallContinues()
              QMediaDevices::defaultAudioInput().id());
 
     // Then its speaker: the agent hears the customer on the default one.
-    Recorder speaker(QStringLiteral("qidong_speaker"));
+    PcmRecorder speaker(QStringLiteral("qidong_speaker.monitor"));
     m_headsetEar->unload();
     QTRY_VERIFY_WITH_TIMEOUT(fellBack.size() >= 2, 5000);
     QCOMPARE(fellBack.last().at(0).value<VoiceEngine::Direction>(), VoiceEngine::Direction::Output);

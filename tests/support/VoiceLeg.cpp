@@ -51,7 +51,11 @@ void VoiceLeg::tick()
     // would pull, rather than trusting the timer's period.
     while (m_ticks * kFrameMs <= m_elapsed.elapsed()) {
         ++m_ticks;
-        if (m_frequency > 0) {
+        AudioFrame in{};
+        const bool sound = m_receive.take(in);
+        if (m_echo && sound) {
+            m_link.send(m_send.audio(in));
+        } else if (m_frequency > 0 && !m_echo) {
             AudioFrame out{};
             const double step = 2.0 * std::numbers::pi * m_frequency / kSampleRate;
             for (std::int16_t& sample : out) {
@@ -62,8 +66,6 @@ void VoiceLeg::tick()
         } else {
             m_send.skip();
         }
-        AudioFrame in{};
-        m_receive.take(in);
         m_played.push_back(in);
         if (m_played.size() > kHistoryFrames)
             m_played.pop_front();

@@ -28,6 +28,9 @@ public:
     void close() { m_link.close(); }
     // Sends this tone from now on (0: silence, nothing sent).
     void say(double frequency) { m_frequency = frequency; }
+    // Sends back what it plays, frame by frame (a reflector for latency
+    // measurements); overrides say().
+    void setEcho(bool echo) { m_echo = echo; }
     void pressKey(QChar key);
 
     // How strongly `frequency` was heard over the last `ms` played, from
@@ -61,6 +64,7 @@ private:
     QElapsedTimer m_elapsed;
     qint64 m_ticks = 0;
     double m_frequency = 0;
+    bool m_echo = false;
     double m_phase = 0;
     std::deque<media::AudioFrame> m_played;
     std::vector<std::int16_t> m_recording;
