@@ -57,6 +57,7 @@ PcmFeeder::PcmFeeder(const QString& sink, std::function<std::int16_t(std::int64_
     connect(&m_timer, &QTimer::timeout, this, &PcmFeeder::feed);
     m_pacat.waitForStarted(5000);
     m_elapsed.start();
+    m_startedNs = steadyNowNs();
     feed();
     m_timer.start();
 }
@@ -93,9 +94,8 @@ void PcmFeeder::feed()
 
 PcmRecorder::PcmRecorder(const QString& device)
 {
-    m_clock.start();
     connect(&m_parec, &QProcess::readyReadStandardOutput, this, [this] {
-        const qint64 arrived = m_clock.nsecsElapsed();
+        const qint64 arrived = steadyNowNs();
         const qsizetype before = m_bytes.size() & ~qsizetype(1);
         m_bytes.append(m_parec.readAllStandardOutput());
         if (m_observer) {

@@ -6,11 +6,19 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <span>
 
 namespace qidong::test {
+
+inline qint64 steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 // A PulseAudio module loaded for one test and unloaded after (or earlier:
 // that is how a headset gets unplugged). Needs the PulseAudio tools/test
@@ -45,6 +53,9 @@ public:
     static std::function<std::int16_t(std::int64_t)> tone(const double& frequency);
     // Milliseconds since the first sample was handed to pacat.
     qint64 elapsedMs() const { return m_elapsed.elapsed(); }
+    // When the first sample was handed over, on the steady clock (ns), the
+    // clock PcmRecorder's chunk times use.
+    qint64 startedNs() const { return m_startedNs; }
     std::int64_t samplesWritten() const { return m_written; }
 
 private:
@@ -55,11 +66,12 @@ private:
     QElapsedTimer m_elapsed;
     std::function<std::int16_t(std::int64_t)> m_sample;
     std::int64_t m_written = 0;
+    qint64 m_startedNs = 0;
 };
 
 // Records what a sink plays (from its monitor) or a source captures,
 // keeping the last two seconds, and hands each chunk to an observer with
-// the time it arrived.
+// the time it arrived (steadyNowNs()).
 class PcmRecorder final : public QObject
 {
     Q_OBJECT
@@ -80,7 +92,6 @@ public:
 private:
     QProcess m_parec;
     QByteArray m_bytes;
-    QElapsedTimer m_clock;
     std::function<void(std::span<const std::int16_t>, qint64)> m_observer;
 };
 
