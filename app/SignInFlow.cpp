@@ -4,6 +4,8 @@
 #include "core/connection/HubConnection.h"
 #include "core/credentials/CredentialStore.h"
 #include "core/session/AgentSession.h"
+#include "core/voice/CallDesk.h"
+#include "core/voice/VoiceEngine.h"
 #include "ui/shell/ErrorText.h"
 #include "ui/shell/ShellWindow.h"
 
@@ -29,6 +31,8 @@ SignInFlow::SignInFlow(core::HubConnection& connection, core::AgentSession& sess
     , m_session(session)
     , m_credentials(credentials)
     , m_chatDesk(std::make_unique<core::ChatDesk>(connection, session))
+    , m_voice(std::make_unique<core::VoiceEngine>())
+    , m_callDesk(std::make_unique<core::CallDesk>(connection, session, *m_voice))
 {
     connect(&m_connection, &core::HubConnection::healthChanged, this, &SignInFlow::onHealthChanged);
     connect(&m_connection, &core::HubConnection::refreshTokenChanged, this,
@@ -136,7 +140,8 @@ void SignInFlow::showShell()
     if (m_dialog)
         m_dialog->hide();
     if (!m_shell) {
-        m_shell = std::make_unique<ui::ShellWindow>(m_connection, m_session, *m_chatDesk);
+        m_shell =
+            std::make_unique<ui::ShellWindow>(m_connection, m_session, *m_chatDesk, *m_callDesk);
         connect(m_shell.get(), &ui::ShellWindow::signOutRequested, &m_connection,
                 &core::HubConnection::signOut);
         connect(m_shell.get(), &ui::ShellWindow::settingsApplied, this,

@@ -9,9 +9,11 @@
 
 namespace qidong::core {
 class AgentSession;
+class CallDesk;
 class ChatDesk;
 class CredentialStore;
 class HubConnection;
+class VoiceEngine;
 } // namespace qidong::core
 
 namespace qidong::ui {
@@ -37,6 +39,8 @@ public:
     void start(const ui::SignInRequest& fromCommandLine);
     ui::ShellWindow* shell() const { return m_shell.get(); }
     core::ChatDesk& chatDesk() const { return *m_chatDesk; }
+    core::VoiceEngine& voiceEngine() const { return *m_voice; }
+    core::CallDesk& callDesk() const { return *m_callDesk; }
     ui::SignInDialog* dialog() const { return m_dialog.get(); }
 
 Q_SIGNALS:
@@ -53,6 +57,8 @@ private:
     core::AgentSession& m_session;
     core::CredentialStore& m_credentials;
     std::unique_ptr<core::ChatDesk> m_chatDesk;
+    std::unique_ptr<core::VoiceEngine> m_voice;
+    std::unique_ptr<core::CallDesk> m_callDesk;
     std::unique_ptr<ui::SignInDialog> m_dialog;
     std::unique_ptr<ui::ShellWindow> m_shell;
     QString m_account;

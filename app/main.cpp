@@ -3,6 +3,7 @@
 #include "core/connection/HubConnection.h"
 #include "core/credentials/CredentialStore.h"
 #include "core/session/AgentSession.h"
+#include "core/voice/VoiceEngine.h"
 #include "ui/shell/Theme.h"
 
 #include <QApplication>
@@ -81,10 +82,17 @@ int main(int argc, char* argv[])
     qidong::core::CredentialStore credentials;
     // An offer rings on the device chosen in settings until it is answered.
     qidong::core::Ringer ringer;
-    const auto applySettings = [&ringer] {
+    qidong::app::SignInFlow flow(connection, session, credentials);
+    const auto applySettings = [&ringer, &flow] {
         const QSettings settings;
         ringer.setDeviceId(settings.value(QStringLiteral("audio/ringDevice")).toByteArray());
         ringer.setVolume(settings.value(QStringLiteral("audio/ringVolume"), 80).toFloat() / 100.0f);
+        qidong::core::VoiceEngine& voice = flow.voiceEngine();
+        voice.setDevices(settings.value(QStringLiteral("audio/inputDevice")).toByteArray(),
+                         settings.value(QStringLiteral("audio/outputDevice")).toByteArray());
+        const bool processing =
+            settings.value(QStringLiteral("audio/voiceProcessing"), true).toBool();
+        voice.setProcessing({processing, processing, processing});
         qidong::ui::Theme::apply(
             qidong::ui::Theme::fromName(settings.value(QStringLiteral("ui/theme")).toString()));
     };
@@ -93,7 +101,6 @@ int main(int argc, char* argv[])
                      &qidong::core::Ringer::start);
     QObject::connect(&session, &qidong::core::AgentSession::offerEnded, &ringer,
                      &qidong::core::Ringer::stop);
-    qidong::app::SignInFlow flow(connection, session, credentials);
     QObject::connect(&flow, &qidong::app::SignInFlow::settingsApplied, &app, [&] {
         applySettings();
         const QString chosen = QSettings().value(QStringLiteral("signIn/language")).toString();

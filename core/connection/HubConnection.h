@@ -77,6 +77,8 @@ public:
                  ReplyHandler handler, Delivery delivery = Delivery::Now);
 
     Health health() const { return m_health; }
+    // The hub signed in to (its host is where media tickets point).
+    QUrl url() const { return m_url; }
     int reconnectAttempt() const { return m_attempt; }
     QDateTime nextRetryAt() const { return m_nextRetryAt; }
     protocol::Error lastError() const { return m_lastError; }

@@ -127,11 +127,15 @@ void VoiceEngine::pressKey(QChar key)
     onAudioThread([pipeline = m_pipeline, key] { pipeline->pressKey(key); });
 }
 
-void VoiceEngine::playTestTone()
+void VoiceEngine::playTestTone(const QByteArray& outputId)
 {
     if (m_inCall)
         return;
     m_activeOutput = resolve(Direction::Output);
+    if (!outputId.isEmpty())
+        for (const QAudioDevice& device : QMediaDevices::audioOutputs())
+            if (device.id() == outputId)
+                m_activeOutput = device;
     onAudioThread(
         [pipeline = m_pipeline, output = m_activeOutput] { pipeline->startTestTone(output); });
     // Ends the tone (and closes the device) after it has played.

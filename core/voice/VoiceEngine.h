@@ -43,7 +43,8 @@ public:
     void setMuted(bool muted);
     bool isMuted() const { return m_muted; }
     void pressKey(QChar key);
-    void playTestTone();
+    // A 1.5 s tone on this output (empty: the chosen one), outside calls.
+    void playTestTone(const QByteArray& outputId = {});
 
     // The device actually in use (the default when the chosen one is gone).
     QAudioDevice activeDevice(Direction direction) const;

@@ -10,6 +10,8 @@
 #include "core/chat/ChatDesk.h"
 #include "core/connection/HubConnection.h"
 #include "core/session/AgentSession.h"
+#include "core/voice/CallDesk.h"
+#include "core/voice/VoiceEngine.h"
 #include "models/ChatTranscriptModel.h"
 #include "protocol/Chat.h"
 #include "protocol/Names.h"
@@ -282,9 +284,11 @@ QList<Row> desktopFigures()
     core::HubConnection connection({});
     core::AgentSession session(connection);
     core::ChatDesk desk(connection, session);
+    core::VoiceEngine voice;
+    core::CallDesk calls(connection, session, voice);
     connection.signIn(hub.url(), QStringLiteral("li.na"), QStringLiteral("qidong-demo"));
     (void)QTest::qWaitFor([&] { return session.isSignedIn(); }, 10000);
-    ui::ShellWindow shell(connection, session, desk);
+    ui::ShellWindow shell(connection, session, desk, calls);
     shell.show();
     (void)QTest::qWaitForWindowExposed(&shell);
     session.requestState(Presence::Ready);

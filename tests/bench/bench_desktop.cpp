@@ -8,6 +8,8 @@
 #include "core/chat/ChatDesk.h"
 #include "core/connection/HubConnection.h"
 #include "core/session/AgentSession.h"
+#include "core/voice/CallDesk.h"
+#include "core/voice/VoiceEngine.h"
 #include "models/InteractionListModel.h"
 #include "ui/shell/ShellWindow.h"
 
@@ -80,7 +82,9 @@ int main(int argc, char* argv[])
     if (!QTest::qWaitFor([&] { return session.isSignedIn(); }, 20000))
         return 1;
     core::ChatDesk desk(connection, session);
-    ui::ShellWindow shell(connection, session, desk);
+    core::VoiceEngine voice;
+    core::CallDesk calls(connection, session, voice);
+    ui::ShellWindow shell(connection, session, desk, calls);
     shell.show();
     (void)QTest::qWaitForWindowExposed(&shell);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

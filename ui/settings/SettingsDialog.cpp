@@ -1,10 +1,13 @@
 #include "SettingsDialog.h"
 
 #include <QAudioDevice>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QMediaDevices>
+#include <QPushButton>
 #include <QSettings>
 #include <QSlider>
 #include <QVBoxLayout>
@@ -24,6 +27,10 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     : QDialog(parent)
     , m_ringDevice(new QComboBox(this))
     , m_ringVolume(new QSlider(Qt::Horizontal, this))
+    , m_input(new QComboBox(this))
+    , m_output(new QComboBox(this))
+    , m_processing(
+          new QCheckBox(tr("Echo cancellation, noise suppression and automatic gain"), this))
     , m_theme(new QComboBox(this))
     , m_language(new QComboBox(this))
 {
@@ -32,6 +39,14 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_ringDevice->addItem(tr("Default output"), QByteArray());
     for (const QAudioDevice& output : QMediaDevices::audioOutputs())
         m_ringDevice->addItem(output.description(), output.id());
+    m_input->setAccessibleName(tr("Microphone"));
+    m_input->addItem(tr("Default input"), QByteArray());
+    for (const QAudioDevice& input : QMediaDevices::audioInputs())
+        m_input->addItem(input.description(), input.id());
+    m_output->setAccessibleName(tr("Call speaker"));
+    m_output->addItem(tr("Default output"), QByteArray());
+    for (const QAudioDevice& output : QMediaDevices::audioOutputs())
+        m_output->addItem(output.description(), output.id());
     m_ringVolume->setRange(0, 100);
     m_ringVolume->setAccessibleName(tr("Ring volume"));
     m_theme->addItem(tr("Light"), QStringLiteral("light"));
@@ -44,6 +59,16 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     auto* form = new QFormLayout;
     form->addRow(tr("Ring &on:"), m_ringDevice);
     form->addRow(tr("Ring &volume:"), m_ringVolume);
+    form->addRow(tr("&Microphone:"), m_input);
+    auto* speakerRow = new QHBoxLayout;
+    speakerRow->addWidget(m_output, 1);
+    auto* test = new QPushButton(tr("&Test"), this);
+    test->setAccessibleName(tr("Play a test tone on the call speaker"));
+    speakerRow->addWidget(test);
+    form->addRow(tr("Call &speaker:"), speakerRow);
+    form->addRow(QString(), m_processing);
+    connect(test, &QPushButton::clicked, this,
+            [this] { Q_EMIT testToneRequested(m_output->currentData().toByteArray()); });
     form->addRow(tr("&Theme:"), m_theme);
     form->addRow(tr("&Language:"), m_language);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -69,6 +94,9 @@ void SettingsDialog::load()
     };
     select(m_ringDevice, settings.value(key(kRingDeviceKey)).toByteArray());
     m_ringVolume->setValue(settings.value(key(kRingVolumeKey), 80).toInt());
+    select(m_input, settings.value(key(kInputDeviceKey)).toByteArray());
+    select(m_output, settings.value(key(kOutputDeviceKey)).toByteArray());
+    m_processing->setChecked(settings.value(key(kVoiceProcessingKey), true).toBool());
     select(m_theme, settings.value(key(kThemeKey), QStringLiteral("light")).toString());
     select(m_language, settings.value(key(kLanguageKey), QStringLiteral("zh_CN")).toString());
 }
@@ -78,6 +106,9 @@ void SettingsDialog::save()
     QSettings settings;
     settings.setValue(key(kRingDeviceKey), m_ringDevice->currentData().toByteArray());
     settings.setValue(key(kRingVolumeKey), m_ringVolume->value());
+    settings.setValue(key(kInputDeviceKey), m_input->currentData().toByteArray());
+    settings.setValue(key(kOutputDeviceKey), m_output->currentData().toByteArray());
+    settings.setValue(key(kVoiceProcessingKey), m_processing->isChecked());
     settings.setValue(key(kThemeKey), m_theme->currentData().toString());
     settings.setValue(key(kLanguageKey), m_language->currentData().toString());
     Q_EMIT settingsApplied();

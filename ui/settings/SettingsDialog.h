@@ -2,13 +2,15 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QSlider;
 
 namespace qidong::ui {
 
-// The agent's own preferences: where offers ring and how loud, light or
-// dark, and the language. Stored in QSettings; settingsApplied() tells the
+// The agent's own preferences: where offers ring and how loud, the
+// headset's microphone and speaker, echo cancellation, light or dark, and
+// the language. Stored in QSettings; settingsApplied() tells the
 // composition root to apply them.
 class SettingsDialog final : public QDialog
 {
@@ -18,6 +20,9 @@ class SettingsDialog final : public QDialog
 public:
     static constexpr const char* kRingDeviceKey = "audio/ringDevice";
     static constexpr const char* kRingVolumeKey = "audio/ringVolume";
+    static constexpr const char* kInputDeviceKey = "audio/inputDevice";
+    static constexpr const char* kOutputDeviceKey = "audio/outputDevice";
+    static constexpr const char* kVoiceProcessingKey = "audio/voiceProcessing";
     static constexpr const char* kThemeKey = "ui/theme";
     static constexpr const char* kLanguageKey = "signIn/language";
 
@@ -26,6 +31,8 @@ public:
 
 Q_SIGNALS:
     void settingsApplied();
+    // "Test" beside the speaker choice: play a tone on that device.
+    void testToneRequested(const QByteArray& outputId);
 
 private:
     void load();
@@ -33,6 +40,9 @@ private:
 
     QComboBox* m_ringDevice;
     QSlider* m_ringVolume;
+    QComboBox* m_input;
+    QComboBox* m_output;
+    QCheckBox* m_processing;
     QComboBox* m_theme;
     QComboBox* m_language;
 };

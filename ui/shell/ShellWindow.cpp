@@ -7,9 +7,12 @@
 #include "Theme.h"
 #include "core/chat/ChatDesk.h"
 #include "core/session/AgentSession.h"
+#include "core/voice/CallDesk.h"
+#include "core/voice/VoiceEngine.h"
 #include "models/InteractionListModel.h"
 #include "ui/chat/ChatPane.h"
 #include "ui/settings/SettingsDialog.h"
+#include "ui/voice/SoftphonePane.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,11 +31,12 @@
 namespace qidong::ui {
 
 ShellWindow::ShellWindow(core::HubConnection& connection, core::AgentSession& session,
-                         core::ChatDesk& chatDesk, QWidget* parent)
+                         core::ChatDesk& chatDesk, core::CallDesk& callDesk, QWidget* parent)
     : QMainWindow(parent)
     , m_connection(connection)
     , m_session(session)
     , m_chatDesk(chatDesk)
+    , m_callDesk(callDesk)
     , m_interactions(new QTableView(this))
     , m_toast(new OfferToast(this))
 {
@@ -99,6 +103,7 @@ void ShellWindow::createDocks()
         QString title;
         Qt::DockWidgetArea area;
     } docks[] = {
+        {"callDock", tr("Call"), Qt::LeftDockWidgetArea},
         {"conversationDock", tr("Conversation"), Qt::RightDockWidgetArea},
         {"customerDock", tr("Customer"), Qt::RightDockWidgetArea},
         {"knowledgeDock", tr("Knowledge"), Qt::BottomDockWidgetArea},
@@ -109,6 +114,9 @@ void ShellWindow::createDocks()
         if (QLatin1StringView(spec.name) == QLatin1StringView("conversationDock")) {
             m_chatPane = new ChatPane(m_chatDesk, m_session, dock);
             dock->setWidget(m_chatPane);
+        } else if (QLatin1StringView(spec.name) == QLatin1StringView("callDock")) {
+            m_softphone = new SoftphonePane(m_callDesk, dock);
+            dock->setWidget(m_softphone);
         } else {
             auto* placeholder = new QLabel(tr("No conversation selected"), dock);
             placeholder->setAlignment(Qt::AlignCenter);
@@ -161,6 +169,18 @@ void ShellWindow::createActions()
             m_session.end(item->id);
     });
     work->addSeparator();
+    // Call control works wherever focus is in the application (a true
+    // system-wide hotkey needs per-platform code Qt does not offer).
+    const auto callAction = [&](const QString& text, const QKeySequence& shortcut, auto slot) {
+        add(text, shortcut, slot)->setShortcutContext(Qt::ApplicationShortcut);
+    };
+    callAction(tr("&Hang up"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+               [this] { m_callDesk.hangUp(); });
+    callAction(tr("&Mute / unmute"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
+               [this] { m_softphone->toggleMute(); });
+    callAction(tr("H&old / resume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+               [this] { m_softphone->toggleHold(); });
+    work->addSeparator();
     add(tr("Sign &out"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q),
         [this] { Q_EMIT signOutRequested(); });
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -182,6 +202,8 @@ void ShellWindow::createActions()
     connect(preferences, &QAction::triggered, this, [this] {
         SettingsDialog dialog(this);
         connect(&dialog, &SettingsDialog::settingsApplied, this, &ShellWindow::settingsApplied);
+        connect(&dialog, &SettingsDialog::testToneRequested, this,
+                [this](const QByteArray& outputId) { m_callDesk.engine().playTestTone(outputId); });
         dialog.exec();
     });
     view->addAction(preferences);

@@ -9,6 +9,7 @@ class QTableView;
 
 namespace qidong::core {
 class AgentSession;
+class CallDesk;
 class ChatDesk;
 class HubConnection;
 } // namespace qidong::core
@@ -17,6 +18,7 @@ namespace qidong::ui {
 
 class ChatPane;
 class OfferToast;
+class SoftphonePane;
 
 // The agent desktop's main window. It assembles panes and actions — the
 // state selector, connection indicator, interaction list, offer toast and
@@ -29,16 +31,17 @@ class ShellWindow final : public QMainWindow
 
 public:
     ShellWindow(core::HubConnection& connection, core::AgentSession& session,
-                core::ChatDesk& chatDesk, QWidget* parent = nullptr);
+                core::ChatDesk& chatDesk, core::CallDesk& callDesk, QWidget* parent = nullptr);
     ~ShellWindow() override;
 
     OfferToast* offerToast() const { return m_toast; }
     QTableView* interactionView() const { return m_interactions; }
     ChatPane* chatPane() const { return m_chatPane; }
+    SoftphonePane* softphonePane() const { return m_softphone; }
 
 Q_SIGNALS:
     void signOutRequested();
-    // The agent changed their settings: apply them (ring device, theme, language).
+    // The agent changed their settings: apply them (audio devices, theme, language).
     void settingsApplied();
 
 protected:
@@ -55,8 +58,10 @@ private:
     core::HubConnection& m_connection;
     core::AgentSession& m_session;
     core::ChatDesk& m_chatDesk;
+    core::CallDesk& m_callDesk;
     QTableView* m_interactions;
     ChatPane* m_chatPane = nullptr;
+    SoftphonePane* m_softphone = nullptr;
     OfferToast* m_toast;
     QSystemTrayIcon* m_tray = nullptr;
 };

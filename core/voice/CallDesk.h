@@ -1,0 +1,65 @@
+#pragma once
+
+#include "protocol/Interaction.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <optional>
+
+namespace qidong::core {
+
+class AgentSession;
+class HubConnection;
+class VoiceEngine;
+
+// The agent's call, between the session and the audio: when a voice
+// interaction of theirs becomes active it fetches the media ticket and
+// starts the VoiceEngine; hold, resume and hang-up go to the hub; the
+// audio stops when the call leaves the agent (wrap-up, transfer, the
+// customer hanging up). A refused ticket (hub restarted) is renewed and the
+// audio reconnects by itself.
+class CallDesk final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CallDesk)
+
+public:
+    CallDesk(HubConnection& connection, AgentSession& session, VoiceEngine& engine,
+             QObject* parent = nullptr);
+    ~CallDesk() override;
+
+    // The call the agent is on (active or held), if any.
+    std::optional<protocol::Interaction> call() const { return m_call; }
+    bool isHeld() const;
+    // When the agent answered, by the system clock (ms since the epoch).
+    qint64 answeredAtMs() const { return m_answeredAtMs; }
+    VoiceEngine& engine() { return m_engine; }
+
+    void setHeld(bool held);
+    void hangUp();
+    void setMuted(bool muted);
+    void pressKey(QChar key);
+
+Q_SIGNALS:
+    void callChanged();
+    // The customer pressed a key (an IVR-style confirmation, a card number).
+    void customerPressed(QChar key);
+    void failed(const QString& what, const qidong::protocol::Error& error);
+
+private:
+    void onInteraction(const protocol::Interaction& interaction);
+    void onGone(const QString& interactionId);
+    void fetchTicket();
+    void stopAudio();
+
+    HubConnection& m_connection;
+    AgentSession& m_session;
+    VoiceEngine& m_engine;
+    std::optional<protocol::Interaction> m_call;
+    qint64 m_answeredAtMs = 0;
+    bool m_audioStarted = false;
+    int m_ticketAttempts = 0;
+};
+
+} // namespace qidong::core

@@ -1,0 +1,229 @@
+#include "SoftphonePane.h"
+
+#include "core/voice/CallDesk.h"
+#include "core/voice/VoiceEngine.h"
+#include "ui/shell/ErrorText.h"
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace qidong::ui {
+
+using core::VoiceEngine;
+using protocol::InteractionState;
+
+namespace {
+
+// Meters show -60 .. 0 dBFS.
+int meterValue(double dbfs)
+{
+    return static_cast<int>(std::lround(std::clamp(dbfs + 60.0, 0.0, 60.0)));
+}
+
+QProgressBar* meter(const QString& name, QWidget* parent)
+{
+    auto* bar = new QProgressBar(parent);
+    bar->setRange(0, 60);
+    bar->setTextVisible(false);
+    bar->setMaximumHeight(8);
+    bar->setAccessibleName(name);
+    return bar;
+}
+
+} // namespace
+
+SoftphonePane::SoftphonePane(core::CallDesk& calls, QWidget* parent)
+    : QWidget(parent)
+    , m_calls(calls)
+    , m_who(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_timer(new QLabel(this))
+    , m_link(new QLabel(this))
+    , m_notice(new QLabel(this))
+    , m_keysPressed(new QLabel(this))
+    , m_micLevel(meter(tr("Microphone level"), this))
+    , m_speakerLevel(meter(tr("Speaker level"), this))
+    , m_hold(new QPushButton(tr("&Hold"), this))
+    , m_mute(new QPushButton(tr("&Mute"), this))
+    , m_keypadToggle(new QPushButton(tr("&Keypad"), this))
+    , m_hangUp(new QPushButton(tr("Hang &up"), this))
+    , m_keypad(buildKeypad())
+    , m_controls(new QWidget(this))
+{
+    setObjectName(QStringLiteral("softphonePane"));
+    m_who->setObjectName(QStringLiteral("callWho"));
+    QFont big = m_who->font();
+    big.setPointSizeF(big.pointSizeF() * 1.2);
+    big.setBold(true);
+    m_who->setFont(big);
+    m_timer->setObjectName(QStringLiteral("callTimer"));
+    m_status->setObjectName(QStringLiteral("callStatus"));
+    m_notice->setWordWrap(true);
+    m_notice->setObjectName(QStringLiteral("callNotice"));
+    m_hold->setCheckable(true);
+    m_mute->setCheckable(true);
+    m_keypadToggle->setCheckable(true);
+    m_hangUp->setObjectName(QStringLiteral("hangUpButton"));
+    m_hold->setAccessibleName(tr("Hold the call"));
+    m_mute->setAccessibleName(tr("Mute the microphone"));
+    m_hangUp->setAccessibleName(tr("Hang up"));
+    m_keypad->hide();
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_who, 1);
+    header->addWidget(m_timer);
+    auto* meters = new QGridLayout;
+    meters->addWidget(new QLabel(tr("Mic"), this), 0, 0);
+    meters->addWidget(m_micLevel, 0, 1);
+    meters->addWidget(new QLabel(tr("Speaker"), this), 1, 0);
+    meters->addWidget(m_speakerLevel, 1, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_hold);
+    buttons->addWidget(m_mute);
+    buttons->addWidget(m_keypadToggle);
+    buttons->addStretch(1);
+    buttons->addWidget(m_hangUp);
+    auto* controls = new QVBoxLayout(m_controls);
+    controls->setContentsMargins(0, 0, 0, 0);
+    controls->addLayout(meters);
+    controls->addLayout(buttons);
+    controls->addWidget(m_keypad);
+    controls->addWidget(m_keysPressed);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_status);
+    layout->addWidget(m_link);
+    layout->addWidget(m_controls);
+    layout->addWidget(m_notice);
+    layout->addStretch(1);
+
+    VoiceEngine& engine = calls.engine();
+    connect(&calls, &core::CallDesk::callChanged, this, &SoftphonePane::refresh);
+    connect(&calls, &core::CallDesk::customerPressed, this, [this](QChar key) {
+        m_keysPressed->setText(m_keysPressed->text().isEmpty()
+                                   ? tr("Customer pressed: %1").arg(key)
+                                   : m_keysPressed->text() + u' ' + key);
+    });
+    connect(&calls, &core::CallDesk::failed, this,
+            [this](const QString&, const protocol::Error& error) {
+                m_notice->setText(ErrorText::describe(error));
+            });
+    connect(&engine, &VoiceEngine::levelsChanged, this, [this](double input, double output) {
+        m_micLevel->setValue(meterValue(input));
+        m_speakerLevel->setValue(meterValue(output));
+    });
+    connect(&engine, &VoiceEngine::mutedChanged, this, [this](bool muted) {
+        m_mute->setChecked(muted);
+        m_mute->setText(muted ? tr("Un&mute") : tr("&Mute"));
+    });
+    connect(&engine, &VoiceEngine::linkChanged, this, [this](bool connected) {
+        m_link->setText(connected ? QString() : tr("Audio reconnecting…"));
+    });
+    connect(
+        &engine, &VoiceEngine::deviceFellBack, this,
+        [this](VoiceEngine::Direction direction, const QString& lost, const QString& replacement) {
+            m_notice->setText(
+                direction == VoiceEngine::Direction::Input
+                    ? tr("Microphone \"%1\" is gone; using \"%2\".").arg(lost, replacement)
+                    : tr("Speaker \"%1\" is gone; using \"%2\".").arg(lost, replacement));
+        });
+    connect(m_hold, &QPushButton::clicked, this, &SoftphonePane::toggleHold);
+    connect(m_mute, &QPushButton::clicked, this, &SoftphonePane::toggleMute);
+    connect(m_keypadToggle, &QPushButton::toggled, m_keypad, &QWidget::setVisible);
+    connect(m_hangUp, &QPushButton::clicked, &calls, &core::CallDesk::hangUp);
+    auto* clock = new QTimer(this);
+    clock->setInterval(1000);
+    connect(clock, &QTimer::timeout, this, &SoftphonePane::updateTimer);
+    clock->start();
+    refresh();
+}
+
+SoftphonePane::~SoftphonePane() = default;
+
+QWidget* SoftphonePane::buildKeypad()
+{
+    auto* pad = new QWidget(this);
+    pad->setObjectName(QStringLiteral("keypad"));
+    auto* grid = new QGridLayout(pad);
+    grid->setContentsMargins(0, 0, 0, 0);
+    const QString keys = QStringLiteral("123456789*0#");
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const QChar key = keys.at(i);
+        auto* button = new QPushButton(QString(key), pad);
+        button->setObjectName(QStringLiteral("key_") + (key == u'*'   ? QStringLiteral("star")
+                                                        : key == u'#' ? QStringLiteral("hash")
+                                                                      : QString(key)));
+        button->setAccessibleName(tr("Key %1").arg(key));
+        connect(button, &QPushButton::clicked, this, [this, key] { m_calls.pressKey(key); });
+        grid->addWidget(button, int(i / 3), int(i % 3));
+    }
+    return pad;
+}
+
+void SoftphonePane::toggleMute()
+{
+    if (m_calls.call())
+        m_calls.setMuted(!m_calls.engine().isMuted());
+}
+
+void SoftphonePane::toggleHold()
+{
+    if (m_calls.call())
+        m_calls.setHeld(!m_calls.isHeld());
+    m_hold->setChecked(m_calls.isHeld()); // follows the hub's answer, not the click
+}
+
+QString SoftphonePane::statusText() const
+{
+    return m_status->text();
+}
+
+QString SoftphonePane::customerKeys() const
+{
+    return m_keysPressed->text();
+}
+
+void SoftphonePane::refresh()
+{
+    const std::optional<protocol::Interaction> call = m_calls.call();
+    m_controls->setVisible(call.has_value());
+    m_timer->setVisible(call.has_value());
+    if (!call) {
+        m_who->setText(tr("No call"));
+        m_status->clear();
+        m_link->clear();
+        m_keysPressed->clear();
+        m_hold->setChecked(false);
+        return;
+    }
+    m_who->setText(call->customer.identity.isEmpty()
+                       ? call->customer.displayName
+                       : tr("%1 (%2)").arg(call->customer.displayName, call->customer.identity));
+    const bool held = call->state == InteractionState::Held;
+    m_status->setText(held ? tr("On hold — the customer hears music") : tr("Connected"));
+    m_hold->setChecked(held);
+    m_hold->setText(held ? tr("&Resume") : tr("&Hold"));
+    updateTimer();
+}
+
+void SoftphonePane::updateTimer()
+{
+    if (!m_calls.call() || m_calls.answeredAtMs() <= 0)
+        return;
+    const qint64 seconds =
+        std::max<qint64>(0, (QDateTime::currentMSecsSinceEpoch() - m_calls.answeredAtMs()) / 1000);
+    m_timer->setText(QStringLiteral("%1:%2")
+                         .arg(seconds / 60, 2, 10, QChar(u'0'))
+                         .arg(seconds % 60, 2, 10, QChar(u'0')));
+}
+
+} // namespace qidong::ui

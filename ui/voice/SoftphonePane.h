@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QWidget;
+
+namespace qidong::core {
+class CallDesk;
+}
+
+namespace qidong::ui {
+
+// The call the agent is on: who, how long, held or not, and the controls
+// an agent expects — hold/resume, mute, keypad, hang up — with microphone
+// and speaker meters, the audio link's health, a fallen-back device, and
+// the keys the customer pressed. Shows "No call" when there is none.
+class SoftphonePane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SoftphonePane)
+
+public:
+    explicit SoftphonePane(core::CallDesk& calls, QWidget* parent = nullptr);
+    ~SoftphonePane() override;
+
+    QPushButton* holdButton() const { return m_hold; }
+    QPushButton* muteButton() const { return m_mute; }
+    QPushButton* hangUpButton() const { return m_hangUp; }
+    QString statusText() const;
+    QString customerKeys() const;
+
+public Q_SLOTS:
+    void toggleMute();
+    void toggleHold();
+
+private:
+    void refresh();
+    void updateTimer();
+    QWidget* buildKeypad();
+
+    core::CallDesk& m_calls;
+    QLabel* m_who;
+    QLabel* m_status;
+    QLabel* m_timer;
+    QLabel* m_link;
+    QLabel* m_notice;
+    QLabel* m_keysPressed;
+    QProgressBar* m_micLevel;
+    QProgressBar* m_speakerLevel;
+    QPushButton* m_hold;
+    QPushButton* m_mute;
+    QPushButton* m_keypadToggle;
+    QPushButton* m_hangUp;
+    QWidget* m_keypad;
+    QWidget* m_controls;
+};
+
+} // namespace qidong::ui
