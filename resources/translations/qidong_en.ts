@@ -426,6 +426,38 @@
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
+    <message>
+        <source>Echo cancellation, noise suppression and automatic gain</source>
+        <translation>Echo cancellation, noise suppression and automatic gain</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <source>Default input</source>
+        <translation>Default input</translation>
+    </message>
+    <message>
+        <source>Call speaker</source>
+        <translation>Call speaker</translation>
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation>&amp;Microphone:</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <source>Play a test tone on the call speaker</source>
+        <translation>Play a test tone on the call speaker</translation>
+    </message>
+    <message>
+        <source>Call &amp;speaker:</source>
+        <translation>Call &amp;speaker:</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::ShellWindow</name>
@@ -509,6 +541,22 @@
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>&amp;Hang up</source>
+        <translation>&amp;Hang up</translation>
+    </message>
+    <message>
+        <source>&amp;Mute / unmute</source>
+        <translation>&amp;Mute / unmute</translation>
+    </message>
+    <message>
+        <source>H&amp;old / resume</source>
+        <translation>H&amp;old / resume</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::SignInDialog</name>
@@ -575,6 +623,97 @@
     <message>
         <source>Enter your username and password.</source>
         <translation>Enter your username and password.</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::SoftphonePane</name>
+    <message>
+        <source>Microphone level</source>
+        <translation>Microphone level</translation>
+    </message>
+    <message>
+        <source>Speaker level</source>
+        <translation>Speaker level</translation>
+    </message>
+    <message>
+        <source>&amp;Hold</source>
+        <translation>&amp;Hold</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>&amp;Mute</translation>
+    </message>
+    <message>
+        <source>&amp;Keypad</source>
+        <translation>&amp;Keypad</translation>
+    </message>
+    <message>
+        <source>Hang &amp;up</source>
+        <translation>Hang &amp;up</translation>
+    </message>
+    <message>
+        <source>Hold the call</source>
+        <translation>Hold the call</translation>
+    </message>
+    <message>
+        <source>Mute the microphone</source>
+        <translation>Mute the microphone</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <source>Mic</source>
+        <translation>Mic</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>Customer pressed: %1</source>
+        <translation>Customer pressed: %1</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute</source>
+        <translation>Un&amp;mute</translation>
+    </message>
+    <message>
+        <source>Audio reconnecting…</source>
+        <translation>Audio reconnecting…</translation>
+    </message>
+    <message>
+        <source>Microphone &quot;%1&quot; is gone; using &quot;%2&quot;.</source>
+        <translation>Microphone &quot;%1&quot; is gone; using &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Speaker &quot;%1&quot; is gone; using &quot;%2&quot;.</source>
+        <translation>Speaker &quot;%1&quot; is gone; using &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>Key %1</translation>
+    </message>
+    <message>
+        <source>No call</source>
+        <translation>No call</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>On hold — the customer hears music</source>
+        <translation>On hold — the customer hears music</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Resume</translation>
     </message>
 </context>
 <context>

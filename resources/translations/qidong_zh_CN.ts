@@ -424,6 +424,38 @@
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
+    <message>
+        <source>Echo cancellation, noise suppression and automatic gain</source>
+        <translation>回声消除、降噪和自动增益</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <source>Default input</source>
+        <translation>默认输入</translation>
+    </message>
+    <message>
+        <source>Call speaker</source>
+        <translation>通话扬声器</translation>
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation>麦克风(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Play a test tone on the call speaker</source>
+        <translation>在通话扬声器上播放测试音</translation>
+    </message>
+    <message>
+        <source>Call &amp;speaker:</source>
+        <translation>通话扬声器(&amp;S)：</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::ShellWindow</name>
@@ -507,6 +539,22 @@
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>&amp;Hang up</source>
+        <translation>挂断(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute / unmute</source>
+        <translation>静音 / 取消静音(&amp;M)</translation>
+    </message>
+    <message>
+        <source>H&amp;old / resume</source>
+        <translation>保持 / 恢复(&amp;O)</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::SignInDialog</name>
@@ -573,6 +621,97 @@
     <message>
         <source>Enter your username and password.</source>
         <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::SoftphonePane</name>
+    <message>
+        <source>Microphone level</source>
+        <translation>麦克风音量</translation>
+    </message>
+    <message>
+        <source>Speaker level</source>
+        <translation>扬声器音量</translation>
+    </message>
+    <message>
+        <source>&amp;Hold</source>
+        <translation>保持(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>静音(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Keypad</source>
+        <translation>拨号盘(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Hang &amp;up</source>
+        <translation>挂断(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Hold the call</source>
+        <translation>保持通话</translation>
+    </message>
+    <message>
+        <source>Mute the microphone</source>
+        <translation>麦克风静音</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>挂断</translation>
+    </message>
+    <message>
+        <source>Mic</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>扬声器</translation>
+    </message>
+    <message>
+        <source>Customer pressed: %1</source>
+        <translation>客户按键：%1</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute</source>
+        <translation>取消静音(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Audio reconnecting…</source>
+        <translation>语音正在重连…</translation>
+    </message>
+    <message>
+        <source>Microphone &quot;%1&quot; is gone; using &quot;%2&quot;.</source>
+        <translation>麦克风“%1”已断开，改用“%2”。</translation>
+    </message>
+    <message>
+        <source>Speaker &quot;%1&quot; is gone; using &quot;%2&quot;.</source>
+        <translation>扬声器“%1”已断开，改用“%2”。</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>按键 %1</translation>
+    </message>
+    <message>
+        <source>No call</source>
+        <translation>无通话</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>On hold — the customer hears music</source>
+        <translation>保持中——客户正在听等待音乐</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>恢复(&amp;R)</translation>
     </message>
 </context>
 <context>
