@@ -14,7 +14,7 @@ using namespace qidong::media;
 
 namespace {
 
-constexpr int kPumpMs = 5;
+constexpr int kPumpMs = 10;
 constexpr int kLevelsMs = 50;
 constexpr int kStatsMs = 1000;
 // Measured with Qt 6.4 on PulseAudio (FACTS.md): explicit buffers this small
