@@ -66,3 +66,20 @@ build_preset() {
     cmake --preset "$preset" >/dev/null || die "cmake configure ($preset) failed"
     cmake --build --preset "$preset" || die "build ($preset) failed"
 }
+
+# A PulseAudio that belongs to this run only, in $1 (a private runtime
+# directory): a null speaker and microphone as defaults, so the softphone
+# tests and benchmarks have sound devices on machines with no sound card.
+# Sets PULSE_SERVER; stop it with `pactl exit`.
+start_private_pulseaudio() {
+    XDG_RUNTIME_DIR="$1" pulseaudio -n --daemonize=yes --exit-idle-time=-1 --disallow-exit \
+        --log-target="file:$1/pulse.log" \
+        -L "module-native-protocol-unix auth-anonymous=1" \
+        -L "module-null-sink sink_name=qidong_speaker" \
+        -L "module-null-source source_name=qidong_mic" \
+        -L "module-always-sink" >/dev/null 2>&1 \
+        || die "could not start PulseAudio; see $1/pulse.log"
+    export PULSE_SERVER="unix:$1/pulse/native"
+    pactl set-default-sink qidong_speaker >/dev/null 2>&1 || true
+    pactl set-default-source qidong_mic >/dev/null 2>&1 || true
+}
