@@ -179,6 +179,9 @@ WebReply WebFront::answer(const QHttpServerRequest& request)
         if (path == QStringLiteral("/chat/chat.js"))
             return asset(QStringLiteral(":/qidong/web/chat.js"),
                          QByteArrayLiteral("text/javascript; charset=utf-8"));
+        if (path == QStringLiteral("/chat/call.js"))
+            return asset(QStringLiteral(":/qidong/web/call.js"),
+                         QByteArrayLiteral("text/javascript; charset=utf-8"));
         if (path == QStringLiteral("/chat/chat.css"))
             return asset(QStringLiteral(":/qidong/web/chat.css"),
                          QByteArrayLiteral("text/css; charset=utf-8"));

@@ -19,6 +19,10 @@ const TEXT = {
     commentPlaceholder: '还有什么想告诉我们的？（可选）', submitRating: '提交评价', thanks: '感谢您的评价！',
     sent: '已发送', delivered: '已送达', read: '已读', sending: '发送中…', you: '我',
     attachment: '附件', langSwitch: 'English', rateFirst: '请先选择评分',
+    callUs: '语音通话', mute: '静音', unmute: '取消静音', hangUp: '挂断',
+    callWaiting: '正在为您接通客服，请稍候', callRinging: '正在呼叫客服…', callActive: (a) => `正在与 ${a} 通话`,
+    callHeld: '通话保持中，请稍候', callEnded: '通话已结束', callNoMic: '无法使用麦克风：',
+    callUnsupported: '此浏览器不支持网页通话，请改用在线聊天', callReconnecting: '语音连接中断，正在重连…',
   },
   en: {
     title: 'Chat with us', connecting: 'Connecting…', online: 'Connected', offline: 'Connection lost, reconnecting…',
@@ -35,6 +39,10 @@ const TEXT = {
     commentPlaceholder: 'Anything else you would like to tell us? (optional)', submitRating: 'Send rating',
     thanks: 'Thank you for your feedback!', sent: 'Sent', delivered: 'Delivered', read: 'Read',
     sending: 'Sending…', you: 'You', attachment: 'Attachment', langSwitch: '中文', rateFirst: 'Please choose a score first',
+    callUs: 'Call us', mute: 'Mute', unmute: 'Unmute', hangUp: 'Hang up',
+    callWaiting: 'Connecting you to an agent, please hold', callRinging: 'Calling an agent…', callActive: (a) => `On a call with ${a}`,
+    callHeld: 'You are on hold, please wait', callEnded: 'The call has ended', callNoMic: 'The microphone cannot be used: ',
+    callUnsupported: 'This browser cannot make web calls; please use the chat', callReconnecting: 'Call audio lost, reconnecting…',
   },
 };
 
@@ -55,7 +63,7 @@ let nextId = 1;
 const pending = new Map();
 let retryMs = 500;
 let pingTimer = null;
-let conversation = { state: null, agentName: '', queue: null, rated: false };
+let conversation = { state: null, channel: 'chat', agentName: '', queue: null, rated: false };
 const messages = new Map(); // seq -> message
 let outbox = store.get('outbox') || []; // [{clientMsgId, text}]
 let customerReadUpTo = 0;
@@ -120,6 +128,7 @@ async function onOpen() {
     for (const m of state.messages) addMessage(m);
     show('chat');
     flushOutbox();
+    if (state.channel === 'voice' && state.state !== 'ended') window.qidongCall.rejoin();
   } catch (error) {
     if (error.code === 'session_invalid') { store.drop('token'); store.drop('outbox'); outbox = []; show('start'); }
   }
@@ -151,12 +160,14 @@ function rank(delivery) { return { sent: 0, delivered: 1, read: 2 }[delivery] ||
 
 function adopt(state) {
   conversation.state = state.state;
+  if (state.channel) conversation.channel = state.channel;
   conversation.agentName = state.agentName || conversation.agentName;
   conversation.rated = state.rated;
   if (state.queue) conversation.queue = state.queue;
   if (state.state !== 'waiting') conversation.queue = state.queue || null;
   if (state.state === 'ended') $('typing').hidden = true;
   renderStatus();
+  if (window.qidongCall) window.qidongCall.follow(conversation);
 }
 
 function renderStatus() {
@@ -167,7 +178,7 @@ function renderStatus() {
     if (q && q.estimatedWaitMs < 0) status.textContent = t('noAgents');
     else if (q) status.textContent = t('position', q.position, t('minutes', Math.round(q.estimatedWaitMs / 60000)));
     else status.textContent = t('waiting');
-  } else if (conversation.state === 'active') {
+  } else if (conversation.state === 'active' || conversation.state === 'held') {
     status.textContent = t('active', conversation.agentName);
   } else if (ended) {
     status.textContent = t('ended');
@@ -302,22 +313,29 @@ function showThanks() {
 
 function setup() {
   $('lang').onclick = () => { lang = lang === 'en' ? 'zh-CN' : 'en'; store.set('lang', lang); applyLanguage(); };
-  $('start').onsubmit = async (e) => {
-    e.preventDefault();
+  const start = async (channel) => {
+    if (!$('start').reportValidity()) return;
     const form = new FormData($('start'));
-    const params = { name: form.get('name'), language: lang };
+    const params = { name: form.get('name'), language: lang, channel };
     if (form.get('phone')) params.phone = form.get('phone');
     if (form.get('email')) params.email = form.get('email');
+    if (channel === 'voice' && !window.qidongCall.supported()) {
+      $('start-error').textContent = t('callUnsupported');
+      return;
+    }
     try {
       const state = await request('customer.start', params);
       store.set('token', state.token);
       adopt(state);
       show('chat');
-      $('text').focus();
+      if (channel === 'voice') window.qidongCall.begin(state.media);
+      else $('text').focus();
     } catch (error) {
       $('start-error').textContent = error.message || String(error.code);
     }
   };
+  $('start').onsubmit = (e) => { e.preventDefault(); start('chat'); };
+  $('call-us').onclick = () => start('voice');
   $('composer').onsubmit = (e) => {
     e.preventDefault();
     const text = $('text').value.trim();
