@@ -178,6 +178,12 @@ Result<bool> Hub::open()
     Result<QUrl> mediaUrl = m_media->start(m_options.mediaAddress, m_options.mediaPort, tls);
     if (!mediaUrl)
         return mediaUrl.error();
+    const QString recordings = QDir(m_options.dataDir).filePath(QStringLiteral("recordings"));
+    if (QDir().mkpath(recordings))
+        m_voice->setRecordingsDir(recordings);
+    else
+        logWarning(lcMedia, QLatin1StringView("recording.unavailable"),
+                   {{QStringLiteral("dir"), recordings}});
     m_voice->load();
     if (m_options.webEnabled) {
         Result<QString> token = ingestToken(m_options.dataDir);

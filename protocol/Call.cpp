@@ -82,4 +82,20 @@ Result<CallHoldParams> CallHoldParams::fromJson(const QJsonObject& json)
     return params;
 }
 
+QJsonObject CallRecordParams::toJson() const
+{
+    return {{QStringLiteral("id"), id}, {QStringLiteral("paused"), paused}};
+}
+
+Result<CallRecordParams> CallRecordParams::fromJson(const QJsonObject& json)
+{
+    FieldReader reader(json);
+    CallRecordParams params;
+    params.id = reader.string(key("id"), kMaxIdentifierLength);
+    params.paused = reader.boolean(key("paused"));
+    if (!reader.ok())
+        return reader.error();
+    return params;
+}
+
 } // namespace qidong::protocol

@@ -46,4 +46,15 @@ struct CallHoldParams final
     static Result<CallHoldParams> fromJson(const QJsonObject& json);
 };
 
+// call.record: pause (a card number being read out) or resume the call's
+// recording.
+struct CallRecordParams final
+{
+    QString id;
+    bool paused = true;
+
+    QJsonObject toJson() const;
+    static Result<CallRecordParams> fromJson(const QJsonObject& json);
+};
+
 } // namespace qidong::protocol

@@ -20,6 +20,7 @@ inline constexpr QLatin1StringView InteractionWrapUp("interaction.wrapUp");
 inline constexpr QLatin1StringView InteractionTransfer("interaction.transfer");
 inline constexpr QLatin1StringView CallMedia("call.media");
 inline constexpr QLatin1StringView CallHold("call.hold");
+inline constexpr QLatin1StringView CallRecord("call.record");
 inline constexpr QLatin1StringView AdminCreateInteraction("admin.createInteraction");
 inline constexpr QLatin1StringView ChatSend("chat.send");
 inline constexpr QLatin1StringView ChatTyping("chat.typing");

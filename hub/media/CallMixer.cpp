@@ -145,7 +145,7 @@ void CallMixer::changed()
         }
     }
     for (auto& [party, leg] : m_legs)
-        leg->decodeNeeded = false;
+        leg->decodeNeeded = m_recorder.isOpen() && leg->talks;
     for (auto& [party, leg] : m_legs)
         if (leg->route == Route::Mixed)
             for (Leg* source : leg->sources)
@@ -211,6 +211,19 @@ void CallMixer::tick(const SharedFeeds& feeds)
             leg->hasAudio = true;
         }
     }
+    if (m_recorder.isOpen()) {
+        std::array<std::int32_t, kFrameSamples> sum{};
+        if (!m_recording.paused)
+            for (auto& [party, leg] : m_legs)
+                if (leg->talks && leg->hasAudio)
+                    accumulate(sum, leg->pcm);
+        AudioFrame recorded{};
+        saturate(sum, recorded);
+        m_recorder.write(recorded);
+        ++m_recording.frames;
+        if (m_recording.paused)
+            ++m_recording.pausedFrames;
+    }
     for (auto& [party, leg] : m_legs) {
         switch (leg->route) {
         case Route::Music:
@@ -245,6 +258,34 @@ void CallMixer::tick(const SharedFeeds& feeds)
             break;
         }
     }
+}
+
+bool CallMixer::startRecording(const QString& path, QString* error)
+{
+    if (m_recorder.isOpen())
+        return true;
+    if (!m_recorder.open(path, m_callId)) {
+        if (error)
+            *error = m_recorder.error();
+        return false;
+    }
+    m_recording = Recording{path, 0, 0, false};
+    changed(); // every talker is decoded from now on
+    return true;
+}
+
+void CallMixer::setRecordingPaused(bool paused)
+{
+    m_recording.paused = paused;
+}
+
+std::optional<CallMixer::Recording> CallMixer::stopRecording()
+{
+    if (!m_recorder.isOpen())
+        return std::nullopt;
+    m_recorder.close();
+    changed();
+    return m_recording;
 }
 
 void CallMixer::sendGenerated(Leg& to, const QByteArray& payload)

@@ -2,6 +2,7 @@
 
 #include "media/AudioFrame.h"
 #include "media/JitterBuffer.h"
+#include "media/OggOpus.h"
 #include "media/VoiceCodec.h"
 #include "protocol/MediaFrame.h"
 
@@ -77,6 +78,24 @@ public:
 
     const Stats& stats() const { return m_stats; }
 
+    // The call's recording: everyone who talks, summed on the mixer's
+    // clock into an Ogg Opus file. Paused (a card number being read out),
+    // it writes silence, so the file keeps the call's timeline and shows
+    // where the pause was. Held parties do not talk, so hold music is not
+    // recorded.
+    struct Recording
+    {
+        QString path;
+        std::int64_t frames = 0;
+        std::int64_t pausedFrames = 0;
+        bool paused = false;
+    };
+    bool startRecording(const QString& path, QString* error);
+    void setRecordingPaused(bool paused);
+    // Finishes the file; the recording's figures, if there was one.
+    std::optional<Recording> stopRecording();
+    bool isRecording() const { return m_recorder.isOpen(); }
+
 private:
     struct Leg;
 
@@ -92,6 +111,8 @@ private:
     std::map<QString, std::unique_ptr<Leg>> m_legs;
     Stats m_stats;
     std::uint32_t m_nextStream = 0;
+    media::OggOpusWriter m_recorder;
+    Recording m_recording;
 };
 
 } // namespace qidong::hub

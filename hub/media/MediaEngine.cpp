@@ -90,4 +90,14 @@ void MediaEngine::closeCall(const QString& callId)
     onMediaThread([server = m_server, callId] { server->closeCall(callId); });
 }
 
+void MediaEngine::startRecording(const QString& callId, const QString& path)
+{
+    onMediaThread([server = m_server, callId, path] { server->startRecording(callId, path); });
+}
+
+void MediaEngine::pauseRecording(const QString& callId, bool paused)
+{
+    onMediaThread([server = m_server, callId, paused] { server->pauseRecording(callId, paused); });
+}
+
 } // namespace qidong::hub

@@ -42,6 +42,8 @@ public:
     void setTalks(const QString& callId, const QString& party, bool talks);
     void removeParty(const QString& callId, const QString& party);
     void closeCall(const QString& callId);
+    void startRecording(const QString& callId, const QString& path);
+    void pauseRecording(const QString& callId, bool paused);
 
 Q_SIGNALS:
     void partyConnected(const QString& callId, const QString& party);

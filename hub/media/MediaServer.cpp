@@ -136,6 +136,12 @@ void MediaServer::closeCall(const QString& callId)
         return;
     const std::unique_ptr<CallMixer> mixer = std::move(call->second);
     m_calls.erase(call);
+    if (const auto recording = mixer->stopRecording())
+        logInfo(lcMedia, QLatin1StringView("media.recording.closed"),
+                {{QStringLiteral("call"), callId},
+                 {QStringLiteral("path"), recording->path},
+                 {QStringLiteral("seconds"), double(recording->frames) * 0.02},
+                 {QStringLiteral("pausedSeconds"), double(recording->pausedFrames) * 0.02}});
     for (const QString& party : mixer->parties())
         dropLeg(callId, party, QStringLiteral("the call ended"));
     logInfo(lcMedia, QLatin1StringView("media.call.closed"),
@@ -146,6 +152,28 @@ void MediaServer::closeCall(const QString& callId)
              {QStringLiteral("refused"), qint64(mixer->stats().refused)}});
     if (m_calls.empty())
         m_clock.stop();
+}
+
+void MediaServer::startRecording(const QString& callId, const QString& path)
+{
+    const auto call = m_calls.find(callId);
+    if (call == m_calls.end())
+        return;
+    QString error;
+    if (call->second->startRecording(path, &error))
+        logInfo(lcMedia, QLatin1StringView("media.recording.started"),
+                {{QStringLiteral("call"), callId}, {QStringLiteral("path"), path}});
+    else
+        logWarning(lcMedia, QLatin1StringView("media.recording.failed"),
+                   {{QStringLiteral("call"), callId},
+                    {QStringLiteral("path"), path},
+                    {QStringLiteral("error"), error}});
+}
+
+void MediaServer::pauseRecording(const QString& callId, bool paused)
+{
+    if (const auto call = m_calls.find(callId); call != m_calls.end())
+        call->second->setRecordingPaused(paused);
 }
 
 void MediaServer::stop()

@@ -4,6 +4,8 @@
 #include "interactions/InteractionDirectory.h"
 #include "log/HubLog.h"
 
+#include <QFileInfo>
+
 namespace qidong::hub {
 
 using namespace qidong::protocol;
@@ -67,6 +69,7 @@ void VoiceCalls::follow(const Interaction& interaction)
         } else {
             m_media.setTalks(id, agent, true);
         }
+        startRecording(id);
         break;
     case InteractionState::Held:
         if (!m_calls.contains(id)) {
@@ -84,6 +87,7 @@ void VoiceCalls::follow(const Interaction& interaction)
     case InteractionState::Ended:
         if (m_calls.remove(id)) {
             m_withAgent.remove(id);
+            m_recording.remove(id);
             m_media.closeCall(id);
         }
         break;
@@ -101,6 +105,35 @@ void VoiceCalls::onOffered(const QString&, const InteractionOffer& offer)
     } else {
         m_media.setListen(interaction.id, QString(kCustomer), Listen::Ringback);
     }
+}
+
+void VoiceCalls::startRecording(const QString& interactionId)
+{
+    if (m_recordingsDir.isEmpty() || m_recording.contains(interactionId))
+        return;
+    m_recording.insert(interactionId);
+    // A call the hub picks up again after a restart goes on in a new file
+    // beside the first.
+    QString path = m_recordingsDir + u'/' + interactionId + QStringLiteral(".opus");
+    for (int part = 2; QFileInfo::exists(path); ++part)
+        path = m_recordingsDir + u'/' + interactionId + u'.' + QString::number(part) +
+               QStringLiteral(".opus");
+    m_media.startRecording(interactionId, path);
+}
+
+Result<bool> VoiceCalls::pauseRecording(const QString& agentId, const QString& interactionId,
+                                        bool paused)
+{
+    const std::optional<Interaction> call = m_interactions.find(interactionId);
+    if (!call || call->agentId != agentId || !m_withAgent.contains(interactionId))
+        return makeError(ErrorCode::NotFound, QStringLiteral("not your call"));
+    if (!m_recording.contains(interactionId))
+        return makeError(ErrorCode::InvalidTransition, QStringLiteral("the call is not recorded"));
+    m_media.pauseRecording(interactionId, paused);
+    logInfo(lcMedia,
+            paused ? QLatin1StringView("recording.paused") : QLatin1StringView("recording.resumed"),
+            {{QStringLiteral("interaction"), interactionId}, {QStringLiteral("agent"), agentId}});
+    return paused;
 }
 
 Result<MediaTicket> VoiceCalls::customerTicket(const QString& interactionId)

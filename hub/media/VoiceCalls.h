@@ -37,6 +37,12 @@ public:
                                                         const QString& interactionId);
     // Media for calls that were open when the hub last stopped.
     void load();
+    // Where call recordings go (one Ogg Opus file per call, named after the
+    // interaction); empty: calls are not recorded.
+    void setRecordingsDir(const QString& dir) { m_recordingsDir = dir; }
+    // The agent holding the call pauses or resumes its recording.
+    protocol::Result<bool> pauseRecording(const QString& agentId, const QString& interactionId,
+                                          bool paused);
 
 Q_SIGNALS:
     // A key the caller pressed, for the agent holding the call.
@@ -44,12 +50,15 @@ Q_SIGNALS:
 
 private:
     void follow(const protocol::Interaction& interaction);
+    void startRecording(const QString& interactionId);
     void onOffered(const QString& agentId, const protocol::InteractionOffer& offer);
 
     InteractionDirectory& m_interactions;
     MediaEngine& m_media;
     QSet<QString> m_calls;     // interactions with media open
     QSet<QString> m_withAgent; // ... that have an agent leg
+    QSet<QString> m_recording; // ... that are being recorded
+    QString m_recordingsDir;
 };
 
 } // namespace qidong::hub

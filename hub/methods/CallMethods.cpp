@@ -45,6 +45,18 @@ void CallMethods::registerWith(MethodDispatcher& dispatcher)
                 caller.sendResult(request.id,
                                   {{QStringLiteral("interaction"), held.value().toJson()}});
         });
+    dispatcher.add(
+        method::CallRecord, workers, [this](ClientConnection& caller, const Request& request) {
+            const auto params = readParams<CallRecordParams>(caller, request);
+            if (!params)
+                return;
+            const Result<bool> paused =
+                m_calls.pauseRecording(caller.session()->agentId(), params->id, params->paused);
+            if (!paused)
+                caller.sendError(request.id, paused.error());
+            else
+                caller.sendResult(request.id, {{QStringLiteral("paused"), paused.value()}});
+        });
 }
 
 } // namespace qidong::hub

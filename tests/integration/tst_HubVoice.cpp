@@ -3,11 +3,14 @@
 #include "TestClient.h"
 #include "VoiceLeg.h"
 #include "media/MediaStreams.h"
+#include "media/OggOpus.h"
 #include "media/Tones.h"
 #include "protocol/Call.h"
 #include "protocol/CloseCode.h"
 #include "protocol/Names.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QWebSocket>
@@ -121,6 +124,7 @@ private Q_SLOTS:
     void mediaSocketDropReconnectsAndTheCallSurvives();
     void ticketsAreCheckedAndOnlyTheirHolderMayJoin();
     void hubRestartMidCallComesBackWithNewTickets();
+    void recordingHoldsBothSidesAndAPauseLeavesAGap();
     void malformedFramesAreDroppedAndCounted();
 
 private:
@@ -428,6 +432,82 @@ void tst_HubVoice::hubRestartMidCallComesBackWithNewTickets()
     m_agentLeg->link().open(agentTicket->socketUrl());
     QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
     QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+}
+
+void tst_HubVoice::recordingHoldsBothSidesAndAPauseLeavesAGap()
+{
+    QVERIFY(connectCall());
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+    QTRY_VERIFY(m_hub->logged(QStringLiteral("media.recording.started")));
+    QTest::qWait(1000);
+
+    // The customer reads out a card number: the agent pauses the recording.
+    const Response paused =
+        m_agent->call(method::CallRecord, CallRecordParams{m_caller->callId, true}.toJson());
+    QCOMPARE(outcomeOf(paused), QStringLiteral("ok"));
+    QCOMPARE(paused.result.value(QLatin1StringView("paused")).toBool(), true);
+    TestClient other(m_hub->url());
+    QVERIFY(other.signIn(QStringLiteral("zhang.min")).has_value());
+    QCOMPARE(outcomeOf(other.call(method::CallRecord,
+                                  CallRecordParams{m_caller->callId, false}.toJson())),
+             QStringLiteral("not_found"));
+    QTest::qWait(1500);
+    QCOMPARE(outcomeOf(m_agent->call(method::CallRecord,
+                                     CallRecordParams{m_caller->callId, false}.toJson())),
+             QStringLiteral("ok"));
+    QTest::qWait(1000);
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::InteractionEnd, InteractionRef{m_caller->callId}.toJson())),
+        QStringLiteral("ok"));
+    QTRY_VERIFY(m_hub->logged(QStringLiteral("media.recording.closed")));
+    const QJsonObject closed = logLines(*m_hub, QStringLiteral("media.recording.closed")).first();
+    QVERIFY(closed.value(QLatin1StringView("pausedSeconds")).toDouble() >= 1.3);
+
+    // Stored with the interaction, and it decodes.
+    const QString path = closed.value(QLatin1StringView("path")).toString();
+    QCOMPARE(QFileInfo(path).fileName(), m_caller->callId + QStringLiteral(".opus"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString why;
+    const auto pcm = qidong::media::OggOpusReader::decode(file.readAll(), &why);
+    QVERIFY2(pcm.has_value(), qPrintable(why));
+    QVERIFY2(pcm->size() >= 48000 * 3, qPrintable(QString::number(pcm->size())));
+
+    // In 100 ms blocks: both voices, then at least a second of silence (the
+    // pause), then both voices again.
+    enum class Block
+    {
+        Both,
+        Silent,
+        Other
+    };
+    std::vector<Block> blocks;
+    for (std::size_t at = 0; at + 4800 <= pcm->size(); at += 4800) {
+        const qidong::media::Samples block(pcm->data() + at, 4800);
+        if (qidong::media::tonePower(block, kCustomerTone) > 0.003 &&
+            qidong::media::tonePower(block, kAgentTone) > 0.003)
+            blocks.push_back(Block::Both);
+        else if (qidong::media::rmsDbfs(block) < -55.0)
+            blocks.push_back(Block::Silent);
+        else
+            blocks.push_back(Block::Other);
+    }
+    const auto firstBoth = std::find(blocks.begin(), blocks.end(), Block::Both);
+    QVERIFY(firstBoth != blocks.end());
+    auto gapStart = std::find(firstBoth, blocks.end(), Block::Silent);
+    std::ptrdiff_t longestGap = 0;
+    auto afterGap = blocks.end();
+    for (auto it = gapStart; it != blocks.end();) {
+        const auto end = std::find_if(it, blocks.end(), [](Block b) { return b != Block::Silent; });
+        if (end - it > longestGap) {
+            longestGap = end - it;
+            afterGap = end;
+        }
+        it = std::find(end, blocks.end(), Block::Silent);
+    }
+    QVERIFY2(longestGap >= 10, qPrintable(QString::number(longestGap)));
+    QVERIFY(std::find(afterGap, blocks.end(), Block::Both) != blocks.end());
 }
 
 void tst_HubVoice::malformedFramesAreDroppedAndCounted()
