@@ -99,6 +99,7 @@ void CallDesk::onGone(const QString& interactionId)
     stopAudio();
     m_call.reset();
     m_answeredAtMs = 0;
+    m_recordingPaused = false;
     Q_EMIT callChanged();
 }
 
@@ -152,6 +153,24 @@ void CallDesk::hangUp()
 {
     if (m_call)
         m_session.end(m_call->id);
+}
+
+void CallDesk::setRecordingPaused(bool paused)
+{
+    if (!m_call)
+        return;
+    const QString id = m_call->id;
+    m_connection.request(QString(method::CallRecord), CallRecordParams{id, paused}.toJson(), this,
+                         [this, id, paused](const Response& response) {
+                             if (response.error) {
+                                 Q_EMIT failed(QString(method::CallRecord), *response.error);
+                                 return;
+                             }
+                             if (m_call && m_call->id == id) {
+                                 m_recordingPaused = paused;
+                                 Q_EMIT callChanged();
+                             }
+                         });
 }
 
 void CallDesk::setMuted(bool muted)

@@ -39,6 +39,10 @@ public:
     void setHeld(bool held);
     void hangUp();
     void setMuted(bool muted);
+    // The hub records every call; the agent pauses it while the customer
+    // reads out something that must not be kept (a card number).
+    void setRecordingPaused(bool paused);
+    bool isRecordingPaused() const { return m_recordingPaused; }
     void pressKey(QChar key);
 
 Q_SIGNALS:
@@ -59,6 +63,7 @@ private:
     std::optional<protocol::Interaction> m_call;
     qint64 m_answeredAtMs = 0;
     bool m_audioStarted = false;
+    bool m_recordingPaused = false;
     int m_ticketAttempts = 0;
 };
 

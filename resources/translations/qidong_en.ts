@@ -715,6 +715,26 @@
         <source>&amp;Resume</source>
         <translation>&amp;Resume</translation>
     </message>
+    <message>
+        <source>&amp;Pause recording</source>
+        <translation>&amp;Pause recording</translation>
+    </message>
+    <message>
+        <source>Pause or resume the call recording</source>
+        <translation>Pause or resume the call recording</translation>
+    </message>
+    <message>
+        <source>Resume &amp;recording</source>
+        <translation>Resume &amp;recording</translation>
+    </message>
+    <message>
+        <source>Recording paused</source>
+        <translation>Recording paused</translation>
+    </message>
+    <message>
+        <source>● Recording</source>
+        <translation>● Recording</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::StateSelector</name>

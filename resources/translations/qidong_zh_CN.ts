@@ -713,6 +713,26 @@
         <source>&amp;Resume</source>
         <translation>恢复(&amp;R)</translation>
     </message>
+    <message>
+        <source>&amp;Pause recording</source>
+        <translation>暂停录音(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause or resume the call recording</source>
+        <translation>暂停或恢复通话录音</translation>
+    </message>
+    <message>
+        <source>Resume &amp;recording</source>
+        <translation>恢复录音(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Recording paused</source>
+        <translation>录音已暂停</translation>
+    </message>
+    <message>
+        <source>● Recording</source>
+        <translation>● 录音中</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::StateSelector</name>

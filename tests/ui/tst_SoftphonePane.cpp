@@ -145,6 +145,15 @@ void tst_SoftphonePane::agentTakesACallInThePane()
     QVERIFY(!pane->muteButton()->isChecked());
     QVERIFY(caller.waitToHear(kAgentTone));
 
+    // The recording: on from the answer, paused while a card number is read.
+    QCOMPARE(labelText(pane, "callRecording"), QStringLiteral("● Recording"));
+    QTest::mouseClick(pane->recordButton(), Qt::LeftButton);
+    QTRY_COMPARE(labelText(pane, "callRecording"), QStringLiteral("Recording paused"));
+    QVERIFY(pane->recordButton()->isChecked());
+    QTRY_VERIFY(hub.logged(QStringLiteral("recording.paused")));
+    QTest::mouseClick(pane->recordButton(), Qt::LeftButton);
+    QTRY_COMPARE(labelText(pane, "callRecording"), QStringLiteral("● Recording"));
+
     // The caller presses keys; the agent sees them.
     caller.pressKey(u'5');
     caller.pressKey(u'#');

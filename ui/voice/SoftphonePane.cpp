@@ -55,6 +55,8 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, QWidget* parent)
     , m_hold(new QPushButton(tr("&Hold"), this))
     , m_mute(new QPushButton(tr("&Mute"), this))
     , m_keypadToggle(new QPushButton(tr("&Keypad"), this))
+    , m_record(new QPushButton(tr("&Pause recording"), this))
+    , m_recording(new QLabel(this))
     , m_hangUp(new QPushButton(tr("Hang &up"), this))
     , m_keypad(buildKeypad())
     , m_controls(new QWidget(this))
@@ -73,6 +75,9 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, QWidget* parent)
     m_mute->setCheckable(true);
     m_keypadToggle->setCheckable(true);
     m_hangUp->setObjectName(QStringLiteral("hangUpButton"));
+    m_record->setCheckable(true);
+    m_record->setAccessibleName(tr("Pause or resume the call recording"));
+    m_recording->setObjectName(QStringLiteral("callRecording"));
     m_hold->setAccessibleName(tr("Hold the call"));
     m_mute->setAccessibleName(tr("Mute the microphone"));
     m_hangUp->setAccessibleName(tr("Hang up"));
@@ -90,10 +95,12 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, QWidget* parent)
     buttons->addWidget(m_hold);
     buttons->addWidget(m_mute);
     buttons->addWidget(m_keypadToggle);
+    buttons->addWidget(m_record);
     buttons->addStretch(1);
     buttons->addWidget(m_hangUp);
     auto* controls = new QVBoxLayout(m_controls);
     controls->setContentsMargins(0, 0, 0, 0);
+    controls->addWidget(m_recording);
     controls->addLayout(meters);
     controls->addLayout(buttons);
     controls->addWidget(m_keypad);
@@ -140,6 +147,10 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, QWidget* parent)
     connect(m_mute, &QPushButton::clicked, this, &SoftphonePane::toggleMute);
     connect(m_keypadToggle, &QPushButton::toggled, m_keypad, &QWidget::setVisible);
     connect(m_hangUp, &QPushButton::clicked, &calls, &core::CallDesk::hangUp);
+    connect(m_record, &QPushButton::clicked, this, [this] {
+        m_calls.setRecordingPaused(!m_calls.isRecordingPaused());
+        m_record->setChecked(m_calls.isRecordingPaused()); // follows the hub's answer
+    });
     auto* clock = new QTimer(this);
     clock->setInterval(1000);
     connect(clock, &QTimer::timeout, this, &SoftphonePane::updateTimer);
@@ -212,6 +223,10 @@ void SoftphonePane::refresh()
     m_status->setText(held ? tr("On hold — the customer hears music") : tr("Connected"));
     m_hold->setChecked(held);
     m_hold->setText(held ? tr("&Resume") : tr("&Hold"));
+    const bool recordingPaused = m_calls.isRecordingPaused();
+    m_record->setChecked(recordingPaused);
+    m_record->setText(recordingPaused ? tr("Resume &recording") : tr("&Pause recording"));
+    m_recording->setText(recordingPaused ? tr("Recording paused") : tr("● Recording"));
     updateTimer();
 }
 

@@ -14,7 +14,8 @@ class CallDesk;
 namespace qidong::ui {
 
 // The call the agent is on: who, how long, held or not, and the controls
-// an agent expects — hold/resume, mute, keypad, hang up — with microphone
+// an agent expects — hold/resume, mute, keypad, pause the recording, hang
+// up — with microphone
 // and speaker meters, the audio link's health, a fallen-back device, and
 // the keys the customer pressed. Shows "No call" when there is none.
 class SoftphonePane final : public QWidget
@@ -29,6 +30,7 @@ public:
     QPushButton* holdButton() const { return m_hold; }
     QPushButton* muteButton() const { return m_mute; }
     QPushButton* hangUpButton() const { return m_hangUp; }
+    QPushButton* recordButton() const { return m_record; }
     QString statusText() const;
     QString customerKeys() const;
 
@@ -53,6 +55,8 @@ private:
     QPushButton* m_hold;
     QPushButton* m_mute;
     QPushButton* m_keypadToggle;
+    QPushButton* m_record;
+    QLabel* m_recording;
     QPushButton* m_hangUp;
     QWidget* m_keypad;
     QWidget* m_controls;
