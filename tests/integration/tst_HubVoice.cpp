@@ -6,6 +6,7 @@
 #include "media/OggOpus.h"
 #include "media/Tones.h"
 #include "protocol/Call.h"
+#include "protocol/Chat.h"
 #include "protocol/CloseCode.h"
 #include "protocol/Names.h"
 
@@ -125,6 +126,7 @@ private Q_SLOTS:
     void ticketsAreCheckedAndOnlyTheirHolderMayJoin();
     void hubRestartMidCallComesBackWithNewTickets();
     void recordingHoldsBothSidesAndAPauseLeavesAGap();
+    void blindTransferHandsTheCallerToTheNextAgent();
     void malformedFramesAreDroppedAndCounted();
 
 private:
@@ -508,6 +510,44 @@ void tst_HubVoice::recordingHoldsBothSidesAndAPauseLeavesAGap()
     }
     QVERIFY2(longestGap >= 10, qPrintable(QString::number(longestGap)));
     QVERIFY(std::find(afterGap, blocks.end(), Block::Both) != blocks.end());
+}
+
+void tst_HubVoice::blindTransferHandsTheCallerToTheNextAgent()
+{
+    QVERIFY(connectCall());
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    TestClient zhang(m_hub->url());
+    QVERIFY(zhang.signIn(QStringLiteral("zhang.min")).has_value());
+    QVERIFY(setReady(zhang));
+
+    // li.na sends the caller to 张敏 with a note; her audio leg closes.
+    QSignalSpy linaEnded(&m_agentLeg->link(), &qidong::core::MediaLink::ended);
+    QCOMPARE(outcomeOf(m_agent->call(
+                 method::InteractionTransfer,
+                 TransferParams{
+                     m_caller->callId, {}, QStringLiteral("zhang.min"), QStringLiteral("想改套餐")}
+                     .toJson())),
+             QStringLiteral("ok"));
+    QTRY_COMPARE(linaEnded.size(), 1);
+    // The caller is not left in silence: ringback while 张敏 is offered it.
+    QVERIFY(m_customerLeg->waitToHear(450.0));
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::CallMedia, CallMediaParams{m_caller->callId}.toJson())),
+        QStringLiteral("not_found"));
+
+    QVERIFY(zhang.waitForEvent(QString(event::InteractionOffered)).has_value());
+    QCOMPARE(
+        outcomeOf(zhang.call(method::InteractionAccept, InteractionRef{m_caller->callId}.toJson())),
+        QStringLiteral("ok"));
+    const std::optional<MediaTicket> ticket = ticketFor(zhang, m_caller->callId);
+    QVERIFY(ticket.has_value());
+    VoiceLeg zhangLeg(3);
+    zhangLeg.open(ticket->socketUrl());
+    zhangLeg.say(kAgentTone + 180.0);
+    QVERIFY(zhangLeg.waitToHear(kCustomerTone, kHeard));
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone + 180.0, kHeard));
+    QTest::qWait(500);
+    QVERIFY(m_customerLeg->heard(kAgentTone) < kAbsent); // li.na is gone from the call
 }
 
 void tst_HubVoice::malformedFramesAreDroppedAndCounted()
