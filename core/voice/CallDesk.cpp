@@ -5,6 +5,7 @@
 #include "core/session/AgentSession.h"
 #include "core/voice/VoiceEngine.h"
 #include "protocol/Call.h"
+#include "protocol/Chat.h"
 #include "protocol/Names.h"
 #include "protocol/Payloads.h"
 
@@ -170,6 +171,19 @@ void CallDesk::setRecordingPaused(bool paused)
                                  m_recordingPaused = paused;
                                  Q_EMIT callChanged();
                              }
+                         });
+}
+
+void CallDesk::transfer(const QString& queueId, const QString& agentUsername, const QString& note)
+{
+    if (!m_call)
+        return;
+    m_connection.request(QString(method::InteractionTransfer),
+                         TransferParams{m_call->id, queueId, agentUsername, note}.toJson(), this,
+                         [this](const Response& response) {
+                             if (response.error)
+                                 Q_EMIT failed(QString(method::InteractionTransfer),
+                                               *response.error);
                          });
 }
 

@@ -38,6 +38,9 @@ public:
 
     void setHeld(bool held);
     void hangUp();
+    // Blind transfer: to a queue or a named agent; the caller hears ringback
+    // or music meanwhile and this desktop's audio stops.
+    void transfer(const QString& queueId, const QString& agentUsername, const QString& note);
     void setMuted(bool muted);
     // The hub records every call; the agent pauses it while the customer
     // reads out something that must not be kept (a card number).

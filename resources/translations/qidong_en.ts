@@ -735,6 +735,10 @@
         <source>● Recording</source>
         <translation>● Recording</translation>
     </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Transfer…</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::StateSelector</name>

@@ -733,6 +733,10 @@
         <source>● Recording</source>
         <translation>● 录音中</translation>
     </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>转接(&amp;T)…</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::StateSelector</name>

@@ -15,11 +15,14 @@
 #include "ui/shell/SignInDialog.h"
 #include "ui/voice/SoftphonePane.h"
 
+#include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QtTest/QTest>
 
 using namespace qidong;
@@ -158,6 +161,31 @@ void tst_SoftphonePane::agentTakesACallInThePane()
     caller.pressKey(u'5');
     caller.pressKey(u'#');
     QTRY_COMPARE(pane->customerKeys(), QStringLiteral("Customer pressed: 5 #"));
+
+    // Transfer offers voice queues and colleagues (cancelled here; the hub's
+    // side of a blind transfer is in tst_hubvoice).
+    QStringList offeredQueues;
+    // The dialog opens once the directory arrives; a timer answers it from
+    // inside its own event loop.
+    QTimer dialogWatch;
+    dialogWatch.setInterval(20);
+    connect(&dialogWatch, &QTimer::timeout, this, [&] {
+        QWidget* dialog = QApplication::activeModalWidget();
+        if (!dialog)
+            return;
+        dialogWatch.stop();
+        const QList<QComboBox*> combos = dialog->findChildren<QComboBox*>();
+        if (!combos.isEmpty())
+            for (int i = 0; i < combos.first()->count(); ++i)
+                offeredQueues.append(combos.first()->itemData(i).toString());
+        QTest::keyClick(dialog, Qt::Key_Escape);
+    });
+    dialogWatch.start();
+    QTest::mouseClick(pane->transferButton(), Qt::LeftButton);
+    QTRY_VERIFY(!offeredQueues.isEmpty());
+    QVERIFY(offeredQueues.contains(QStringLiteral("cn-voice")));
+    QVERIFY(!offeredQueues.contains(QStringLiteral("online-chat")));
+    QVERIFY(pane->hangUpButton()->isVisible()); // still on the call
 
     // Hang up: the pane empties, the session goes to wrap-up, the caller's
     // media leg is closed by the hub.

@@ -115,7 +115,7 @@ void ShellWindow::createDocks()
             m_chatPane = new ChatPane(m_chatDesk, m_session, dock);
             dock->setWidget(m_chatPane);
         } else if (QLatin1StringView(spec.name) == QLatin1StringView("callDock")) {
-            m_softphone = new SoftphonePane(m_callDesk, dock);
+            m_softphone = new SoftphonePane(m_callDesk, m_chatDesk, m_session, dock);
             dock->setWidget(m_softphone);
         } else {
             auto* placeholder = new QLabel(tr("No conversation selected"), dock);

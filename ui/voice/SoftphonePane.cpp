@@ -1,7 +1,10 @@
 #include "SoftphonePane.h"
 
+#include "core/chat/ChatDesk.h"
+#include "core/session/AgentSession.h"
 #include "core/voice/CallDesk.h"
 #include "core/voice/VoiceEngine.h"
+#include "ui/chat/TransferDialog.h"
 #include "ui/shell/ErrorText.h"
 
 #include <QDateTime>
@@ -41,9 +44,12 @@ QProgressBar* meter(const QString& name, QWidget* parent)
 
 } // namespace
 
-SoftphonePane::SoftphonePane(core::CallDesk& calls, QWidget* parent)
+SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
+                             core::AgentSession& session, QWidget* parent)
     : QWidget(parent)
     , m_calls(calls)
+    , m_directory(directory)
+    , m_session(session)
     , m_who(new QLabel(this))
     , m_status(new QLabel(this))
     , m_timer(new QLabel(this))
@@ -57,6 +63,7 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, QWidget* parent)
     , m_keypadToggle(new QPushButton(tr("&Keypad"), this))
     , m_record(new QPushButton(tr("&Pause recording"), this))
     , m_recording(new QLabel(this))
+    , m_transfer(new QPushButton(tr("&Transfer…"), this))
     , m_hangUp(new QPushButton(tr("Hang &up"), this))
     , m_keypad(buildKeypad())
     , m_controls(new QWidget(this))
@@ -96,6 +103,7 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, QWidget* parent)
     buttons->addWidget(m_mute);
     buttons->addWidget(m_keypadToggle);
     buttons->addWidget(m_record);
+    buttons->addWidget(m_transfer);
     buttons->addStretch(1);
     buttons->addWidget(m_hangUp);
     auto* controls = new QVBoxLayout(m_controls);
@@ -147,6 +155,7 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, QWidget* parent)
     connect(m_mute, &QPushButton::clicked, this, &SoftphonePane::toggleMute);
     connect(m_keypadToggle, &QPushButton::toggled, m_keypad, &QWidget::setVisible);
     connect(m_hangUp, &QPushButton::clicked, &calls, &core::CallDesk::hangUp);
+    connect(m_transfer, &QPushButton::clicked, this, &SoftphonePane::transfer);
     connect(m_record, &QPushButton::clicked, this, [this] {
         m_calls.setRecordingPaused(!m_calls.isRecordingPaused());
         m_record->setChecked(m_calls.isRecordingPaused()); // follows the hub's answer
@@ -191,6 +200,23 @@ void SoftphonePane::toggleHold()
     if (m_calls.call())
         m_calls.setHeld(!m_calls.isHeld());
     m_hold->setChecked(m_calls.isHeld()); // follows the hub's answer, not the click
+}
+
+void SoftphonePane::transfer()
+{
+    if (!m_calls.call())
+        return;
+    m_directory.fetchDirectory(this, [this](const QList<core::ChatDesk::DirectoryEntry>& agents,
+                                            const QList<protocol::Queue>& queues) {
+        QList<protocol::Queue> voiceQueues;
+        for (const protocol::Queue& queue : queues)
+            if (queue.channel == protocol::Channel::Voice)
+                voiceQueues.append(queue);
+        TransferDialog dialog(agents, voiceQueues, m_session.agent().languages.value(0), this);
+        dialog.setObjectName(QStringLiteral("callTransferDialog"));
+        if (dialog.exec() == QDialog::Accepted)
+            m_calls.transfer(dialog.queueId(), dialog.agentUsername(), dialog.note());
+    });
 }
 
 QString SoftphonePane::statusText() const

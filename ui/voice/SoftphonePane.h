@@ -8,8 +8,10 @@ class QPushButton;
 class QWidget;
 
 namespace qidong::core {
+class AgentSession;
 class CallDesk;
-}
+class ChatDesk;
+} // namespace qidong::core
 
 namespace qidong::ui {
 
@@ -24,13 +26,16 @@ class SoftphonePane final : public QWidget
     Q_DISABLE_COPY_MOVE(SoftphonePane)
 
 public:
-    explicit SoftphonePane(core::CallDesk& calls, QWidget* parent = nullptr);
+    // `directory` lists who and where a call can be transferred to.
+    SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory, core::AgentSession& session,
+                  QWidget* parent = nullptr);
     ~SoftphonePane() override;
 
     QPushButton* holdButton() const { return m_hold; }
     QPushButton* muteButton() const { return m_mute; }
     QPushButton* hangUpButton() const { return m_hangUp; }
     QPushButton* recordButton() const { return m_record; }
+    QPushButton* transferButton() const { return m_transfer; }
     QString statusText() const;
     QString customerKeys() const;
 
@@ -43,7 +48,11 @@ private:
     void updateTimer();
     QWidget* buildKeypad();
 
+    void transfer();
+
     core::CallDesk& m_calls;
+    core::ChatDesk& m_directory;
+    core::AgentSession& m_session;
     QLabel* m_who;
     QLabel* m_status;
     QLabel* m_timer;
@@ -57,6 +66,7 @@ private:
     QPushButton* m_keypadToggle;
     QPushButton* m_record;
     QLabel* m_recording;
+    QPushButton* m_transfer;
     QPushButton* m_hangUp;
     QWidget* m_keypad;
     QWidget* m_controls;
