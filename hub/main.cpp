@@ -2,6 +2,7 @@
 #include "ShutdownSignals.h"
 #include "auth/PasswordHasher.h"
 #include "log/HubLog.h"
+#include "simulate/CallSimulator.h"
 #include "simulate/Simulator.h"
 
 #include <QCommandLineParser>
@@ -9,12 +10,78 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QTimer>
 
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 using namespace qidong::hub;
 
 namespace {
+
+void printStep(const QString& event, QJsonObject fields)
+{
+    fields.insert(QStringLiteral("event"), event);
+    std::printf("%s\n", QJsonDocument(fields).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+// `qidong-hub simulate --calls N`: callers on the customer page's socket.
+int runCalls(QCoreApplication& app, const QCommandLineParser& parser)
+{
+    QList<simulate::CallScenario> scenarios = simulate::builtInCallScenarios();
+    const QStringList chosen = parser.values(QStringLiteral("call-scenario"));
+    if (!chosen.isEmpty())
+        scenarios.removeIf([&chosen](const simulate::CallScenario& scenario) {
+            return !chosen.contains(scenario.name);
+        });
+    bool ok = false;
+    const int calls = parser.value(QStringLiteral("calls")).toInt(&ok);
+    if (!ok || calls < 1 || calls > 1000 || scenarios.isEmpty()) {
+        std::fprintf(stderr, "qidong-hub simulate: --calls needs 1..1000 and a known "
+                             "--call-scenario (see --list)\n");
+        return 2;
+    }
+    QUrl socket(parser.value(QStringLiteral("web")));
+    if (!socket.isValid() || socket.host().isEmpty()) {
+        std::fprintf(stderr,
+                     "qidong-hub simulate: --web needs a URL such as http://127.0.0.1:8471\n");
+        return 2;
+    }
+    socket.setScheme(socket.scheme() == QStringLiteral("https") ? QStringLiteral("wss")
+                                                                : QStringLiteral("ws"));
+    socket.setPath(QStringLiteral("/customer/ws"));
+    simulate::SimulatedCaller::Settings settings;
+    settings.customerSocket = socket;
+    settings.answerWait =
+        std::chrono::milliseconds(parser.value(QStringLiteral("reply-wait-ms")).toLongLong());
+    int remaining = calls;
+    int failures = 0;
+    std::vector<std::unique_ptr<simulate::SimulatedCaller>> callers;
+    for (int i = 0; i < calls; ++i) {
+        auto caller = std::make_unique<simulate::SimulatedCaller>(
+            settings, scenarios.at(i % scenarios.size()));
+        QObject::connect(
+            caller.get(), &simulate::SimulatedCaller::progressed, &app,
+            [scenario = caller->scenario().name](const QString& event, QJsonObject fields) {
+                fields.insert(QStringLiteral("scenario"), scenario);
+                printStep(event, fields);
+            });
+        QObject::connect(caller.get(), &simulate::SimulatedCaller::finished, &app,
+                         [&](bool answered) {
+                             failures += answered ? 0 : 1;
+                             if (--remaining == 0)
+                                 QCoreApplication::quit();
+                         });
+        // A call a second, as a busy hour ramps up, not all at once.
+        QTimer::singleShot(i * 1000, caller.get(), &simulate::SimulatedCaller::start);
+        callers.push_back(std::move(caller));
+    }
+    QCoreApplication::exec();
+    return failures > 0 ? 1 : 0;
+}
 
 // `qidong-hub simulate`: outside channels writing in through the ingest API.
 int runSimulation(QCoreApplication& app)
@@ -43,13 +110,23 @@ int runSimulation(QCoreApplication& app)
          QStringLiteral("300000")},
         {QStringLiteral("poll-ms"), QStringLiteral("How often replies are fetched."),
          QStringLiteral("ms"), QStringLiteral("1000")},
+        {QStringLiteral("calls"),
+         QStringLiteral("Place this many voice calls from the customer page instead, speaking "
+                        "shipped prompts (Chinese and English) once answered."),
+         QStringLiteral("n")},
+        {QStringLiteral("call-scenario"),
+         QStringLiteral("Only this caller (repeatable; see --list)."), QStringLiteral("name")},
     });
     parser.process(app);
+    if (parser.isSet(QStringLiteral("calls")))
+        return runCalls(app, parser);
     QList<simulate::Scenario> scenarios = simulate::builtInScenarios();
     if (parser.isSet(QStringLiteral("list"))) {
         for (const simulate::Scenario& scenario : std::as_const(scenarios))
             std::printf("%s\t%s\t%s\t%s\n", qPrintable(scenario.name), qPrintable(scenario.channel),
                         qPrintable(scenario.visibility), qPrintable(scenario.language));
+        for (const simulate::CallScenario& call : simulate::builtInCallScenarios())
+            std::printf("%s\tcall\t-\t%s\n", qPrintable(call.name), qPrintable(call.language));
         return 0;
     }
     const QStringList chosen = parser.values(QStringLiteral("scenario"));

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QWebSocket>
 #include <QtTest/QTest>
@@ -127,6 +128,7 @@ private Q_SLOTS:
     void hubRestartMidCallComesBackWithNewTickets();
     void recordingHoldsBothSidesAndAPauseLeavesAGap();
     void blindTransferHandsTheCallerToTheNextAgent();
+    void simulatedCallerSpeaksItsPromptsAndHangsUp();
     void malformedFramesAreDroppedAndCounted();
 
 private:
@@ -548,6 +550,45 @@ void tst_HubVoice::blindTransferHandsTheCallerToTheNextAgent()
     QVERIFY(m_customerLeg->waitToHear(kAgentTone + 180.0, kHeard));
     QTest::qWait(500);
     QVERIFY(m_customerLeg->heard(kAgentTone) < kAbsent); // li.na is gone from the call
+}
+
+void tst_HubVoice::simulatedCallerSpeaksItsPromptsAndHangsUp()
+{
+    QVERIFY(setReady(*m_agent));
+    QProcess simulate;
+    simulate.setProcessChannelMode(QProcess::SeparateChannels);
+    simulate.start(HubProcess::executable(),
+                   {QStringLiteral("simulate"), QStringLiteral("--web"), m_hub->webUrl().toString(),
+                    QStringLiteral("--calls"), QStringLiteral("1"),
+                    QStringLiteral("--call-scenario"), QStringLiteral("zh-roaming-call")});
+    QVERIFY(simulate.waitForStarted());
+
+    const std::optional<Event> offered = m_agent->waitForEvent(QString(event::InteractionOffered));
+    QVERIFY(offered.has_value());
+    const QString callId = offered->data.value(QLatin1StringView("interaction"))
+                               .toObject()
+                               .value(QLatin1StringView("id"))
+                               .toString();
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionAccept, InteractionRef{callId}.toJson())),
+             QStringLiteral("ok"));
+    const std::optional<MediaTicket> ticket = ticketFor(*m_agent, callId);
+    QVERIFY(ticket.has_value());
+    m_agentLeg->open(ticket->socketUrl());
+
+    // The caller speaks (espeak-ng's voice, not a tone): loud enough, and
+    // with pauses between its three prompts.
+    QVERIFY(m_agentLeg->waitForSound(-35.0, 300, 10000));
+    QVERIFY(m_agentLeg->waitForQuiet(-60.0, 300, 15000));
+    QVERIFY(m_agentLeg->waitForSound(-35.0, 300, 10000));
+
+    // After its last line it hangs up by itself; the simulator says how it went.
+    QVERIFY(QTest::qWaitFor([&] { return simulate.state() == QProcess::NotRunning; }, 60000));
+    QCOMPARE(simulate.exitCode(), 0);
+    const QByteArray out = simulate.readAllStandardOutput();
+    QCOMPARE(out.count("\"event\":\"call.said\""), 3);
+    QVERIFY(out.contains("\"event\":\"call.answered\""));
+    QVERIFY(out.contains("\"ok\":true"));
+    QVERIFY(m_agent->waitForEvent(QString(event::InteractionUpdated)).has_value());
 }
 
 void tst_HubVoice::malformedFramesAreDroppedAndCounted()
