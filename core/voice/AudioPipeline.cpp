@@ -157,6 +157,17 @@ void AudioPipeline::startTestTone(const QAudioDevice& output)
     m_clock->start();
 }
 
+void AudioPipeline::startInputMonitor(const QAudioDevice& input)
+{
+    if (m_inCall)
+        return;
+    m_testToneOnly = true;
+    openInput(input);
+    m_sinceReport.start();
+    m_sinceStats.start();
+    m_clock->start();
+}
+
 void AudioPipeline::openInput(const QAudioDevice& device)
 {
     if (m_source) {

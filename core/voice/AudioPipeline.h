@@ -66,6 +66,8 @@ public:
     void pressKey(QChar key);
     // Plays a tone on the output alone, no call needed (settings' test).
     void startTestTone(const QAudioDevice& output);
+    // Captures from the input only to report its level (settings' meter).
+    void startInputMonitor(const QAudioDevice& input);
 
 Q_SIGNALS:
     void levels(double inputDbfs, double outputDbfs);

@@ -145,6 +145,24 @@ void VoiceEngine::playTestTone(const QByteArray& outputId)
     });
 }
 
+void VoiceEngine::monitorInput(const QByteArray& inputId)
+{
+    if (m_inCall)
+        return;
+    QAudioDevice input = resolve(Direction::Input);
+    if (!inputId.isEmpty())
+        for (const QAudioDevice& device : QMediaDevices::audioInputs())
+            if (device.id() == inputId)
+                input = device;
+    onAudioThread([pipeline = m_pipeline, input] { pipeline->startInputMonitor(input); });
+}
+
+void VoiceEngine::stopDeviceTest()
+{
+    if (!m_inCall)
+        onAudioThread([pipeline = m_pipeline] { pipeline->endCall(); });
+}
+
 QAudioDevice VoiceEngine::activeDevice(Direction direction) const
 {
     return direction == Direction::Input ? m_activeInput : m_activeOutput;

@@ -45,6 +45,10 @@ public:
     void pressKey(QChar key);
     // A 1.5 s tone on this output (empty: the chosen one), outside calls.
     void playTestTone(const QByteArray& outputId = {});
+    // Outside calls: capture from this input (empty: the chosen one) only to
+    // report its level through levelsChanged, until stopDeviceTest().
+    void monitorInput(const QByteArray& inputId = {});
+    void stopDeviceTest();
 
     // The device actually in use (the default when the chosen one is gone).
     QAudioDevice activeDevice(Direction direction) const;

@@ -458,6 +458,10 @@
         <source>Call &amp;speaker:</source>
         <translation>Call &amp;speaker:</translation>
     </message>
+    <message>
+        <source>Microphone level</source>
+        <translation type="unfinished">Microphone level</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::ShellWindow</name>

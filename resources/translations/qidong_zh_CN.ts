@@ -456,6 +456,10 @@
         <source>Call &amp;speaker:</source>
         <translation>通话扬声器(&amp;S)：</translation>
     </message>
+    <message>
+        <source>Microphone level</source>
+        <translation>麦克风电平</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::ShellWindow</name>

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void muteSilencesTheMicrophoneOnly();
     void keypadPressSendsTheKeyAndPlaysItsToneLocally();
     void unpluggedHeadsetFallsBackAndTheCallContinues();
+    void microphoneMeterWorksOutsideCalls();
 
 private:
     bool connectCall();
@@ -243,6 +244,26 @@ void tst_VoiceEngine::unpluggedHeadsetFallsBackAndTheCallContinues()
     QVERIFY(speaker.waitToHear(kCustomerTone));
     QVERIFY(m_engine->inCall());
     QVERIFY(m_engine->isLinked());
+}
+
+void tst_VoiceEngine::microphoneMeterWorksOutsideCalls()
+{
+    // Settings' meter: no call, no hub; the chosen microphone's level only.
+    QSignalSpy levels(m_engine.get(), &VoiceEngine::levelsChanged);
+    m_engine->monitorInput();
+    QVERIFY(levels.wait(2000));
+    QTest::qWait(300);
+    QVERIFY2(levels.last().at(0).toDouble() < -60.0, qPrintable(levels.last().at(0).toString()));
+    {
+        PcmFeeder voice(QStringLiteral("qidong_line_") + m_suffix, PcmFeeder::tone(kAgentTone));
+        QTRY_VERIFY_WITH_TIMEOUT(levels.last().at(0).toDouble() > -20.0, 3000);
+    }
+    m_engine->stopDeviceTest();
+    QTRY_COMPARE(levels.last().at(0).toDouble(), -96.0);
+    levels.clear();
+    QTest::qWait(500);
+    QVERIFY(levels.isEmpty()); // stopped: no more reports
+    QVERIFY(!m_engine->inCall());
 }
 
 QTEST_GUILESS_MAIN(tst_VoiceEngine)

@@ -5,11 +5,13 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QtTest/QTest>
 
 using namespace qidong::ui;
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void savesWhatWasChosenOnOk();
     void cancelKeepsEverything();
     void themesChangeThePalette();
+    void microphoneMeterRunsWhileOpen();
 };
 
 namespace {
@@ -97,6 +100,30 @@ void tst_SettingsDialog::themesChangeThePalette()
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
     QCOMPARE(Theme::fromName(Theme::name(Theme::Kind::Dark)), Theme::Kind::Dark);
     QCOMPARE(Theme::fromName(QStringLiteral("unknown")), Theme::Kind::Light);
+}
+
+void tst_SettingsDialog::microphoneMeterRunsWhileOpen()
+{
+    SettingsDialog dialog;
+    QSignalSpy requested(&dialog, &SettingsDialog::inputMonitorRequested);
+    QSignalSpy ended(&dialog, &SettingsDialog::inputMonitorEnded);
+    QComboBox* microphone = combo(dialog, "Microphone");
+    QVERIFY(microphone);
+    microphone->setCurrentIndex(microphone->count() - 1); // closed: nothing to monitor
+    QVERIFY(requested.isEmpty());
+    bool sawLevel = false;
+    QTimer::singleShot(100, &dialog, [&] {
+        dialog.showInputLevel(-6.0);
+        sawLevel = dialog.inputLevel()->value() == 54;
+        dialog.showInputLevel(-200.0);
+        sawLevel = sawLevel && dialog.inputLevel()->value() == 0;
+        dialog.reject();
+    });
+    dialog.exec();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().at(0).toByteArray(), microphone->currentData().toByteArray());
+    QVERIFY(sawLevel);
+    QCOMPARE(ended.size(), 1);
 }
 
 QTEST_MAIN(tst_SettingsDialog)

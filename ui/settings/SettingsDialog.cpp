@@ -7,10 +7,13 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QMediaDevices>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSlider>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace qidong::ui {
 
@@ -31,6 +34,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     , m_output(new QComboBox(this))
     , m_processing(
           new QCheckBox(tr("Echo cancellation, noise suppression and automatic gain"), this))
+    , m_inputLevel(new QProgressBar(this))
     , m_theme(new QComboBox(this))
     , m_language(new QComboBox(this))
 {
@@ -60,6 +64,15 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     form->addRow(tr("Ring &on:"), m_ringDevice);
     form->addRow(tr("Ring &volume:"), m_ringVolume);
     form->addRow(tr("&Microphone:"), m_input);
+    m_inputLevel->setRange(0, 60);
+    m_inputLevel->setTextVisible(false);
+    m_inputLevel->setMaximumHeight(8);
+    m_inputLevel->setAccessibleName(tr("Microphone level"));
+    form->addRow(QString(), m_inputLevel);
+    connect(m_input, &QComboBox::currentIndexChanged, this, [this] {
+        if (isVisible())
+            Q_EMIT inputMonitorRequested(m_input->currentData().toByteArray());
+    });
     auto* speakerRow = new QHBoxLayout;
     speakerRow->addWidget(m_output, 1);
     auto* test = new QPushButton(tr("&Test"), this);
@@ -84,6 +97,23 @@ SettingsDialog::SettingsDialog(QWidget* parent)
 }
 
 SettingsDialog::~SettingsDialog() = default;
+
+int SettingsDialog::exec()
+{
+    // The meter runs while the dialog is open: the agent speaks and sees
+    // whether the chosen microphone hears them.
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT inputMonitorRequested(m_input->currentData().toByteArray()); },
+        Qt::QueuedConnection);
+    const int result = QDialog::exec();
+    Q_EMIT inputMonitorEnded();
+    return result;
+}
+
+void SettingsDialog::showInputLevel(double dbfs)
+{
+    m_inputLevel->setValue(static_cast<int>(std::clamp(dbfs + 60.0, 0.0, 60.0)));
+}
 
 void SettingsDialog::load()
 {

@@ -4,6 +4,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QProgressBar;
 class QSlider;
 
 namespace qidong::ui {
@@ -29,10 +30,20 @@ public:
     explicit SettingsDialog(QWidget* parent = nullptr);
     ~SettingsDialog() override;
 
+    int exec() override;
+    QProgressBar* inputLevel() const { return m_inputLevel; }
+
 Q_SIGNALS:
     void settingsApplied();
     // "Test" beside the speaker choice: play a tone on that device.
     void testToneRequested(const QByteArray& outputId);
+    // The microphone shown (on opening, on each choice): show its level
+    // through showInputLevel() until the dialog closes (inputMonitorEnded).
+    void inputMonitorRequested(const QByteArray& inputId);
+    void inputMonitorEnded();
+
+public Q_SLOTS:
+    void showInputLevel(double dbfs);
 
 private:
     void load();
@@ -43,6 +54,7 @@ private:
     QComboBox* m_input;
     QComboBox* m_output;
     QCheckBox* m_processing;
+    QProgressBar* m_inputLevel;
     QComboBox* m_theme;
     QComboBox* m_language;
 };

@@ -204,6 +204,13 @@ void ShellWindow::createActions()
         connect(&dialog, &SettingsDialog::settingsApplied, this, &ShellWindow::settingsApplied);
         connect(&dialog, &SettingsDialog::testToneRequested, this,
                 [this](const QByteArray& outputId) { m_callDesk.engine().playTestTone(outputId); });
+        core::VoiceEngine& engine = m_callDesk.engine();
+        connect(&dialog, &SettingsDialog::inputMonitorRequested, &engine,
+                &core::VoiceEngine::monitorInput);
+        connect(&dialog, &SettingsDialog::inputMonitorEnded, &engine,
+                &core::VoiceEngine::stopDeviceTest);
+        connect(&engine, &core::VoiceEngine::levelsChanged, &dialog,
+                [&dialog](double inputDbfs, double) { dialog.showInputLevel(inputDbfs); });
         dialog.exec();
     });
     view->addAction(preferences);
