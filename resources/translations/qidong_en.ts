@@ -460,7 +460,7 @@
     </message>
     <message>
         <source>Microphone level</source>
-        <translation type="unfinished">Microphone level</translation>
+        <translation>Microphone level</translation>
     </message>
 </context>
 <context>
