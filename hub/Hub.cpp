@@ -6,6 +6,7 @@
 #include "chat/ChatService.h"
 #include "interactions/InteractionDirectory.h"
 #include "log/HubLog.h"
+#include "media/ConsultCalls.h"
 #include "media/MediaEngine.h"
 #include "media/VoiceCalls.h"
 #include "methods/AgentMethods.h"
@@ -137,6 +138,8 @@ Result<bool> Hub::open()
                                            *m_accounts);
     m_media = std::make_unique<MediaEngine>();
     m_voice = std::make_unique<VoiceCalls>(*m_interactions, *m_media);
+    m_consults = std::make_unique<ConsultCalls>(*m_interactions, *m_accounts, *m_directory,
+                                                *m_voice, m_options.offerTimeout);
     m_customers =
         std::make_unique<CustomerGateway>(*m_chat, *m_interactions, *m_accounts, *m_voice);
     connectEvents();
@@ -150,7 +153,7 @@ Result<bool> Hub::open()
     m_interactionMethods->registerWith(*m_dispatcher);
     m_chatMethods = std::make_unique<ChatMethods>(*m_chat, *m_accounts, *m_directory);
     m_chatMethods->registerWith(*m_dispatcher);
-    m_callMethods = std::make_unique<CallMethods>(*m_interactions, *m_voice);
+    m_callMethods = std::make_unique<CallMethods>(*m_interactions, *m_voice, *m_consults);
     m_callMethods->registerWith(*m_dispatcher);
 
     ClientConnection::Settings connectionSettings;
@@ -226,6 +229,10 @@ void Hub::connectEvents()
                 m_sessions->notifyAgent(
                     agentId, event::CallDtmf,
                     {{QStringLiteral("id"), interactionId}, {QStringLiteral("key"), QString(key)}});
+            });
+    connect(m_consults.get(), &ConsultCalls::changed, m_sessions.get(),
+            [this](const QString& agentId, const Consultation& consultation) {
+                m_sessions->postToAgent(agentId, event::CallConsultChanged, consultation.toJson());
             });
     connect(m_router.get(), &Router::positionChanged, m_customers.get(),
             &CustomerGateway::onPositionChanged);

@@ -19,6 +19,7 @@ class AgentStateStore;
 class AuthMethods;
 class CallMethods;
 class MediaEngine;
+class ConsultCalls;
 class VoiceCalls;
 class ChatMethods;
 class ChatService;
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<ChatService> m_chat;
     std::unique_ptr<MediaEngine> m_media;
     std::unique_ptr<VoiceCalls> m_voice;
+    std::unique_ptr<ConsultCalls> m_consults;
     std::unique_ptr<SessionRegistry> m_sessions;
     std::unique_ptr<LoginThrottle> m_throttle;
     std::unique_ptr<SnapshotBuilder> m_snapshots;

@@ -1,9 +1,13 @@
 #include "Call.h"
 
+#include "EnumNames.h"
 #include "FieldReader.h"
 #include "Limits.h"
 
 #include <QUrlQuery>
+
+#include <array>
+#include <utility>
 
 namespace qidong::protocol {
 
@@ -13,6 +17,20 @@ QLatin1StringView key(const char* name)
 {
     return QLatin1StringView(name);
 }
+
+constexpr std::array kConsultStages = {
+    std::pair{ConsultStage::Ringing, "ringing"},
+    std::pair{ConsultStage::Talking, "talking"},
+    std::pair{ConsultStage::Conference, "conference"},
+    std::pair{ConsultStage::Ended, "ended"},
+};
+
+constexpr std::array kConsultActions = {
+    std::pair{ConsultAction::Transfer, "transfer"},
+    std::pair{ConsultAction::Conference, "conference"},
+    std::pair{ConsultAction::Return, "return"},
+    std::pair{ConsultAction::Leave, "leave"},
+};
 
 } // namespace
 
@@ -93,6 +111,106 @@ Result<CallRecordParams> CallRecordParams::fromJson(const QJsonObject& json)
     CallRecordParams params;
     params.id = reader.string(key("id"), kMaxIdentifierLength);
     params.paused = reader.boolean(key("paused"));
+    if (!reader.ok())
+        return reader.error();
+    return params;
+}
+
+QString consultStageName(ConsultStage stage)
+{
+    return enumnames::nameOf(kConsultStages, stage);
+}
+
+std::optional<ConsultStage> consultStageFromName(QStringView name)
+{
+    return enumnames::valueOf(kConsultStages, name);
+}
+
+QString consultActionName(ConsultAction action)
+{
+    return enumnames::nameOf(kConsultActions, action);
+}
+
+std::optional<ConsultAction> consultActionFromName(QStringView name)
+{
+    return enumnames::valueOf(kConsultActions, name);
+}
+
+QJsonObject Consultation::toJson() const
+{
+    QJsonObject json{{QStringLiteral("id"), id},
+                     {QStringLiteral("stage"), consultStageName(stage)},
+                     {QStringLiteral("from"), QJsonObject{{QStringLiteral("id"), fromAgentId},
+                                                          {QStringLiteral("name"), fromName}}},
+                     {QStringLiteral("to"), QJsonObject{{QStringLiteral("id"), toAgentId},
+                                                        {QStringLiteral("name"), toName}}},
+                     {QStringLiteral("customer"), customer.toJson()}};
+    if (!outcome.isEmpty())
+        json.insert(QStringLiteral("outcome"), outcome);
+    return json;
+}
+
+Result<Consultation> Consultation::fromJson(const QJsonObject& json, const QString& path)
+{
+    FieldReader reader(json, path);
+    Consultation consultation;
+    consultation.id = reader.string(key("id"), kMaxIdentifierLength);
+    consultation.stage =
+        reader.enumeration(key("stage"), consultStageFromName, ConsultStage::Ended);
+    const auto party = [&reader](const char* name, QString& id, QString& displayName) {
+        const QJsonObject object = reader.object(key(name));
+        if (!reader.ok())
+            return;
+        FieldReader inner(object, reader.pathOf(key(name)));
+        id = inner.string(key("id"), kMaxIdentifierLength);
+        displayName = inner.string(key("name"));
+        if (!inner.ok())
+            reader.adopt(inner.error());
+    };
+    party("from", consultation.fromAgentId, consultation.fromName);
+    party("to", consultation.toAgentId, consultation.toName);
+    const QJsonObject customer = reader.object(key("customer"));
+    if (reader.ok()) {
+        Result<CustomerRef> ref = CustomerRef::fromJson(customer, reader.pathOf(key("customer")));
+        if (ref)
+            consultation.customer = std::move(ref).value();
+        else
+            reader.adopt(ref.error());
+    }
+    consultation.outcome =
+        reader.optionalString(key("outcome"), kMaxIdentifierLength).value_or(QString());
+    if (!reader.ok())
+        return reader.error();
+    return consultation;
+}
+
+QJsonObject CallConsultParams::toJson() const
+{
+    return {{QStringLiteral("id"), id}, {QStringLiteral("agent"), agentUsername}};
+}
+
+Result<CallConsultParams> CallConsultParams::fromJson(const QJsonObject& json)
+{
+    FieldReader reader(json);
+    CallConsultParams params;
+    params.id = reader.string(key("id"), kMaxIdentifierLength);
+    params.agentUsername = reader.string(key("agent"), kMaxIdentifierLength);
+    if (!reader.ok())
+        return reader.error();
+    return params;
+}
+
+QJsonObject CallConsultEndParams::toJson() const
+{
+    return {{QStringLiteral("id"), id}, {QStringLiteral("action"), consultActionName(action)}};
+}
+
+Result<CallConsultEndParams> CallConsultEndParams::fromJson(const QJsonObject& json)
+{
+    FieldReader reader(json);
+    CallConsultEndParams params;
+    params.id = reader.string(key("id"), kMaxIdentifierLength);
+    params.action = reader.enumeration(key("action"), consultActionFromName, ConsultAction::Return);
     if (!reader.ok())
         return reader.error();
     return params;

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "Interaction.h"
 #include "Result.h"
 
 #include <QJsonObject>
 #include <QString>
 #include <QUrl>
+
+#include <optional>
 
 namespace qidong::protocol {
 
@@ -55,6 +58,74 @@ struct CallRecordParams final
 
     QJsonObject toJson() const;
     static Result<CallRecordParams> fromJson(const QJsonObject& json);
+};
+
+} // namespace qidong::protocol
+
+namespace qidong::protocol {
+
+// A consultation: the agent holding a call (`from`) puts the caller on hold
+// and calls a colleague (`to`); then hands the call over, brings all three
+// together, or returns to the caller.
+enum class ConsultStage
+{
+    Ringing,    // the colleague is being asked
+    Talking,    // the two agents talk; the caller hears music
+    Conference, // all three hear each other
+    Ended,      // see `outcome`
+};
+
+QString consultStageName(ConsultStage stage);
+std::optional<ConsultStage> consultStageFromName(QStringView name);
+
+// What ends a consultation (call.consultEnd's `action`).
+enum class ConsultAction
+{
+    Transfer,   // from: the colleague takes the call over
+    Conference, // from: all three together (the consultation goes on)
+    Return,     // from: back to the caller, the colleague leaves
+    Leave,      // to: decline the ringing request, or leave the call
+};
+
+QString consultActionName(ConsultAction action);
+std::optional<ConsultAction> consultActionFromName(QStringView name);
+
+// The event call.consult, to both agents at each change.
+struct Consultation final
+{
+    QString id; // the call (interaction) id
+    ConsultStage stage = ConsultStage::Ringing;
+    QString fromAgentId;
+    QString fromName;
+    QString toAgentId;
+    QString toName;
+    CustomerRef customer;
+    // When Ended: transferred, returned, declined, left, no-answer, call-ended.
+    QString outcome{};
+
+    QJsonObject toJson() const;
+    static Result<Consultation> fromJson(const QJsonObject& json, const QString& path = {});
+    friend bool operator==(const Consultation&, const Consultation&) = default;
+};
+
+// call.consult: ask a colleague (by username) about the call.
+struct CallConsultParams final
+{
+    QString id;
+    QString agentUsername;
+
+    QJsonObject toJson() const;
+    static Result<CallConsultParams> fromJson(const QJsonObject& json);
+};
+
+// call.consultEnd.
+struct CallConsultEndParams final
+{
+    QString id;
+    ConsultAction action = ConsultAction::Return;
+
+    QJsonObject toJson() const;
+    static Result<CallConsultEndParams> fromJson(const QJsonObject& json);
 };
 
 } // namespace qidong::protocol

@@ -21,6 +21,9 @@ inline constexpr QLatin1StringView InteractionTransfer("interaction.transfer");
 inline constexpr QLatin1StringView CallMedia("call.media");
 inline constexpr QLatin1StringView CallHold("call.hold");
 inline constexpr QLatin1StringView CallRecord("call.record");
+inline constexpr QLatin1StringView CallConsult("call.consult");
+inline constexpr QLatin1StringView CallConsultAnswer("call.consultAnswer");
+inline constexpr QLatin1StringView CallConsultEnd("call.consultEnd");
 inline constexpr QLatin1StringView AdminCreateInteraction("admin.createInteraction");
 inline constexpr QLatin1StringView ChatSend("chat.send");
 inline constexpr QLatin1StringView ChatTyping("chat.typing");
@@ -51,6 +54,7 @@ inline constexpr QLatin1StringView ChatMessage("chat.message");
 inline constexpr QLatin1StringView ChatTyping("chat.typing");
 inline constexpr QLatin1StringView ChatReceipt("chat.receipt");
 inline constexpr QLatin1StringView CallDtmf("call.dtmf");
+inline constexpr QLatin1StringView CallConsultChanged("call.consult");
 // Customer socket only.
 inline constexpr QLatin1StringView QueuePosition("queue.position");
 inline constexpr QLatin1StringView ConversationState("conversation.state");

@@ -294,6 +294,50 @@ Result<Interaction> InteractionDirectory::wrapUp(const QString& agentId,
     return ended;
 }
 
+Result<Interaction> InteractionDirectory::handOver(const QString& fromAgentId,
+                                                   const QString& interactionId,
+                                                   const QString& toAgentId)
+{
+    Result<Open*> held = heldBy(fromAgentId, interactionId, InteractionState::Active, true);
+    if (!held)
+        return held.error();
+    Open& open = *held.value();
+    StoredInteraction next = open.stored;
+    next.interaction.state = InteractionState::Active;
+    next.interaction.agentId = toAgentId;
+    Result<bool> saved = store(open, next);
+    if (!saved)
+        return saved.error();
+    (void)m_agents.startWork(toAgentId);
+    logInfo(lcInteractions, QLatin1StringView("interaction.handedOver"),
+            {{QStringLiteral("interaction"), interactionId},
+             {QStringLiteral("from"), fromAgentId},
+             {QStringLiteral("to"), toAgentId}});
+    Q_EMIT revoked(fromAgentId, InteractionRevoked{interactionId, QStringLiteral("transferred")});
+    Q_EMIT updated(toAgentId, open.stored.interaction);
+    if (!hasActiveWork(fromAgentId)) {
+        const std::optional<Queue> queue = queueOf(open.stored.interaction);
+        finishWork(fromAgentId, queue ? &*queue : nullptr);
+    }
+    Q_EMIT customerFacingChanged(open.stored.interaction);
+    Q_EMIT routingNeeded();
+    return open.stored.interaction;
+}
+
+void InteractionDirectory::setOnSideCall(const QString& agentId, bool onSideCall)
+{
+    if (onSideCall) {
+        m_onSideCall.insert(agentId);
+        (void)m_agents.startWork(agentId);
+        return;
+    }
+    if (!m_onSideCall.remove(agentId))
+        return;
+    if (!hasActiveWork(agentId))
+        finishWork(agentId, nullptr);
+    Q_EMIT routingNeeded();
+}
+
 Result<Interaction> InteractionDirectory::transfer(const QString& agentId,
                                                    const TransferParams& params)
 {
@@ -575,6 +619,8 @@ void InteractionDirectory::onAfterCallWorkExpired(const QString& agentId)
 
 bool InteractionDirectory::hasActiveWork(const QString& agentId) const
 {
+    if (m_onSideCall.contains(agentId))
+        return true;
     for (const auto& [id, open] : m_open) {
         const Interaction& interaction = open.stored.interaction;
         if (interaction.agentId == agentId && (interaction.state == InteractionState::Active ||

@@ -71,6 +71,15 @@ public:
     protocol::Result<protocol::Interaction> transfer(const QString& agentId,
                                                      const protocol::TransferParams& params);
 
+    // A consultation's end: the colleague takes the call over from its
+    // holder, who goes on to after-call work as after any call.
+    protocol::Result<protocol::Interaction>
+    handOver(const QString& fromAgentId, const QString& interactionId, const QString& toAgentId);
+    // An agent on someone else's call (consulted, in a conference) is busy:
+    // routing offers them nothing and their chats ending does not free them.
+    void setOnSideCall(const QString& agentId, bool onSideCall);
+    bool isOnSideCall(const QString& agentId) const { return m_onSideCall.contains(agentId); }
+
     QList<protocol::Interaction> ofAgent(const QString& agentId) const;
     std::optional<protocol::Interaction> find(const QString& interactionId) const;
     std::optional<QString> findByThread(const QString& threadKey) const;
@@ -120,6 +129,7 @@ private:
     std::chrono::milliseconds m_offerTimeout;
     std::unordered_map<QString, Open> m_open;
     QHash<QString, qint64> m_lastWorkEnded;
+    QSet<QString> m_onSideCall;
 };
 
 } // namespace qidong::hub

@@ -34,77 +34,97 @@ void VoiceCalls::load()
         follow(interaction);
 }
 
+QString VoiceCalls::agentParty(const QString& agentId)
+{
+    return QStringLiteral("agent:") + agentId;
+}
+
 void VoiceCalls::follow(const Interaction& interaction)
 {
     if (interaction.channel != Channel::Voice)
         return;
     const QString& id = interaction.id;
+    if (interaction.state == InteractionState::WrapUp ||
+        interaction.state == InteractionState::Ended) {
+        if (m_calls.remove(id)) {
+            m_recording.remove(id);
+            m_consults.remove(id);
+            m_media.closeCall(id);
+        }
+        return;
+    }
     const QString customer(kCustomer);
-    const QString agent(kAgent);
+    const QString holder = agentParty(interaction.agentId);
+    const std::optional<Consult> consult =
+        m_consults.contains(id) ? std::optional(m_consults.value(id)) : std::nullopt;
+    const bool colleagueJoined = consult && consult->stage != ConsultStage::Ringing;
+    Parties wanted;
     switch (interaction.state) {
     case InteractionState::Queued:
+        wanted.insert(customer, {Listen::Music, false});
+        break;
     case InteractionState::Offered:
-        if (!m_calls.contains(id)) {
-            m_calls.insert(id);
-            m_media.addParty(id, customer, Listen::Music, false);
-        } else {
-            m_media.setListen(id, customer, Listen::Music);
-            m_media.setTalks(id, customer, false);
-        }
-        // Sent back to the queue (transfer, ring-out): the last agent leaves.
-        if (m_withAgent.remove(id))
-            m_media.removeParty(id, agent);
+        wanted.insert(customer, {Listen::Ringback, false});
         break;
     case InteractionState::Active:
-        if (!m_calls.contains(id)) {
-            m_calls.insert(id);
-            m_media.addParty(id, customer, Listen::Mix, true);
-        } else {
-            m_media.setListen(id, customer, Listen::Mix);
-            m_media.setTalks(id, customer, true);
-        }
-        if (!m_withAgent.contains(id)) {
-            m_withAgent.insert(id);
-            m_media.addParty(id, agent, Listen::Mix, true);
-        } else {
-            m_media.setTalks(id, agent, true);
-        }
-        startRecording(id);
+        wanted.insert(customer, {Listen::Mix, true});
+        wanted.insert(holder, {Listen::Mix, true});
+        if (colleagueJoined)
+            wanted.insert(agentParty(consult->agentId), {Listen::Mix, true});
         break;
     case InteractionState::Held:
-        if (!m_calls.contains(id)) {
-            m_calls.insert(id);
-            m_media.addParty(id, customer, Listen::Music, false);
-            m_withAgent.insert(id);
-            m_media.addParty(id, agent, Listen::Mix, false);
-        } else {
-            m_media.setListen(id, customer, Listen::Music);
-            m_media.setTalks(id, customer, false);
-            m_media.setTalks(id, agent, false);
+        wanted.insert(customer, {Listen::Music, false});
+        if (!consult)
+            wanted.insert(holder, {Listen::Mix, false});
+        else if (!colleagueJoined)
+            wanted.insert(holder, {Listen::Ringback, false});
+        else {
+            wanted.insert(holder, {Listen::Mix, true});
+            wanted.insert(agentParty(consult->agentId), {Listen::Mix, true});
         }
         break;
     case InteractionState::WrapUp:
     case InteractionState::Ended:
-        if (m_calls.remove(id)) {
-            m_withAgent.remove(id);
-            m_recording.remove(id);
-            m_media.closeCall(id);
-        }
         break;
     }
+    arrange(id, wanted);
+    if (interaction.state == InteractionState::Active)
+        startRecording(id);
+}
+
+void VoiceCalls::arrange(const QString& interactionId, const Parties& wanted)
+{
+    Parties& current = m_calls[interactionId];
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        const auto now = current.constFind(it.key());
+        if (now == current.cend()) {
+            m_media.addParty(interactionId, it.key(), it->listen, it->talks);
+            continue;
+        }
+        if (now->listen != it->listen)
+            m_media.setListen(interactionId, it.key(), it->listen);
+        if (now->talks != it->talks)
+            m_media.setTalks(interactionId, it.key(), it->talks);
+    }
+    for (auto it = current.cbegin(); it != current.cend(); ++it)
+        if (!wanted.contains(it.key()))
+            m_media.removeParty(interactionId, it.key());
+    current = wanted;
+}
+
+void VoiceCalls::setConsult(const QString& interactionId, std::optional<Consult> consult)
+{
+    if (consult)
+        m_consults.insert(interactionId, *consult);
+    else
+        m_consults.remove(interactionId);
+    if (const std::optional<Interaction> call = m_interactions.find(interactionId))
+        follow(*call);
 }
 
 void VoiceCalls::onOffered(const QString&, const InteractionOffer& offer)
 {
-    const Interaction& interaction = offer.interaction;
-    if (interaction.channel != Channel::Voice)
-        return;
-    if (!m_calls.contains(interaction.id)) {
-        m_calls.insert(interaction.id);
-        m_media.addParty(interaction.id, QString(kCustomer), Listen::Ringback, false);
-    } else {
-        m_media.setListen(interaction.id, QString(kCustomer), Listen::Ringback);
-    }
+    follow(offer.interaction);
 }
 
 void VoiceCalls::startRecording(const QString& interactionId)
@@ -125,7 +145,7 @@ Result<bool> VoiceCalls::pauseRecording(const QString& agentId, const QString& i
                                         bool paused)
 {
     const std::optional<Interaction> call = m_interactions.find(interactionId);
-    if (!call || call->agentId != agentId || !m_withAgent.contains(interactionId))
+    if (!call || call->agentId != agentId || !m_calls.contains(interactionId))
         return makeError(ErrorCode::NotFound, QStringLiteral("not your call"));
     if (!m_recording.contains(interactionId))
         return makeError(ErrorCode::InvalidTransition, QStringLiteral("the call is not recorded"));
@@ -147,14 +167,17 @@ Result<MediaTicket> VoiceCalls::customerTicket(const QString& interactionId)
 Result<MediaTicket> VoiceCalls::agentTicket(const QString& agentId, const QString& interactionId)
 {
     const std::optional<Interaction> call = m_interactions.find(interactionId);
-    if (!call || call->agentId != agentId)
+    const bool consulted =
+        m_consults.contains(interactionId) && m_consults.value(interactionId).agentId == agentId;
+    if (!call || (call->agentId != agentId && !consulted))
         return makeError(ErrorCode::NotFound, QStringLiteral("not your interaction"));
     if (call->channel != Channel::Voice)
         return makeError(ErrorCode::InvalidTransition, QStringLiteral("not a call"));
-    if (!m_withAgent.contains(interactionId))
+    const QString party = agentParty(agentId);
+    if (!m_calls.value(interactionId).contains(party))
         return makeError(ErrorCode::InvalidTransition,
                          QStringLiteral("the call is %1").arg(interactionStateName(call->state)));
-    return m_media.issue(interactionId, QString(kAgent));
+    return m_media.issue(interactionId, party);
 }
 
 } // namespace qidong::hub

@@ -1,12 +1,16 @@
 #pragma once
 
+#include "CallMixer.h"
 #include "protocol/Call.h"
 #include "protocol/Interaction.h"
 #include "protocol/Payloads.h"
 #include "protocol/Result.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
+
+#include <optional>
 
 namespace qidong::hub {
 
@@ -17,7 +21,11 @@ class MediaEngine;
 // the queue the caller hears music, while an agent is offered the call
 // ringback, once accepted the two hear each other, on hold the caller hears
 // music again and neither side the other; when the call ends the media
-// closes. Hands out the tickets that let each side's socket join.
+// closes. A consultation adds the colleague: while they are asked the
+// holder hears ringback, then the two agents talk while the caller hears
+// music, in a conference all three hear each other. Hands out the tickets
+// that let each side's socket join; each agent joins as "agent:<id>", so
+// a call handed over keeps the colleague's socket.
 class VoiceCalls final : public QObject
 {
     Q_OBJECT
@@ -25,14 +33,14 @@ class VoiceCalls final : public QObject
 
 public:
     static constexpr QLatin1StringView kCustomer{"customer"};
-    static constexpr QLatin1StringView kAgent{"agent"};
+    static QString agentParty(const QString& agentId);
 
     VoiceCalls(InteractionDirectory& interactions, MediaEngine& media, QObject* parent = nullptr);
     ~VoiceCalls() override;
 
     // The caller's leg (customer page, simulated caller).
     protocol::Result<protocol::MediaTicket> customerTicket(const QString& interactionId);
-    // The agent's leg; only the agent holding the call gets one.
+    // An agent's leg: the one holding the call, or a consulted colleague.
     protocol::Result<protocol::MediaTicket> agentTicket(const QString& agentId,
                                                         const QString& interactionId);
     // Media for calls that were open when the hub last stopped.
@@ -44,20 +52,39 @@ public:
     protocol::Result<bool> pauseRecording(const QString& agentId, const QString& interactionId,
                                           bool paused);
 
+    // The colleague a consultation brought in, and how far it went
+    // (nullopt: none, or it ended).
+    struct Consult
+    {
+        QString agentId;
+        protocol::ConsultStage stage = protocol::ConsultStage::Ringing;
+    };
+    void setConsult(const QString& interactionId, std::optional<Consult> consult);
+
 Q_SIGNALS:
     // A key the caller pressed, for the agent holding the call.
     void dtmf(const QString& agentId, const QString& interactionId, QChar key);
 
 private:
+    struct Layout
+    {
+        Listen listen = Listen::Mix;
+        bool talks = false;
+        friend bool operator==(const Layout&, const Layout&) = default;
+    };
+    using Parties = QHash<QString, Layout>;
+
     void follow(const protocol::Interaction& interaction);
+    // Brings the call's parties to `wanted`: adds, changes, removes.
+    void arrange(const QString& interactionId, const Parties& wanted);
     void startRecording(const QString& interactionId);
     void onOffered(const QString& agentId, const protocol::InteractionOffer& offer);
 
     InteractionDirectory& m_interactions;
     MediaEngine& m_media;
-    QSet<QString> m_calls;     // interactions with media open
-    QSet<QString> m_withAgent; // ... that have an agent leg
-    QSet<QString> m_recording; // ... that are being recorded
+    QHash<QString, Parties> m_calls;    // interactions with media open
+    QHash<QString, Consult> m_consults; // ... with a colleague asked
+    QSet<QString> m_recording;          // ... that are being recorded
     QString m_recordingsDir;
 };
 

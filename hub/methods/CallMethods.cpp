@@ -2,6 +2,7 @@
 
 #include "RequestParams.h"
 #include "interactions/InteractionDirectory.h"
+#include "media/ConsultCalls.h"
 #include "media/VoiceCalls.h"
 #include "protocol/Call.h"
 #include "protocol/Names.h"
@@ -12,10 +13,24 @@ namespace qidong::hub {
 
 using namespace qidong::protocol;
 
-CallMethods::CallMethods(InteractionDirectory& interactions, VoiceCalls& calls)
+CallMethods::CallMethods(InteractionDirectory& interactions, VoiceCalls& calls,
+                         ConsultCalls& consults)
     : m_interactions(interactions)
     , m_calls(calls)
+    , m_consults(consults)
 {}
+
+namespace {
+
+void answer(ClientConnection& caller, const Request& request, const Result<Consultation>& result)
+{
+    if (!result)
+        caller.sendError(request.id, result.error());
+    else
+        caller.sendResult(request.id, {{QStringLiteral("consultation"), result.value().toJson()}});
+}
+
+} // namespace
 
 void CallMethods::registerWith(MethodDispatcher& dispatcher)
 {
@@ -56,6 +71,22 @@ void CallMethods::registerWith(MethodDispatcher& dispatcher)
                 caller.sendError(request.id, paused.error());
             else
                 caller.sendResult(request.id, {{QStringLiteral("paused"), paused.value()}});
+        });
+    dispatcher.add(
+        method::CallConsult, workers, [this](ClientConnection& caller, const Request& request) {
+            if (const auto params = readParams<CallConsultParams>(caller, request))
+                answer(caller, request, m_consults.start(caller.session()->agentId(), *params));
+        });
+    dispatcher.add(method::CallConsultAnswer, workers,
+                   [this](ClientConnection& caller, const Request& request) {
+                       if (const auto params = readParams<CallMediaParams>(caller, request))
+                           answer(caller, request,
+                                  m_consults.answer(caller.session()->agentId(), params->id));
+                   });
+    dispatcher.add(
+        method::CallConsultEnd, workers, [this](ClientConnection& caller, const Request& request) {
+            if (const auto params = readParams<CallConsultEndParams>(caller, request))
+                answer(caller, request, m_consults.end(caller.session()->agentId(), *params));
         });
 }
 

@@ -4,23 +4,26 @@
 
 namespace qidong::hub {
 
+class ConsultCalls;
 class InteractionDirectory;
 class MethodDispatcher;
 class VoiceCalls;
 
-// call.media (a ticket for the agent's media socket) and call.hold.
+// call.media (a ticket for the agent's media socket), call.hold,
+// call.record and consultations (call.consult, consultAnswer, consultEnd).
 class CallMethods final
 {
     Q_DISABLE_COPY_MOVE(CallMethods)
 
 public:
-    CallMethods(InteractionDirectory& interactions, VoiceCalls& calls);
+    CallMethods(InteractionDirectory& interactions, VoiceCalls& calls, ConsultCalls& consults);
 
     void registerWith(MethodDispatcher& dispatcher);
 
 private:
     InteractionDirectory& m_interactions;
     VoiceCalls& m_calls;
+    ConsultCalls& m_consults;
 };
 
 } // namespace qidong::hub

@@ -30,6 +30,7 @@ namespace {
 // in the hold music's scale.
 constexpr double kCustomerTone = 1000.0;
 constexpr double kAgentTone = 620.0;
+constexpr double kColleagueTone = 1330.0; // a consulted agent
 // A tone is "heard" above this Goertzel power and "absent" below the other
 // (a clean tone at the legs' level measures about 0.06).
 constexpr double kHeard = 0.01;
@@ -108,6 +109,30 @@ QByteArray toneFrame(qidong::media::SendStream& stream, double frequency, double
     return stream.audio(pcm);
 }
 
+// The consultation an event or a response carries.
+std::optional<Consultation> consultationIn(const QJsonObject& json)
+{
+    Result<Consultation> decoded = Consultation::fromJson(json);
+    if (!decoded)
+        return std::nullopt;
+    return decoded.value();
+}
+
+// The latest call.consult event this agent was sent.
+std::optional<Consultation> lastConsultation(const TestClient& agent)
+{
+    for (qsizetype i = agent.events().size() - 1; i >= 0; --i)
+        if (agent.events().at(i).name == event::CallConsultChanged)
+            return consultationIn(agent.events().at(i).data);
+    return std::nullopt;
+}
+
+QString consultEnd(TestClient& agent, const QString& callId, ConsultAction action)
+{
+    return outcomeOf(
+        agent.call(method::CallConsultEnd, CallConsultEndParams{callId, action}.toJson()));
+}
+
 } // namespace
 
 // Calls through the real hub's media server: a customer and an agent leg on
@@ -128,6 +153,8 @@ private Q_SLOTS:
     void hubRestartMidCallComesBackWithNewTickets();
     void recordingHoldsBothSidesAndAPauseLeavesAGap();
     void blindTransferHandsTheCallerToTheNextAgent();
+    void consultationConferenceReturnAndTransfer();
+    void consultationDeclinedOrUnavailableLeavesTheCallHeld();
     void simulatedCallerSpeaksItsPromptsAndHangsUp();
     void malformedFramesAreDroppedAndCounted();
 
@@ -552,6 +579,169 @@ void tst_HubVoice::blindTransferHandsTheCallerToTheNextAgent()
     QVERIFY(m_customerLeg->heard(kAgentTone) < kAbsent); // li.na is gone from the call
 }
 
+void tst_HubVoice::consultationConferenceReturnAndTransfer()
+{
+    QVERIFY(connectCall());
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    TestClient zhang(m_hub->url());
+    QVERIFY(zhang.signIn(QStringLiteral("zhang.min")).has_value());
+    QVERIFY(setReady(zhang));
+    const QString callId = m_caller->callId;
+
+    // li.na asks 张敏: the caller waits on hold, li.na hears ringback.
+    const Response asked = m_agent->call(
+        method::CallConsult, CallConsultParams{callId, QStringLiteral("zhang.min")}.toJson());
+    QCOMPARE(outcomeOf(asked), QStringLiteral("ok"));
+    QCOMPARE(
+        consultationIn(asked.result.value(QLatin1StringView("consultation")).toObject())->stage,
+        ConsultStage::Ringing);
+    const std::optional<Event> ringing = zhang.waitForEvent(QString(event::CallConsultChanged));
+    QVERIFY(ringing.has_value());
+    const std::optional<Consultation> request = consultationIn(ringing->data);
+    QVERIFY(request.has_value());
+    QCOMPARE(request->stage, ConsultStage::Ringing);
+    QCOMPARE(request->fromName, QStringLiteral("李娜"));
+    QCOMPARE(request->customer.displayName, QStringLiteral("王女士"));
+    QVERIFY(m_agentLeg->waitToHear(450.0));
+    QTRY_VERIFY_WITH_TIMEOUT(m_customerLeg->heard(kAgentTone) < kAbsent, 3000);
+    // A second request on the same call, or a ticket before answering: no.
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::CallConsult,
+                                CallConsultParams{callId, QStringLiteral("zhang.min")}.toJson())),
+        QStringLiteral("invalid_transition"));
+    QCOMPARE(outcomeOf(zhang.call(method::CallMedia, CallMediaParams{callId}.toJson())),
+             QStringLiteral("invalid_transition"));
+    // Only the asked colleague answers.
+    QCOMPARE(outcomeOf(m_agent->call(method::CallConsultAnswer, CallMediaParams{callId}.toJson())),
+             QStringLiteral("not_found"));
+
+    QCOMPARE(outcomeOf(zhang.call(method::CallConsultAnswer, CallMediaParams{callId}.toJson())),
+             QStringLiteral("ok"));
+    std::optional<MediaTicket> ticket = ticketFor(zhang, callId);
+    QVERIFY(ticket.has_value());
+    auto zhangLeg = std::make_unique<VoiceLeg>(3);
+    zhangLeg->open(ticket->socketUrl());
+    zhangLeg->say(kColleagueTone);
+    // The two agents talk; the caller hears neither, only music.
+    QVERIFY(m_agentLeg->waitToHear(kColleagueTone, kHeard));
+    QVERIFY(zhangLeg->waitToHear(kAgentTone, kHeard));
+    QVERIFY(zhangLeg->heard(kCustomerTone) < kAbsent);
+    QVERIFY(m_customerLeg->heard(kColleagueTone) < kAbsent);
+    QVERIFY(m_customerLeg->heard(kAgentTone) < kAbsent);
+    QVERIFY(m_customerLeg->levelDbfs(500) > -45.0);
+    // The colleague does not decide where the call goes.
+    QCOMPARE(consultEnd(zhang, callId, ConsultAction::Transfer), QStringLiteral("forbidden"));
+
+    // Conference: everyone hears the two others.
+    QCOMPARE(consultEnd(*m_agent, callId, ConsultAction::Conference), QStringLiteral("ok"));
+    QVERIFY(m_customerLeg->waitToHear(kColleagueTone, kHeard));
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QVERIFY(zhangLeg->waitToHear(kCustomerTone, kHeard));
+    QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+    QVERIFY(m_agentLeg->waitToHear(kColleagueTone, kHeard));
+
+    // Return: 张敏 leaves, li.na and the caller go on.
+    QSignalSpy zhangEnded(&zhangLeg->link(), &qidong::core::MediaLink::ended);
+    QCOMPARE(consultEnd(*m_agent, callId, ConsultAction::Return), QStringLiteral("ok"));
+    QTRY_COMPARE(zhangEnded.size(), 1);
+    QTRY_COMPARE(lastConsultation(zhang)->stage, ConsultStage::Ended);
+    QCOMPARE(lastConsultation(zhang)->outcome, QStringLiteral("returned"));
+    QCOMPARE(lastConsultation(*m_agent)->outcome, QStringLiteral("returned"));
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QTest::qWait(500);
+    QVERIFY(m_customerLeg->heard(kColleagueTone) < kAbsent);
+
+    // Asked again and answered, this time 张敏 takes the call over.
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::CallConsult,
+                                CallConsultParams{callId, QStringLiteral("zhang.min")}.toJson())),
+        QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(zhang.call(method::CallConsultAnswer, CallMediaParams{callId}.toJson())),
+             QStringLiteral("ok"));
+    ticket = ticketFor(zhang, callId);
+    QVERIFY(ticket.has_value());
+    zhangLeg = std::make_unique<VoiceLeg>(4);
+    zhangLeg->open(ticket->socketUrl());
+    zhangLeg->say(kColleagueTone);
+    QVERIFY(m_agentLeg->waitToHear(kColleagueTone, kHeard));
+    QSignalSpy linaEnded(&m_agentLeg->link(), &qidong::core::MediaLink::ended);
+    QSignalSpy zhangDropped(&zhangLeg->link(), &qidong::core::MediaLink::ended);
+    QCOMPARE(consultEnd(*m_agent, callId, ConsultAction::Transfer), QStringLiteral("ok"));
+    QVERIFY(m_agent->waitForEvent(QString(event::InteractionRevoked)).has_value());
+    QTRY_COMPARE(linaEnded.size(), 1);
+    const std::optional<Event> handed = zhang.waitForEvent(QString(event::InteractionUpdated));
+    QVERIFY(handed.has_value());
+    QCOMPARE(handed->data.value(QLatin1StringView("interaction"))
+                 .toObject()
+                 .value(QLatin1StringView("agentId"))
+                 .toString(),
+             QStringLiteral("u1003"));
+    // 张敏 keeps the socket she had: the caller hears her, not li.na.
+    QVERIFY(m_customerLeg->waitToHear(kColleagueTone, kHeard));
+    QVERIFY(zhangLeg->waitToHear(kCustomerTone, kHeard));
+    QTest::qWait(500);
+    QVERIFY(m_customerLeg->heard(kAgentTone) < kAbsent);
+    QCOMPARE(zhangDropped.size(), 0);
+    // The call is hers now: she may hold it, li.na may not.
+    QCOMPARE(outcomeOf(zhang.call(method::CallHold, CallHoldParams{callId, true}.toJson())),
+             QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(m_agent->call(method::CallHold, CallHoldParams{callId, false}.toJson())),
+             QStringLiteral("not_found"));
+    QVERIFY(m_hub->logged(QStringLiteral("interaction.handedOver")));
+}
+
+void tst_HubVoice::consultationDeclinedOrUnavailableLeavesTheCallHeld()
+{
+    QVERIFY(connectCall());
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    const QString callId = m_caller->callId;
+    // Nobody by that name, oneself, or someone not signed in: refused, the
+    // caller never hears the hold music.
+    QCOMPARE(outcomeOf(m_agent->call(method::CallConsult,
+                                     CallConsultParams{callId, QStringLiteral("nobody")}.toJson())),
+             QStringLiteral("not_found"));
+    QCOMPARE(outcomeOf(m_agent->call(method::CallConsult,
+                                     CallConsultParams{callId, QStringLiteral("li.na")}.toJson())),
+             QStringLiteral("invalid_params"));
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::CallConsult,
+                                CallConsultParams{callId, QStringLiteral("zhang.min")}.toJson())),
+        QStringLiteral("invalid_transition"));
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::CallConsult, QJsonObject{{QStringLiteral("id"), callId}})),
+        QStringLiteral("invalid_params"));
+    QTest::qWait(300);
+    QVERIFY(m_customerLeg->heard(kAgentTone) > kHeard);
+
+    // 张敏 is asked and declines: li.na is told, the caller stays on hold.
+    TestClient zhang(m_hub->url());
+    QVERIFY(zhang.signIn(QStringLiteral("zhang.min")).has_value());
+    QVERIFY(setReady(zhang));
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::CallConsult,
+                                CallConsultParams{callId, QStringLiteral("zhang.min")}.toJson())),
+        QStringLiteral("ok"));
+    const auto presence = [&zhang] {
+        Presence last = Presence::Offline;
+        for (const Event& event : zhang.events())
+            if (event.name == event::AgentStateChanged)
+                if (Result<StateChangedEvent> changed = StateChangedEvent::fromJson(event.data))
+                    last = changed.value().state.presence;
+        return last;
+    };
+    QVERIFY(zhang.waitForEvent(QString(event::CallConsultChanged)).has_value());
+    QTRY_COMPARE(presence(), Presence::Busy); // asked: nothing else is routed to her
+    QCOMPARE(consultEnd(zhang, callId, ConsultAction::Leave), QStringLiteral("ok"));
+    QTRY_COMPARE(lastConsultation(*m_agent)->stage, ConsultStage::Ended);
+    QCOMPARE(lastConsultation(*m_agent)->outcome, QStringLiteral("declined"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_customerLeg->heard(kAgentTone) < kAbsent, 3000);
+    QCOMPARE(outcomeOf(m_agent->call(method::CallHold, CallHoldParams{callId, false}.toJson())),
+             QStringLiteral("ok"));
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    // 张敏 is free again: routing may offer her work.
+    QTRY_COMPARE(presence(), Presence::Ready);
+}
+
 void tst_HubVoice::simulatedCallerSpeaksItsPromptsAndHangsUp()
 {
     QVERIFY(setReady(*m_agent));
@@ -635,7 +825,8 @@ void tst_HubVoice::malformedFramesAreDroppedAndCounted()
     QTRY_VERIFY(m_hub->logged(QStringLiteral("media.leg.closed")));
     const QList<QJsonObject> closed = logLines(*m_hub, QStringLiteral("media.leg.closed"));
     QCOMPARE(closed.size(), 1);
-    QCOMPARE(closed.first().value(QLatin1StringView("party")).toString(), QStringLiteral("agent"));
+    QCOMPARE(closed.first().value(QLatin1StringView("party")).toString(),
+             QStringLiteral("agent:u1001"));
     QCOMPARE(closed.first().value(QLatin1StringView("refused")).toInteger(),
              qint64(garbage.size() + 1));
     QVERIFY(closed.first().value(QLatin1StringView("received")).toInteger() > 0);
