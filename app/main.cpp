@@ -3,6 +3,7 @@
 #include "core/connection/HubConnection.h"
 #include "core/credentials/CredentialStore.h"
 #include "core/session/AgentSession.h"
+#include "core/voice/CallDesk.h"
 #include "core/voice/VoiceEngine.h"
 #include "ui/shell/Theme.h"
 
@@ -101,6 +102,19 @@ int main(int argc, char* argv[])
                      &qidong::core::Ringer::start);
     QObject::connect(&session, &qidong::core::AgentSession::offerEnded, &ringer,
                      &qidong::core::Ringer::stop);
+    // A colleague asking to consult rings like an offer until answered.
+    qidong::core::CallDesk& calls = flow.callDesk();
+    QObject::connect(&calls, &qidong::core::CallDesk::consultChanged, &ringer,
+                     [&ringer, &calls, ringingForConsult = false]() mutable {
+                         const auto now = calls.consultation();
+                         const bool asked = calls.isConsulted() &&
+                                            now->stage == qidong::protocol::ConsultStage::Ringing;
+                         if (asked && !ringingForConsult)
+                             ringer.start();
+                         else if (!asked && ringingForConsult)
+                             ringer.stop();
+                         ringingForConsult = asked;
+                     });
     QObject::connect(&flow, &qidong::app::SignInFlow::settingsApplied, &app, [&] {
         applySettings();
         const QString chosen = QSettings().value(QStringLiteral("signIn/language")).toString();

@@ -52,6 +52,13 @@ CallDesk::CallDesk(HubConnection& connection, AgentSession& session, VoiceEngine
             m_ticketAttempts = 0;
     });
     connect(&connection, &HubConnection::eventReceived, this, [this](const Event& event) {
+        if (event.name == event::CallConsultChanged) {
+            if (Result<Consultation> consultation = Consultation::fromJson(event.data))
+                onConsultation(consultation.value());
+            else
+                qCWarning(lcCore) << "malformed call.consult:" << consultation.error().message;
+            return;
+        }
         if (event.name != event::CallDtmf || !m_call)
             return;
         const QString key = event.data.value(QLatin1StringView("key")).toString();
@@ -101,7 +108,88 @@ void CallDesk::onGone(const QString& interactionId)
     m_call.reset();
     m_answeredAtMs = 0;
     m_recordingPaused = false;
+    if (m_consult) {
+        m_consult.reset();
+        Q_EMIT consultChanged();
+    }
     Q_EMIT callChanged();
+}
+
+bool CallDesk::isConsulted() const
+{
+    return m_consult && m_consult->toAgentId == m_session.agent().id;
+}
+
+void CallDesk::onConsultation(const Consultation& consultation)
+{
+    const QString me = m_session.agent().id;
+    if (consultation.stage == ConsultStage::Ended) {
+        if (!m_consult || m_consult->id != consultation.id)
+            return;
+        const bool wasConsulted = isConsulted();
+        m_consult = consultation; // the outcome stays readable through the signal
+        Q_EMIT consultChanged();
+        m_consult.reset();
+        // The colleague leaves the call unless it was handed to them (the
+        // interaction then arrived as theirs before this event).
+        if (wasConsulted && m_call && m_call->id == consultation.id && m_call->agentId != me)
+            onGone(consultation.id);
+        Q_EMIT consultChanged();
+        return;
+    }
+    // Asked while on a call of one's own: the hub refuses that, so a
+    // request here is for this agent alone.
+    m_consult = consultation;
+    Q_EMIT consultChanged();
+}
+
+void CallDesk::consult(const QString& agentUsername)
+{
+    if (m_call && !m_consult)
+        requestConsult(method::CallConsult, CallConsultParams{m_call->id, agentUsername}.toJson());
+}
+
+void CallDesk::finishConsult(ConsultAction action)
+{
+    if (m_consult)
+        requestConsult(method::CallConsultEnd,
+                       CallConsultEndParams{m_consult->id, action}.toJson());
+}
+
+void CallDesk::answerConsult()
+{
+    if (!isConsulted() || m_consult->stage != ConsultStage::Ringing || m_call)
+        return;
+    const Consultation asked = *m_consult;
+    m_connection.request(
+        QString(method::CallConsultAnswer), CallMediaParams{asked.id}.toJson(), this,
+        [this, asked](const Response& response) {
+            if (response.error) {
+                Q_EMIT failed(QString(method::CallConsultAnswer), *response.error);
+                return;
+            }
+            // The call is still its holder's; this desktop joins its audio.
+            Interaction joined;
+            joined.id = asked.id;
+            joined.channel = Channel::Voice;
+            joined.customer = asked.customer;
+            joined.state = InteractionState::Active;
+            joined.agentId = asked.fromAgentId;
+            m_call = joined;
+            m_answeredAtMs = QDateTime::currentMSecsSinceEpoch();
+            m_ticketAttempts = 0;
+            fetchTicket();
+            Q_EMIT callChanged();
+        },
+        HubConnection::Delivery::Reliable);
+}
+
+void CallDesk::requestConsult(QLatin1StringView method, const QJsonObject& params)
+{
+    m_connection.request(QString(method), params, this, [this, method](const Response& response) {
+        if (response.error)
+            Q_EMIT failed(QString(method), *response.error);
+    });
 }
 
 void CallDesk::fetchTicket()
@@ -152,7 +240,9 @@ void CallDesk::setHeld(bool held)
 
 void CallDesk::hangUp()
 {
-    if (m_call)
+    if (isConsulted() && m_call && m_call->agentId != m_session.agent().id)
+        finishConsult(ConsultAction::Leave); // only the holder ends the call
+    else if (m_call)
         m_session.end(m_call->id);
 }
 

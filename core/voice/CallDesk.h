@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/Call.h"
 #include "protocol/Interaction.h"
 
 #include <QObject>
@@ -48,8 +49,22 @@ public:
     bool isRecordingPaused() const { return m_recordingPaused; }
     void pressKey(QChar key);
 
+    // Consultation (docs/protocol.md §12): the holder asks a colleague by
+    // username while the caller waits on hold, then transfers, conferences
+    // or returns; the asked colleague answers or declines. The one current
+    // consultation, asked by or of this agent, if any.
+    std::optional<protocol::Consultation> consultation() const { return m_consult; }
+    // This agent is the colleague in it (not the call's holder).
+    bool isConsulted() const;
+    void consult(const QString& agentUsername);
+    void finishConsult(protocol::ConsultAction action);
+    void answerConsult();
+
 Q_SIGNALS:
     void callChanged();
+    // The consultation changed: asked, answered, conference, ended (with
+    // its outcome); also when this agent is the one asked.
+    void consultChanged();
     // The customer pressed a key (an IVR-style confirmation, a card number).
     void customerPressed(QChar key);
     void failed(const QString& what, const qidong::protocol::Error& error);
@@ -59,11 +74,14 @@ private:
     void onGone(const QString& interactionId);
     void fetchTicket();
     void stopAudio();
+    void onConsultation(const protocol::Consultation& consultation);
+    void requestConsult(QLatin1StringView method, const QJsonObject& params);
 
     HubConnection& m_connection;
     AgentSession& m_session;
     VoiceEngine& m_engine;
     std::optional<protocol::Interaction> m_call;
+    std::optional<protocol::Consultation> m_consult;
     qint64 m_answeredAtMs = 0;
     bool m_audioStarted = false;
     bool m_recordingPaused = false;

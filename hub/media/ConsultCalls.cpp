@@ -149,11 +149,19 @@ Result<Consultation> ConsultCalls::end(const QString& agentId, const CallConsult
         return m_open.at(params.id).consultation;
     }
     case ConsultAction::Transfer: {
+        // The holder hears how it ended before the call leaves them; the
+        // colleague has the call before they hear the consultation ended.
+        Consultation told = now;
+        told.stage = ConsultStage::Ended;
+        told.outcome = QStringLiteral("transferred");
+        Q_EMIT changed(now.fromAgentId, told);
         const Result<Interaction> handed =
             m_interactions.handOver(agentId, params.id, now.toAgentId);
-        if (!handed)
+        if (!handed) {
+            announce(now);
             return handed.error();
-        return finish(params.id, QStringLiteral("transferred"));
+        }
+        return finish(params.id, told.outcome, Tell::ColleagueOnly);
     }
     }
     return makeError(ErrorCode::Internal, QStringLiteral("unhandled consult action"));
@@ -170,7 +178,7 @@ void ConsultCalls::setStage(Open& open, ConsultStage stage)
     announce(open.consultation);
 }
 
-Consultation ConsultCalls::finish(const QString& callId, const QString& outcome)
+Consultation ConsultCalls::finish(const QString& callId, const QString& outcome, Tell tell)
 {
     const auto it = m_open.find(callId);
     if (it == m_open.end())
@@ -183,7 +191,10 @@ Consultation ConsultCalls::finish(const QString& callId, const QString& outcome)
     m_interactions.setOnSideCall(ended.toAgentId, false);
     logInfo(lcMedia, QLatin1StringView("consult.ended"),
             {{QStringLiteral("interaction"), callId}, {QStringLiteral("outcome"), outcome}});
-    announce(ended);
+    if (tell == Tell::Both)
+        announce(ended);
+    else
+        Q_EMIT changed(ended.toAgentId, ended);
     return ended;
 }
 

@@ -54,8 +54,14 @@ private:
 
     void announce(const protocol::Consultation& consultation);
     void setStage(Open& open, protocol::ConsultStage stage);
+    enum class Tell
+    {
+        Both,
+        ColleagueOnly, // the holder was told already
+    };
     // Ends it: the colleague leaves the call's audio and is free again.
-    protocol::Consultation finish(const QString& callId, const QString& outcome);
+    protocol::Consultation finish(const QString& callId, const QString& outcome,
+                                  Tell tell = Tell::Both);
     void onCallChanged(const protocol::Interaction& call);
 
     InteractionDirectory& m_interactions;

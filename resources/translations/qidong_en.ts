@@ -743,6 +743,98 @@
         <source>&amp;Transfer…</source>
         <translation>&amp;Transfer…</translation>
     </message>
+    <message>
+        <source>C&amp;onsult…</source>
+        <translation>C&amp;onsult…</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>&amp;Answer</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Decline</translation>
+    </message>
+    <message>
+        <source>Complete &amp;transfer</source>
+        <translation>Complete &amp;transfer</translation>
+    </message>
+    <message>
+        <source>&amp;Conference</source>
+        <translation>&amp;Conference</translation>
+    </message>
+    <message>
+        <source>&amp;Return to caller</source>
+        <translation>&amp;Return to caller</translation>
+    </message>
+    <message>
+        <source>Consult a colleague while the caller waits</source>
+        <translation>Consult a colleague while the caller waits</translation>
+    </message>
+    <message>
+        <source>No colleague is signed in to consult.</source>
+        <translation>No colleague is signed in to consult.</translation>
+    </message>
+    <message>
+        <source>Consult a colleague</source>
+        <translation>Consult a colleague</translation>
+    </message>
+    <message>
+        <source>The caller hears music while you talk to:</source>
+        <translation>The caller hears music while you talk to:</translation>
+    </message>
+    <message>
+        <source>%1 asks you to consult on a call with %2</source>
+        <translation>%1 asks you to consult on a call with %2</translation>
+    </message>
+    <message>
+        <source>Asking %1… the caller is on hold</source>
+        <translation>Asking %1… the caller is on hold</translation>
+    </message>
+    <message>
+        <source>Consulting with %1 — %2 cannot hear you</source>
+        <translation>Consulting with %1 — %2 cannot hear you</translation>
+    </message>
+    <message>
+        <source>Talking with %1 — the caller is on hold</source>
+        <translation>Talking with %1 — the caller is on hold</translation>
+    </message>
+    <message>
+        <source>Conference with %1 and %2</source>
+        <translation>Conference with %1 and %2</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel — back to the caller</source>
+        <translation>&amp;Cancel — back to the caller</translation>
+    </message>
+    <message>
+        <source>%1 declined.</source>
+        <translation>%1 declined.</translation>
+    </message>
+    <message>
+        <source>You missed %1&apos;s request.</source>
+        <translation>You missed %1&apos;s request.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer.</source>
+        <translation>%1 did not answer.</translation>
+    </message>
+    <message>
+        <source>%1 left the call.</source>
+        <translation>%1 left the call.</translation>
+    </message>
+    <message>
+        <source>The call with %1 is yours now.</source>
+        <translation>The call with %1 is yours now.</translation>
+    </message>
+    <message>
+        <source>The call went to %1.</source>
+        <translation>The call went to %1.</translation>
+    </message>
+    <message>
+        <source>%1 went back to the caller.</source>
+        <translation>%1 went back to the caller.</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::StateSelector</name>

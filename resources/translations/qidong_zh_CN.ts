@@ -741,6 +741,98 @@
         <source>&amp;Transfer…</source>
         <translation>转接(&amp;T)…</translation>
     </message>
+    <message>
+        <source>C&amp;onsult…</source>
+        <translation>咨询(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>接听(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>拒绝(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Complete &amp;transfer</source>
+        <translation>完成转接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Conference</source>
+        <translation>三方通话(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Return to caller</source>
+        <translation>回到客户(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Consult a colleague while the caller waits</source>
+        <translation>让客户等待，先咨询同事</translation>
+    </message>
+    <message>
+        <source>No colleague is signed in to consult.</source>
+        <translation>没有已登录的同事可以咨询。</translation>
+    </message>
+    <message>
+        <source>Consult a colleague</source>
+        <translation>咨询同事</translation>
+    </message>
+    <message>
+        <source>The caller hears music while you talk to:</source>
+        <translation>客户听等待音乐，您与以下同事通话：</translation>
+    </message>
+    <message>
+        <source>%1 asks you to consult on a call with %2</source>
+        <translation>%1 就与 %2 的通话向您咨询</translation>
+    </message>
+    <message>
+        <source>Asking %1… the caller is on hold</source>
+        <translation>正在呼叫 %1… 客户保持中</translation>
+    </message>
+    <message>
+        <source>Consulting with %1 — %2 cannot hear you</source>
+        <translation>正在与 %1 咨询 — %2 听不到您</translation>
+    </message>
+    <message>
+        <source>Talking with %1 — the caller is on hold</source>
+        <translation>正在与 %1 通话 — 客户保持中</translation>
+    </message>
+    <message>
+        <source>Conference with %1 and %2</source>
+        <translation>与 %1 和 %2 三方通话</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel — back to the caller</source>
+        <translation>取消 — 回到客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1 declined.</source>
+        <translation>%1 拒绝了。</translation>
+    </message>
+    <message>
+        <source>You missed %1&apos;s request.</source>
+        <translation>您错过了 %1 的咨询。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer.</source>
+        <translation>%1 未接听。</translation>
+    </message>
+    <message>
+        <source>%1 left the call.</source>
+        <translation>%1 已离开通话。</translation>
+    </message>
+    <message>
+        <source>The call with %1 is yours now.</source>
+        <translation>与 %1 的通话已转给您。</translation>
+    </message>
+    <message>
+        <source>The call went to %1.</source>
+        <translation>通话已转给 %1。</translation>
+    </message>
+    <message>
+        <source>%1 went back to the caller.</source>
+        <translation>%1 已回到客户。</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::StateSelector</name>

@@ -17,6 +17,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -24,6 +25,8 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <QtTest/QTest>
+
+#include <functional>
 
 using namespace qidong;
 using namespace qidong::protocol;
@@ -41,6 +44,116 @@ QString labelText(QWidget* root, const char* name)
     return label ? label->text() : QString();
 }
 
+// A signed-in qidong-desktop in this process, its audio on its own
+// PulseAudio devices: what plays into `line` is its microphone, what it
+// plays comes out of `ear` (record its ".monitor").
+struct Desktop
+{
+    Desktop(const QString& name)
+        : suffix(name + QString::number(QCoreApplication::applicationPid()))
+        , line(QStringLiteral("qidong_") + suffix + QStringLiteral("_line"))
+        , ear(QStringLiteral("qidong_") + suffix + QStringLiteral("_ear"))
+        , lineSink(QStringLiteral("module-null-sink"), {QStringLiteral("sink_name=") + line})
+        , mic(QStringLiteral("module-remap-source"),
+              {QStringLiteral("master=") + line + QStringLiteral(".monitor"),
+               QStringLiteral("source_name=qidong_") + suffix + QStringLiteral("_mic"),
+               QStringLiteral("channels=1")})
+        , earSink(QStringLiteral("module-null-sink"), {QStringLiteral("sink_name=") + ear})
+        , connection(settings())
+        , session(connection)
+        , credentials(QStringLiteral("qidong-tests"))
+        , flow(connection, session, credentials)
+    {
+        flow.voiceEngine().setDevices(
+            (QStringLiteral("qidong_") + suffix + QStringLiteral("_mic")).toUtf8(), ear.toUtf8());
+        flow.voiceEngine().setProcessing({false, false, false}); // tones, see tst_VoiceEngine
+    }
+
+    static core::HubConnection::Settings settings()
+    {
+        core::HubConnection::Settings settings;
+        settings.backoff = {100ms, 400ms, 0.2};
+        return settings;
+    }
+
+    bool devicesLoaded() const
+    {
+        return lineSink.isLoaded() && mic.isLoaded() && earSink.isLoaded();
+    }
+
+    // Signs in and shows the window; false if it did not come up.
+    bool signIn(const HubProcess& hub, const QString& username)
+    {
+        flow.start(ui::SignInRequest{hub.url(), username, QStringLiteral("qidong-demo"), false,
+                                     QStringLiteral("en")});
+        if (!QTest::qWaitFor([this] { return flow.shell() != nullptr; }, 10000))
+            return false;
+        flow.shell()->show();
+        return QTest::qWaitForWindowExposed(flow.shell());
+    }
+
+    ui::ShellWindow* shell() const { return flow.shell(); }
+    ui::SoftphonePane* pane() const { return flow.shell()->softphonePane(); }
+
+    QString suffix;
+    QString line;
+    QString ear;
+    PulseModule lineSink;
+    PulseModule mic;
+    PulseModule earSink;
+    core::HubConnection connection;
+    core::AgentSession session;
+    core::CredentialStore credentials;
+    app::SignInFlow flow;
+};
+
+// A web caller (control socket and media leg) saying `tone`.
+struct WebCaller
+{
+    WebCaller(const HubProcess& hub, double saying)
+        : socket(hub.customerSocketUrl())
+        , tone(saying)
+    {}
+
+    bool call()
+    {
+        if (!socket.open())
+            return false;
+        const Response started = socket.call(
+            method::CustomerStart, {{QStringLiteral("name"), QStringLiteral("王女士")},
+                                    {QStringLiteral("phone"), QStringLiteral("13800138000")},
+                                    {QStringLiteral("channel"), QStringLiteral("voice")}});
+        Result<MediaTicket> ticket =
+            MediaTicket::fromJson(started.result.value(QLatin1StringView("media")).toObject());
+        if (started.error || !ticket)
+            return false;
+        callId = started.result.value(QLatin1StringView("conversationId")).toString();
+        leg.open(ticket.value().socketUrl());
+        leg.say(tone);
+        return true;
+    }
+
+    TestClient socket;
+    double tone;
+    VoiceLeg leg{1};
+    QString callId;
+};
+
+// Answers the next modal dialog from inside its own event loop with `act`.
+void whenDialogOpens(QObject* context, std::function<void(QWidget*)> act)
+{
+    auto* watch = new QTimer(context);
+    watch->setInterval(20);
+    QObject::connect(watch, &QTimer::timeout, context, [watch, act] {
+        if (QWidget* dialog = QApplication::activeModalWidget()) {
+            watch->stop();
+            watch->deleteLater();
+            act(dialog);
+        }
+    });
+    watch->start();
+}
+
 } // namespace
 
 // The softphone as an agent uses it: a web caller is offered, the agent
@@ -56,6 +169,8 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase() { QTest::qWait(500); } // see tst_Ringer
     void agentTakesACallInThePane();
+    void holderConsultsConferencesAndTransfers();
+    void consultedColleagueAnswersAndTakesTheCallOver();
 };
 
 void tst_SoftphonePane::initTestCase()
@@ -67,35 +182,15 @@ void tst_SoftphonePane::initTestCase()
 
 void tst_SoftphonePane::agentTakesACallInThePane()
 {
-    const QString suffix = QString::number(QCoreApplication::applicationPid());
-    const QString line = QStringLiteral("qidong_pane_line_") + suffix;
-    const QString ear = QStringLiteral("qidong_pane_ear_") + suffix;
-    PulseModule lineSink(QStringLiteral("module-null-sink"), {QStringLiteral("sink_name=") + line});
-    PulseModule mic(QStringLiteral("module-remap-source"),
-                    {QStringLiteral("master=") + line + QStringLiteral(".monitor"),
-                     QStringLiteral("source_name=qidong_pane_mic_") + suffix,
-                     QStringLiteral("channels=1")});
-    PulseModule earSink(QStringLiteral("module-null-sink"), {QStringLiteral("sink_name=") + ear});
-    QVERIFY(lineSink.isLoaded() && mic.isLoaded() && earSink.isLoaded());
-
+    Desktop desk(QStringLiteral("pane"));
+    QVERIFY(desk.devicesLoaded());
     HubProcess hub;
     QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("30000")}));
-    core::HubConnection::Settings settings;
-    settings.backoff = {100ms, 400ms, 0.2};
-    core::HubConnection connection(settings);
-    core::AgentSession session(connection);
-    core::CredentialStore credentials(QStringLiteral("qidong-tests"));
-    app::SignInFlow flow(connection, session, credentials);
-    flow.voiceEngine().setDevices((QStringLiteral("qidong_pane_mic_") + suffix).toUtf8(),
-                                  ear.toUtf8());
-    flow.voiceEngine().setProcessing({false, false, false}); // tones, see tst_VoiceEngine
-    flow.start(ui::SignInRequest{hub.url(), QStringLiteral("li.na"), QStringLiteral("qidong-demo"),
-                                 false, QStringLiteral("en")});
-    QTRY_VERIFY(flow.shell() != nullptr);
-    ui::ShellWindow* shell = flow.shell();
-    shell->show();
-    QVERIFY(QTest::qWaitForWindowExposed(shell));
-    ui::SoftphonePane* pane = shell->softphonePane();
+    core::AgentSession& session = desk.session;
+    app::SignInFlow& flow = desk.flow;
+    QVERIFY(desk.signIn(hub, QStringLiteral("li.na")));
+    ui::ShellWindow* shell = desk.shell();
+    ui::SoftphonePane* pane = desk.pane();
     QVERIFY(pane);
     QCOMPARE(labelText(pane, "callWho"), QStringLiteral("No call"));
     QVERIFY(!pane->hangUpButton()->isVisible());
@@ -104,20 +199,11 @@ void tst_SoftphonePane::agentTakesACallInThePane()
     QTRY_COMPARE(session.state().presence, Presence::Ready);
 
     // A customer calls from the web page.
-    TestClient customer(hub.customerSocketUrl());
-    QVERIFY(customer.open());
-    const Response started = customer.call(
-        method::CustomerStart, {{QStringLiteral("name"), QStringLiteral("王女士")},
-                                {QStringLiteral("phone"), QStringLiteral("13800138000")},
-                                {QStringLiteral("channel"), QStringLiteral("voice")}});
-    QCOMPARE(outcomeOf(started), QStringLiteral("ok"));
-    VoiceLeg caller(1);
-    caller.open(MediaTicket::fromJson(started.result.value(QLatin1StringView("media")).toObject())
-                    .value()
-                    .socketUrl());
-    caller.say(kCustomerTone);
-    PcmFeeder voice(line, PcmFeeder::tone(kAgentTone));
-    PcmRecorder heard(ear + QStringLiteral(".monitor"));
+    WebCaller web(hub, kCustomerTone);
+    QVERIFY(web.call());
+    VoiceLeg& caller = web.leg;
+    PcmFeeder voice(desk.line, PcmFeeder::tone(kAgentTone));
+    PcmRecorder heard(desk.ear + QStringLiteral(".monitor"));
 
     // Answered from the toast (what the shortcut does too).
     QTRY_VERIFY(shell->offerToast()->isVisible());
@@ -165,22 +251,14 @@ void tst_SoftphonePane::agentTakesACallInThePane()
     // Transfer offers voice queues and colleagues (cancelled here; the hub's
     // side of a blind transfer is in tst_hubvoice).
     QStringList offeredQueues;
-    // The dialog opens once the directory arrives; a timer answers it from
-    // inside its own event loop.
-    QTimer dialogWatch;
-    dialogWatch.setInterval(20);
-    connect(&dialogWatch, &QTimer::timeout, this, [&] {
-        QWidget* dialog = QApplication::activeModalWidget();
-        if (!dialog)
-            return;
-        dialogWatch.stop();
+    // The dialog opens once the directory arrives.
+    whenDialogOpens(this, [&](QWidget* dialog) {
         const QList<QComboBox*> combos = dialog->findChildren<QComboBox*>();
         if (!combos.isEmpty())
             for (int i = 0; i < combos.first()->count(); ++i)
                 offeredQueues.append(combos.first()->itemData(i).toString());
         QTest::keyClick(dialog, Qt::Key_Escape);
     });
-    dialogWatch.start();
     QTest::mouseClick(pane->transferButton(), Qt::LeftButton);
     QTRY_VERIFY(!offeredQueues.isEmpty());
     QVERIFY(offeredQueues.contains(QStringLiteral("cn-voice")));
@@ -195,6 +273,153 @@ void tst_SoftphonePane::agentTakesACallInThePane()
     QTRY_COMPARE(callerEnded.size(), 1);
     QTRY_COMPARE(session.state().presence, Presence::AfterCallWork);
     QVERIFY(!flow.voiceEngine().inCall());
+}
+
+void tst_SoftphonePane::holderConsultsConferencesAndTransfers()
+{
+    constexpr double kColleagueTone = 1330.0;
+    Desktop desk(QStringLiteral("holder"));
+    QVERIFY(desk.devicesLoaded());
+    HubProcess hub;
+    QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("30000")}));
+    QVERIFY(desk.signIn(hub, QStringLiteral("li.na")));
+    ui::SoftphonePane* pane = desk.pane();
+    desk.session.requestState(Presence::Ready);
+    QTRY_COMPARE(desk.session.state().presence, Presence::Ready);
+    WebCaller web(hub, kCustomerTone);
+    QVERIFY(web.call());
+    PcmFeeder voice(desk.line, PcmFeeder::tone(kAgentTone));
+    PcmRecorder heard(desk.ear + QStringLiteral(".monitor"));
+    QTRY_VERIFY(desk.shell()->offerToast()->isVisible());
+    QTest::keyClick(desk.shell(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(labelText(pane, "callStatus"), QStringLiteral("Connected"));
+    QVERIFY(web.leg.waitToHear(kAgentTone));
+
+    TestClient zhang(hub.url());
+    QVERIFY(zhang.signIn(QStringLiteral("zhang.min")).has_value());
+    QCOMPARE(
+        outcomeOf(zhang.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())),
+        QStringLiteral("ok"));
+
+    // Consult…: the dialog lists colleagues signed in; 张敏 is chosen.
+    QStringList offered;
+    whenDialogOpens(this, [&](QWidget* dialog) {
+        auto* input = qobject_cast<QInputDialog*>(dialog);
+        if (!input)
+            return;
+        offered = input->comboBoxItems();
+        for (const QString& item : offered)
+            if (item.startsWith(QStringLiteral("张敏")))
+                input->setTextValue(item);
+        input->accept();
+    });
+    QVERIFY(pane->consultButton()->isEnabled());
+    QTest::mouseClick(pane->consultButton(), Qt::LeftButton);
+    QTRY_COMPARE(pane->consultText(), QStringLiteral("Asking 张敏… the caller is on hold"));
+    QVERIFY(!offered.isEmpty());
+    QVERIFY(!offered.join(u',').contains(QStringLiteral("李娜"))); // not oneself
+    QVERIFY(!pane->consultButton()->isEnabled());
+    QVERIFY(!pane->holdButton()->isEnabled());
+    QVERIFY(pane->consultReturnButton()->isVisible());
+    QVERIFY(!pane->consultTransferButton()->isVisible()); // not before she answers
+    QTRY_VERIFY_WITH_TIMEOUT(web.leg.heard(kAgentTone) < 0.001, 3000);
+
+    // 张敏 answers and speaks; li.na hears her, the caller does not.
+    QVERIFY(zhang.waitForEvent(QString(event::CallConsultChanged)).has_value());
+    QCOMPARE(outcomeOf(zhang.call(method::CallConsultAnswer, CallMediaParams{web.callId}.toJson())),
+             QStringLiteral("ok"));
+    const Response media = zhang.call(method::CallMedia, CallMediaParams{web.callId}.toJson());
+    QCOMPARE(outcomeOf(media), QStringLiteral("ok"));
+    VoiceLeg zhangLeg(2);
+    zhangLeg.open(MediaTicket::fromJson(media.result).value().socketUrl());
+    zhangLeg.say(kColleagueTone);
+    QTRY_COMPARE(pane->consultText(), QStringLiteral("Talking with 张敏 — the caller is on hold"));
+    QVERIFY(heard.waitToHear(kColleagueTone));
+    QVERIFY(zhangLeg.waitToHear(kAgentTone));
+    QVERIFY(web.leg.heard(kColleagueTone) < 0.001);
+
+    // Conference: the caller hears both agents.
+    QVERIFY(pane->consultConferenceButton()->isVisible());
+    QTest::mouseClick(pane->consultConferenceButton(), Qt::LeftButton);
+    QTRY_COMPARE(pane->consultText(), QStringLiteral("Conference with 张敏 and 王女士"));
+    QVERIFY(web.leg.waitToHear(kColleagueTone));
+    QVERIFY(web.leg.waitToHear(kAgentTone));
+    QVERIFY(heard.waitToHear(kCustomerTone));
+
+    // Complete the transfer: li.na's pane empties and says where it went.
+    QTest::mouseClick(pane->consultTransferButton(), Qt::LeftButton);
+    QTRY_COMPARE(labelText(pane, "callWho"), QStringLiteral("No call"));
+    QCOMPARE(pane->noticeText(), QStringLiteral("The call went to 张敏."));
+    QVERIFY(!desk.flow.voiceEngine().inCall());
+    QVERIFY(zhangLeg.waitToHear(kCustomerTone));
+    QTest::qWait(500);
+    QVERIFY(web.leg.heard(kAgentTone) < 0.001);
+}
+
+void tst_SoftphonePane::consultedColleagueAnswersAndTakesTheCallOver()
+{
+    constexpr double kHolderTone = 1330.0;
+    Desktop desk(QStringLiteral("asked"));
+    QVERIFY(desk.devicesLoaded());
+    HubProcess hub;
+    QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("30000")}));
+    // li.na (a test client) takes the call first, then 张敏 signs in.
+    TestClient lina(hub.url());
+    QVERIFY(lina.signIn(QStringLiteral("li.na")).has_value());
+    QCOMPARE(
+        outcomeOf(lina.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())),
+        QStringLiteral("ok"));
+    WebCaller web(hub, kCustomerTone);
+    QVERIFY(web.call());
+    QVERIFY(lina.waitForEvent(QString(event::InteractionOffered)).has_value());
+    QCOMPARE(outcomeOf(lina.call(method::InteractionAccept, InteractionRef{web.callId}.toJson())),
+             QStringLiteral("ok"));
+    const Response media = lina.call(method::CallMedia, CallMediaParams{web.callId}.toJson());
+    VoiceLeg linaLeg(2);
+    linaLeg.open(MediaTicket::fromJson(media.result).value().socketUrl());
+    linaLeg.say(kHolderTone);
+
+    QVERIFY(desk.signIn(hub, QStringLiteral("zhang.min")));
+    ui::SoftphonePane* pane = desk.pane();
+    desk.session.requestState(Presence::Ready);
+    QTRY_COMPARE(desk.session.state().presence, Presence::Ready);
+    PcmFeeder voice(desk.line, PcmFeeder::tone(kAgentTone));
+    PcmRecorder heard(desk.ear + QStringLiteral(".monitor"));
+
+    // li.na asks: 张敏's pane rings with Answer and Decline.
+    QCOMPARE(
+        outcomeOf(lina.call(method::CallConsult,
+                            CallConsultParams{web.callId, QStringLiteral("zhang.min")}.toJson())),
+        QStringLiteral("ok"));
+    QTRY_COMPARE(pane->consultText(),
+                 QStringLiteral("李娜 asks you to consult on a call with 王女士"));
+    QVERIFY(pane->consultAnswerButton()->isVisible());
+    QVERIFY(pane->consultDeclineButton()->isVisible());
+    QVERIFY(!pane->consultTransferButton()->isVisible());
+    QTest::mouseClick(pane->consultAnswerButton(), Qt::LeftButton);
+    QTRY_COMPARE(pane->consultText(),
+                 QStringLiteral("Consulting with 李娜 — 王女士 cannot hear you"));
+    QVERIFY(heard.waitToHear(kHolderTone));
+    QVERIFY(linaLeg.waitToHear(kAgentTone));
+    QVERIFY(!pane->holdButton()->isEnabled()); // li.na's call to decide on
+    QVERIFY(pane->hangUpButton()->isVisible());
+
+    // li.na hands the call over: it is 张敏's now, hold and all.
+    QCOMPARE(
+        outcomeOf(lina.call(method::CallConsultEnd,
+                            CallConsultEndParams{web.callId, ConsultAction::Transfer}.toJson())),
+        QStringLiteral("ok"));
+    QTRY_COMPARE(pane->noticeText(), QStringLiteral("The call with 王女士 is yours now."));
+    QTRY_VERIFY(pane->holdButton()->isEnabled());
+    QVERIFY(pane->consultText().isEmpty());
+    QVERIFY(desk.flow.voiceEngine().inCall());
+    QVERIFY(heard.waitToHear(kCustomerTone));
+    QVERIFY(web.leg.waitToHear(kAgentTone));
+
+    // Hanging up now ends the call (she holds it) into wrap-up.
+    QTest::mouseClick(pane->hangUpButton(), Qt::LeftButton);
+    QTRY_COMPARE(labelText(pane, "callWho"), QStringLiteral("No call"));
+    QTRY_COMPARE(desk.session.state().presence, Presence::AfterCallWork);
 }
 
 QTEST_MAIN(tst_SoftphonePane)

@@ -4,12 +4,14 @@
 #include "core/session/AgentSession.h"
 #include "core/voice/CallDesk.h"
 #include "core/voice/VoiceEngine.h"
+#include "models/DomainText.h"
 #include "ui/chat/TransferDialog.h"
 #include "ui/shell/ErrorText.h"
 
 #include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -65,6 +67,14 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     , m_recording(new QLabel(this))
     , m_transfer(new QPushButton(tr("&Transfer…"), this))
     , m_hangUp(new QPushButton(tr("Hang &up"), this))
+    , m_consult(new QPushButton(tr("C&onsult…"), this))
+    , m_consultRow(new QWidget(this))
+    , m_consultStatus(new QLabel(m_consultRow))
+    , m_consultAnswer(new QPushButton(tr("&Answer"), m_consultRow))
+    , m_consultDecline(new QPushButton(tr("&Decline"), m_consultRow))
+    , m_consultTransfer(new QPushButton(tr("Complete &transfer"), m_consultRow))
+    , m_consultConference(new QPushButton(tr("&Conference"), m_consultRow))
+    , m_consultReturn(new QPushButton(tr("&Return to caller"), m_consultRow))
     , m_keypad(buildKeypad())
     , m_controls(new QWidget(this))
 {
@@ -89,6 +99,19 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     m_mute->setAccessibleName(tr("Mute the microphone"));
     m_hangUp->setAccessibleName(tr("Hang up"));
     m_keypad->hide();
+    m_consult->setAccessibleName(tr("Consult a colleague while the caller waits"));
+    m_consultStatus->setObjectName(QStringLiteral("consultStatus"));
+    m_consultStatus->setWordWrap(true);
+    m_consultRow->setObjectName(QStringLiteral("consultRow"));
+    auto* consultButtons = new QHBoxLayout;
+    for (QPushButton* button : {m_consultAnswer, m_consultDecline, m_consultTransfer,
+                                m_consultConference, m_consultReturn})
+        consultButtons->addWidget(button);
+    consultButtons->addStretch(1);
+    auto* consultLayout = new QVBoxLayout(m_consultRow);
+    consultLayout->setContentsMargins(0, 0, 0, 0);
+    consultLayout->addWidget(m_consultStatus);
+    consultLayout->addLayout(consultButtons);
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_who, 1);
@@ -104,6 +127,7 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     buttons->addWidget(m_keypadToggle);
     buttons->addWidget(m_record);
     buttons->addWidget(m_transfer);
+    buttons->addWidget(m_consult);
     buttons->addStretch(1);
     buttons->addWidget(m_hangUp);
     auto* controls = new QVBoxLayout(m_controls);
@@ -117,6 +141,7 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     layout->addLayout(header);
     layout->addWidget(m_status);
     layout->addWidget(m_link);
+    layout->addWidget(m_consultRow);
     layout->addWidget(m_controls);
     layout->addWidget(m_notice);
     layout->addStretch(1);
@@ -156,6 +181,22 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     connect(m_keypadToggle, &QPushButton::toggled, m_keypad, &QWidget::setVisible);
     connect(m_hangUp, &QPushButton::clicked, &calls, &core::CallDesk::hangUp);
     connect(m_transfer, &QPushButton::clicked, this, &SoftphonePane::transfer);
+    connect(m_consult, &QPushButton::clicked, this, &SoftphonePane::consult);
+    connect(&calls, &core::CallDesk::consultChanged, this, [this] {
+        if (const auto now = m_calls.consultation();
+            now && now->stage == protocol::ConsultStage::Ended)
+            tellConsultationEnded(*now);
+        refresh();
+    });
+    connect(m_consultAnswer, &QPushButton::clicked, &calls, &core::CallDesk::answerConsult);
+    connect(m_consultDecline, &QPushButton::clicked, this,
+            [this] { m_calls.finishConsult(protocol::ConsultAction::Leave); });
+    connect(m_consultTransfer, &QPushButton::clicked, this,
+            [this] { m_calls.finishConsult(protocol::ConsultAction::Transfer); });
+    connect(m_consultConference, &QPushButton::clicked, this,
+            [this] { m_calls.finishConsult(protocol::ConsultAction::Conference); });
+    connect(m_consultReturn, &QPushButton::clicked, this,
+            [this] { m_calls.finishConsult(protocol::ConsultAction::Return); });
     connect(m_record, &QPushButton::clicked, this, [this] {
         m_calls.setRecordingPaused(!m_calls.isRecordingPaused());
         m_record->setChecked(m_calls.isRecordingPaused()); // follows the hub's answer
@@ -219,6 +260,110 @@ void SoftphonePane::transfer()
     });
 }
 
+void SoftphonePane::consult()
+{
+    if (!m_calls.call() || m_calls.consultation())
+        return;
+    m_directory.fetchDirectory(this, [this](const QList<core::ChatDesk::DirectoryEntry>& agents,
+                                            const QList<protocol::Queue>&) {
+        QStringList names;
+        QStringList usernames;
+        for (const core::ChatDesk::DirectoryEntry& agent : agents) {
+            if (agent.username == m_session.agent().username ||
+                agent.presence == protocol::Presence::Offline)
+                continue;
+            names.append(QStringLiteral("%1 (%2)").arg(
+                agent.displayName, models::DomainText::presence(agent.presence)));
+            usernames.append(agent.username);
+        }
+        if (names.isEmpty()) {
+            m_notice->setText(tr("No colleague is signed in to consult."));
+            return;
+        }
+        QInputDialog dialog(this);
+        dialog.setObjectName(QStringLiteral("consultDialog"));
+        dialog.setWindowTitle(tr("Consult a colleague"));
+        dialog.setLabelText(tr("The caller hears music while you talk to:"));
+        dialog.setComboBoxItems(names);
+        dialog.setComboBoxEditable(false);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        const qsizetype chosen = names.indexOf(dialog.textValue());
+        if (chosen >= 0)
+            m_calls.consult(usernames.at(chosen));
+    });
+}
+
+void SoftphonePane::refreshConsultation()
+{
+    const std::optional<protocol::Consultation> now = m_calls.consultation();
+    const bool live = now && now->stage != protocol::ConsultStage::Ended;
+    m_consultRow->setVisible(live);
+    if (!live) {
+        m_consultStatus->clear();
+        return;
+    }
+    using protocol::ConsultStage;
+    const bool asked = m_calls.isConsulted();
+    const QString colleague = asked ? now->fromName : now->toName;
+    const QString caller = now->customer.displayName;
+    switch (now->stage) {
+    case ConsultStage::Ringing:
+        m_consultStatus->setText(
+            asked ? tr("%1 asks you to consult on a call with %2").arg(colleague, caller)
+                  : tr("Asking %1… the caller is on hold").arg(colleague));
+        break;
+    case ConsultStage::Talking:
+        m_consultStatus->setText(
+            asked ? tr("Consulting with %1 — %2 cannot hear you").arg(colleague, caller)
+                  : tr("Talking with %1 — the caller is on hold").arg(colleague));
+        break;
+    case ConsultStage::Conference:
+        m_consultStatus->setText(tr("Conference with %1 and %2").arg(colleague, caller));
+        break;
+    case ConsultStage::Ended:
+        break;
+    }
+    const bool ringing = now->stage == ConsultStage::Ringing;
+    m_consultAnswer->setVisible(asked && ringing);
+    m_consultDecline->setVisible(asked && ringing);
+    m_consultTransfer->setVisible(!asked && !ringing);
+    m_consultConference->setVisible(!asked && now->stage == ConsultStage::Talking);
+    m_consultReturn->setVisible(!asked);
+    m_consultReturn->setText(ringing ? tr("&Cancel — back to the caller")
+                                     : tr("&Return to caller"));
+}
+
+void SoftphonePane::tellConsultationEnded(const protocol::Consultation& ended)
+{
+    const bool asked = m_calls.isConsulted();
+    const QString colleague = asked ? ended.fromName : ended.toName;
+    QString text;
+    if (ended.outcome == QLatin1StringView("declined"))
+        text = asked ? QString() : tr("%1 declined.").arg(colleague);
+    else if (ended.outcome == QLatin1StringView("no-answer"))
+        text = asked ? tr("You missed %1's request.").arg(colleague)
+                     : tr("%1 did not answer.").arg(colleague);
+    else if (ended.outcome == QLatin1StringView("left"))
+        text = asked ? QString() : tr("%1 left the call.").arg(colleague);
+    else if (ended.outcome == QLatin1StringView("transferred"))
+        text = asked ? tr("The call with %1 is yours now.").arg(ended.customer.displayName)
+                     : tr("The call went to %1.").arg(colleague);
+    else if (ended.outcome == QLatin1StringView("returned"))
+        text = asked ? tr("%1 went back to the caller.").arg(colleague) : QString();
+    m_notice->setText(text);
+}
+
+QString SoftphonePane::consultText() const
+{
+    return m_consultStatus->text();
+}
+
+QString SoftphonePane::noticeText() const
+{
+    return m_notice->text();
+}
+
 QString SoftphonePane::statusText() const
 {
     return m_status->text();
@@ -231,9 +376,15 @@ QString SoftphonePane::customerKeys() const
 
 void SoftphonePane::refresh()
 {
+    refreshConsultation();
     const std::optional<protocol::Interaction> call = m_calls.call();
     m_controls->setVisible(call.has_value());
     m_timer->setVisible(call.has_value());
+    // The asked colleague talks and listens; the call's holder decides.
+    const bool holds = call && call->agentId == m_session.agent().id;
+    for (QPushButton* button : {m_hold, m_record, m_transfer})
+        button->setEnabled(holds && !m_calls.consultation());
+    m_consult->setEnabled(holds && !m_calls.consultation());
     if (!call) {
         m_who->setText(tr("No call"));
         m_status->clear();
@@ -245,7 +396,7 @@ void SoftphonePane::refresh()
     m_who->setText(call->customer.identity.isEmpty()
                        ? call->customer.displayName
                        : tr("%1 (%2)").arg(call->customer.displayName, call->customer.identity));
-    const bool held = call->state == InteractionState::Held;
+    const bool held = call->state == InteractionState::Held && holds;
     m_status->setText(held ? tr("On hold — the customer hears music") : tr("Connected"));
     m_hold->setChecked(held);
     m_hold->setText(held ? tr("&Resume") : tr("&Hold"));

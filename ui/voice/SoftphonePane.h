@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/Call.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -16,10 +18,12 @@ class ChatDesk;
 namespace qidong::ui {
 
 // The call the agent is on: who, how long, held or not, and the controls
-// an agent expects — hold/resume, mute, keypad, pause the recording, hang
-// up — with microphone
-// and speaker meters, the audio link's health, a fallen-back device, and
-// the keys the customer pressed. Shows "No call" when there is none.
+// an agent expects — hold/resume, mute, keypad, pause the recording, blind
+// transfer, consult a colleague (then transfer, conference or return),
+// hang up — with microphone and speaker meters, the audio link's health, a
+// fallen-back device, and the keys the customer pressed. A colleague's
+// request to consult rings here with Answer and Decline. Shows "No call"
+// when there is none.
 class SoftphonePane final : public QWidget
 {
     Q_OBJECT
@@ -36,6 +40,15 @@ public:
     QPushButton* hangUpButton() const { return m_hangUp; }
     QPushButton* recordButton() const { return m_record; }
     QPushButton* transferButton() const { return m_transfer; }
+    QPushButton* consultButton() const { return m_consult; }
+    // The consultation row: what it is and its buttons.
+    QString consultText() const;
+    QPushButton* consultAnswerButton() const { return m_consultAnswer; }
+    QPushButton* consultDeclineButton() const { return m_consultDecline; }
+    QPushButton* consultTransferButton() const { return m_consultTransfer; }
+    QPushButton* consultConferenceButton() const { return m_consultConference; }
+    QPushButton* consultReturnButton() const { return m_consultReturn; }
+    QString noticeText() const;
     QString statusText() const;
     QString customerKeys() const;
 
@@ -49,6 +62,9 @@ private:
     QWidget* buildKeypad();
 
     void transfer();
+    void consult();
+    void refreshConsultation();
+    void tellConsultationEnded(const protocol::Consultation& ended);
 
     core::CallDesk& m_calls;
     core::ChatDesk& m_directory;
@@ -68,6 +84,14 @@ private:
     QLabel* m_recording;
     QPushButton* m_transfer;
     QPushButton* m_hangUp;
+    QPushButton* m_consult;
+    QWidget* m_consultRow;
+    QLabel* m_consultStatus;
+    QPushButton* m_consultAnswer;
+    QPushButton* m_consultDecline;
+    QPushButton* m_consultTransfer;
+    QPushButton* m_consultConference;
+    QPushButton* m_consultReturn;
     QWidget* m_keypad;
     QWidget* m_controls;
 };
