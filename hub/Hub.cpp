@@ -230,6 +230,12 @@ void Hub::connectEvents()
                     agentId, event::CallDtmf,
                     {{QStringLiteral("id"), interactionId}, {QStringLiteral("key"), QString(key)}});
             });
+    connect(m_voice.get(), &VoiceCalls::dialChanged, m_sessions.get(),
+            [this](const QString& agentId, const QString& interactionId, const QString& state) {
+                m_sessions->postToAgent(
+                    agentId, event::CallDialChanged,
+                    {{QStringLiteral("id"), interactionId}, {QStringLiteral("state"), state}});
+            });
     connect(m_consults.get(), &ConsultCalls::changed, m_sessions.get(),
             [this](const QString& agentId, const Consultation& consultation) {
                 m_sessions->postToAgent(agentId, event::CallConsultChanged, consultation.toJson());

@@ -24,6 +24,7 @@ inline constexpr QLatin1StringView CallRecord("call.record");
 inline constexpr QLatin1StringView CallConsult("call.consult");
 inline constexpr QLatin1StringView CallConsultAnswer("call.consultAnswer");
 inline constexpr QLatin1StringView CallConsultEnd("call.consultEnd");
+inline constexpr QLatin1StringView CallDial("call.dial");
 inline constexpr QLatin1StringView AdminCreateInteraction("admin.createInteraction");
 inline constexpr QLatin1StringView ChatSend("chat.send");
 inline constexpr QLatin1StringView ChatTyping("chat.typing");
@@ -42,6 +43,9 @@ inline constexpr QLatin1StringView CustomerRead("customer.read");
 inline constexpr QLatin1StringView CustomerEnd("customer.end");
 inline constexpr QLatin1StringView CustomerRate("customer.rate");
 inline constexpr QLatin1StringView CustomerMedia("customer.media");
+inline constexpr QLatin1StringView CustomerCallback("customer.callback");
+inline constexpr QLatin1StringView CustomerAnswer("customer.answer");
+inline constexpr QLatin1StringView CustomerDecline("customer.decline");
 } // namespace qidong::protocol::method
 
 namespace qidong::protocol::event {
@@ -55,6 +59,7 @@ inline constexpr QLatin1StringView ChatTyping("chat.typing");
 inline constexpr QLatin1StringView ChatReceipt("chat.receipt");
 inline constexpr QLatin1StringView CallDtmf("call.dtmf");
 inline constexpr QLatin1StringView CallConsultChanged("call.consult");
+inline constexpr QLatin1StringView CallDialChanged("call.dial");
 // Customer socket only.
 inline constexpr QLatin1StringView QueuePosition("queue.position");
 inline constexpr QLatin1StringView ConversationState("conversation.state");

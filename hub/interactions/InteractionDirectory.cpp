@@ -190,7 +190,8 @@ Result<Interaction> InteractionDirectory::hold(const QString& agentId, const QSt
     if (!held)
         return held.error();
     Open& open = *held.value();
-    if (open.stored.interaction.channel != Channel::Voice)
+    if (open.stored.interaction.channel != Channel::Voice &&
+        open.stored.interaction.channel != Channel::Callback)
         return makeError(ErrorCode::InvalidTransition, QStringLiteral("only calls are held"));
     StoredInteraction next = open.stored;
     next.interaction.state = onHold ? InteractionState::Held : InteractionState::Active;
@@ -292,6 +293,38 @@ Result<Interaction> InteractionDirectory::wrapUp(const QString& agentId,
     releaseAfterCallWork(agentId);
     Q_EMIT updated(agentId, ended);
     return ended;
+}
+
+Result<Interaction> InteractionDirectory::convertToCallback(const QString& interactionId,
+                                                            const QString& note)
+{
+    const auto it = m_open.find(interactionId);
+    if (it == m_open.end())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such call"));
+    Open& open = it->second;
+    const Interaction& waiting = open.stored.interaction;
+    if (waiting.channel != Channel::Voice ||
+        (waiting.state != InteractionState::Queued && waiting.state != InteractionState::Offered))
+        return makeError(ErrorCode::InvalidTransition,
+                         QStringLiteral("only a call waiting in a queue can become a callback"));
+    const QString offeredTo =
+        waiting.state == InteractionState::Offered ? waiting.agentId : QString();
+    StoredInteraction next = open.stored;
+    next.interaction.channel = Channel::Callback;
+    next.interaction.state = InteractionState::Queued;
+    next.interaction.agentId.clear();
+    next.interaction.note = note;
+    Result<bool> saved = store(open, next);
+    if (!saved)
+        return saved.error();
+    stopTimer(open);
+    logInfo(lcInteractions, QLatin1StringView("interaction.callbackRequested"),
+            {{QStringLiteral("interaction"), interactionId}});
+    if (!offeredTo.isEmpty())
+        Q_EMIT revoked(offeredTo, InteractionRevoked{interactionId, QStringLiteral("callback")});
+    Q_EMIT customerFacingChanged(open.stored.interaction);
+    Q_EMIT routingNeeded();
+    return open.stored.interaction;
 }
 
 Result<Interaction> InteractionDirectory::handOver(const QString& fromAgentId,

@@ -71,6 +71,11 @@ public:
     protocol::Result<protocol::Interaction> transfer(const QString& agentId,
                                                      const protocol::TransferParams& params);
 
+    // A caller tired of waiting asks to be called back: the waiting call
+    // becomes a callback request in the same queue, keeping its place (an
+    // offer ringing for it is withdrawn and made again as a callback).
+    protocol::Result<protocol::Interaction> convertToCallback(const QString& interactionId,
+                                                              const QString& note);
     // A consultation's end: the colleague takes the call over from its
     // holder, who goes on to after-call work as after any call.
     protocol::Result<protocol::Interaction>

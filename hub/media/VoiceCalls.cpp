@@ -39,13 +39,26 @@ QString VoiceCalls::agentParty(const QString& agentId)
     return QStringLiteral("agent:") + agentId;
 }
 
+bool VoiceCalls::isCall(const Interaction& interaction) const
+{
+    return interaction.channel == Channel::Voice || m_dials.contains(interaction.id);
+}
+
 void VoiceCalls::follow(const Interaction& interaction)
 {
-    if (interaction.channel != Channel::Voice)
-        return;
     const QString& id = interaction.id;
-    if (interaction.state == InteractionState::WrapUp ||
-        interaction.state == InteractionState::Ended) {
+    const bool over = interaction.state == InteractionState::WrapUp ||
+                      interaction.state == InteractionState::Ended;
+    // A dial not yet answered ends with the call, or when the callback
+    // goes back to a queue.
+    if (m_dials.contains(id) && !m_dials.value(id).answered &&
+        (over || interaction.state == InteractionState::Queued ||
+         interaction.state == InteractionState::Offered))
+        m_dials.remove(id);
+    if (over)
+        m_dials.remove(id);
+    if (over || !isCall(interaction)) {
+        // Also a waiting call that became a callback request.
         if (m_calls.remove(id)) {
             m_recording.remove(id);
             m_consults.remove(id);
@@ -59,6 +72,11 @@ void VoiceCalls::follow(const Interaction& interaction)
         m_consults.contains(id) ? std::optional(m_consults.value(id)) : std::nullopt;
     const bool colleagueJoined = consult && consult->stage != ConsultStage::Ringing;
     Parties wanted;
+    if (m_dials.contains(id) && !m_dials.value(id).answered) {
+        wanted.insert(holder, {Listen::Ringback, false}); // the customer's page rings
+        arrange(id, wanted);
+        return;
+    }
     switch (interaction.state) {
     case InteractionState::Queued:
         wanted.insert(customer, {Listen::Music, false});
@@ -127,6 +145,77 @@ void VoiceCalls::onOffered(const QString&, const InteractionOffer& offer)
     follow(offer.interaction);
 }
 
+Result<bool> VoiceCalls::dial(const QString& agentId, const QString& interactionId)
+{
+    const std::optional<Interaction> call = m_interactions.find(interactionId);
+    if (!call || call->agentId != agentId)
+        return makeError(ErrorCode::NotFound, QStringLiteral("not your interaction"));
+    if (call->channel != Channel::Callback || call->state != InteractionState::Active)
+        return makeError(ErrorCode::InvalidTransition, QStringLiteral("not a callback to dial"));
+    if (m_dials.contains(interactionId))
+        return makeError(ErrorCode::InvalidTransition, QStringLiteral("already dialled"));
+    if (!m_isReachable || !m_isReachable(interactionId))
+        return makeError(ErrorCode::InvalidTransition,
+                         QStringLiteral("%1 has left the web page and the hub has no phone line "
+                                        "to call %2 on")
+                             .arg(call->customer.displayName, call->customer.identity),
+                         {{QStringLiteral("reason"), QStringLiteral("unreachable")}});
+    Dial& dialled = m_dials[interactionId];
+    dialled.ringOut = std::make_shared<QTimer>();
+    dialled.ringOut->setSingleShot(true);
+    connect(dialled.ringOut.get(), &QTimer::timeout, this,
+            [this, interactionId] { endDial(interactionId, QStringLiteral("no-answer")); });
+    dialled.ringOut->start(m_dialTimeout);
+    follow(*call);
+    logInfo(lcMedia, QLatin1StringView("callback.dialled"),
+            {{QStringLiteral("interaction"), interactionId}, {QStringLiteral("agent"), agentId}});
+    Q_EMIT dialChanged(agentId, interactionId, QStringLiteral("ringing"));
+    return true;
+}
+
+bool VoiceCalls::isRinging(const QString& interactionId) const
+{
+    return m_dials.contains(interactionId) && !m_dials.value(interactionId).answered;
+}
+
+Result<MediaTicket> VoiceCalls::answerDial(const QString& interactionId)
+{
+    if (!isRinging(interactionId))
+        return makeError(ErrorCode::InvalidTransition, QStringLiteral("nobody is calling you"));
+    Dial& dialled = m_dials[interactionId];
+    dialled.answered = true;
+    dialled.ringOut->stop();
+    const std::optional<Interaction> call = m_interactions.find(interactionId);
+    if (call)
+        follow(*call);
+    logInfo(lcMedia, QLatin1StringView("callback.answered"),
+            {{QStringLiteral("interaction"), interactionId}});
+    if (call)
+        Q_EMIT dialChanged(call->agentId, interactionId, QStringLiteral("answered"));
+    return customerTicket(interactionId);
+}
+
+Result<bool> VoiceCalls::declineDial(const QString& interactionId)
+{
+    if (!isRinging(interactionId))
+        return makeError(ErrorCode::InvalidTransition, QStringLiteral("nobody is calling you"));
+    endDial(interactionId, QStringLiteral("declined"));
+    return true;
+}
+
+void VoiceCalls::endDial(const QString& interactionId, const QString& outcome)
+{
+    if (!m_dials.remove(interactionId))
+        return;
+    const std::optional<Interaction> call = m_interactions.find(interactionId);
+    if (!call)
+        return;
+    follow(*call); // not a call any more: the agent's leg closes
+    logInfo(lcMedia, QLatin1StringView("callback.unanswered"),
+            {{QStringLiteral("interaction"), interactionId}, {QStringLiteral("outcome"), outcome}});
+    Q_EMIT dialChanged(call->agentId, interactionId, outcome);
+}
+
 void VoiceCalls::startRecording(const QString& interactionId)
 {
     if (m_recordingsDir.isEmpty() || m_recording.contains(interactionId))
@@ -159,7 +248,7 @@ Result<bool> VoiceCalls::pauseRecording(const QString& agentId, const QString& i
 Result<MediaTicket> VoiceCalls::customerTicket(const QString& interactionId)
 {
     const std::optional<Interaction> call = m_interactions.find(interactionId);
-    if (!call || !m_calls.contains(interactionId))
+    if (!call || !m_calls.value(interactionId).contains(QString(kCustomer)))
         return makeError(ErrorCode::InvalidTransition, QStringLiteral("the call has ended"));
     return m_media.issue(interactionId, QString(kCustomer));
 }
@@ -171,7 +260,7 @@ Result<MediaTicket> VoiceCalls::agentTicket(const QString& agentId, const QStrin
         m_consults.contains(interactionId) && m_consults.value(interactionId).agentId == agentId;
     if (!call || (call->agentId != agentId && !consulted))
         return makeError(ErrorCode::NotFound, QStringLiteral("not your interaction"));
-    if (call->channel != Channel::Voice)
+    if (!isCall(*call))
         return makeError(ErrorCode::InvalidTransition, QStringLiteral("not a call"));
     const QString party = agentParty(agentId);
     if (!m_calls.value(interactionId).contains(party))

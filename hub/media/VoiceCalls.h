@@ -9,6 +9,11 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
+#include <memory>
 
 #include <optional>
 
@@ -25,7 +30,9 @@ class MediaEngine;
 // holder hears ringback, then the two agents talk while the caller hears
 // music, in a conference all three hear each other. Hands out the tickets
 // that let each side's socket join; each agent joins as "agent:<id>", so
-// a call handed over keeps the colleague's socket.
+// a call handed over keeps the colleague's socket. A callback becomes a
+// call when its agent dials: the agent hears ringback while the customer's
+// page rings, then the two talk as on any call.
 class VoiceCalls final : public QObject
 {
     Q_OBJECT
@@ -61,9 +68,29 @@ public:
     };
     void setConsult(const QString& interactionId, std::optional<Consult> consult);
 
+    // Outbound: the agent holding a callback calls the customer back on the
+    // page they asked from. The hub has no phone gateway, so a customer who
+    // closed the page cannot be reached (`isReachable` says who can).
+    void setReachability(std::function<bool(const QString& interactionId)> isReachable)
+    {
+        m_isReachable = std::move(isReachable);
+    }
+    void setDialTimeout(std::chrono::milliseconds timeout) { m_dialTimeout = timeout; }
+    protocol::Result<bool> dial(const QString& agentId, const QString& interactionId);
+    // The customer's page answers (a ticket for its leg) or declines.
+    protocol::Result<protocol::MediaTicket> answerDial(const QString& interactionId);
+    protocol::Result<bool> declineDial(const QString& interactionId);
+    bool isRinging(const QString& interactionId) const;
+    bool hasCustomerLeg(const QString& interactionId) const
+    {
+        return m_calls.value(interactionId).contains(QString(kCustomer));
+    }
+
 Q_SIGNALS:
     // A key the caller pressed, for the agent holding the call.
     void dtmf(const QString& agentId, const QString& interactionId, QChar key);
+    // A callback's dial: ringing, answered, declined, no-answer.
+    void dialChanged(const QString& agentId, const QString& interactionId, const QString& state);
 
 private:
     struct Layout
@@ -79,12 +106,23 @@ private:
     void arrange(const QString& interactionId, const Parties& wanted);
     void startRecording(const QString& interactionId);
     void onOffered(const QString& agentId, const protocol::InteractionOffer& offer);
+    void endDial(const QString& interactionId, const QString& outcome);
+    bool isCall(const protocol::Interaction& interaction) const;
+
+    struct Dial
+    {
+        bool answered = false;
+        std::shared_ptr<QTimer> ringOut;
+    };
 
     InteractionDirectory& m_interactions;
     MediaEngine& m_media;
     QHash<QString, Parties> m_calls;    // interactions with media open
     QHash<QString, Consult> m_consults; // ... with a colleague asked
     QSet<QString> m_recording;          // ... that are being recorded
+    QHash<QString, Dial> m_dials;       // callbacks dialled
+    std::function<bool(const QString&)> m_isReachable;
+    std::chrono::milliseconds m_dialTimeout{30000};
     QString m_recordingsDir;
 };
 

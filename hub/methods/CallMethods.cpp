@@ -73,6 +73,18 @@ void CallMethods::registerWith(MethodDispatcher& dispatcher)
                 caller.sendResult(request.id, {{QStringLiteral("paused"), paused.value()}});
         });
     dispatcher.add(
+        method::CallDial, workers, [this](ClientConnection& caller, const Request& request) {
+            const auto params = readParams<CallMediaParams>(caller, request);
+            if (!params)
+                return;
+            const Result<bool> dialled = m_calls.dial(caller.session()->agentId(), params->id);
+            if (!dialled)
+                caller.sendError(request.id, dialled.error());
+            else
+                caller.sendResult(request.id,
+                                  {{QStringLiteral("state"), QStringLiteral("ringing")}});
+        });
+    dispatcher.add(
         method::CallConsult, workers, [this](ClientConnection& caller, const Request& request) {
             if (const auto params = readParams<CallConsultParams>(caller, request))
                 answer(caller, request, m_consults.start(caller.session()->agentId(), *params));

@@ -60,6 +60,7 @@ Result<bool> InteractionStore::save(const StoredInteraction& stored)
         " sla_deadline, agent_id, wrap_up_code, updated_at, language, visibility, note,"
         " thread_key, ended_at, wrap_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET state = excluded.state, agent_id = excluded.agent_id,"
+        " channel = excluded.channel,"
         " queue_id = excluded.queue_id, priority = excluded.priority,"
         " wrap_up_code = excluded.wrap_up_code, updated_at = excluded.updated_at,"
         " note = excluded.note, ended_at = excluded.ended_at, wrap_up = excluded.wrap_up"));

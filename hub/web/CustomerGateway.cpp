@@ -1,5 +1,6 @@
 #include "CustomerGateway.h"
 
+#include "Clock.h"
 #include "CustomerConnection.h"
 #include "auth/SecretToken.h"
 #include "chat/ChatService.h"
@@ -42,10 +43,23 @@ QString masked(const QString& identity, const QString& kind)
     return identity;
 }
 
-QString customerState(const std::optional<Interaction>& interaction)
+} // namespace
+
+QString CustomerGateway::customerState(const std::optional<Interaction>& interaction) const
 {
     if (!interaction)
         return QStringLiteral("ended");
+    // A callback: "callback" until the agent dials, "ringing" while the
+    // page rings, then as any call.
+    const bool callback = interaction->channel == Channel::Callback;
+    if (callback && (interaction->state == InteractionState::Queued ||
+                     interaction->state == InteractionState::Offered))
+        return QStringLiteral("callback");
+    if (callback && m_calls.isRinging(interaction->id))
+        return QStringLiteral("ringing");
+    if (callback && interaction->state == InteractionState::Active &&
+        !m_calls.hasCustomerLeg(interaction->id))
+        return QStringLiteral("callback");
     switch (interaction->state) {
     case InteractionState::Queued:
     case InteractionState::Offered:
@@ -60,6 +74,8 @@ QString customerState(const std::optional<Interaction>& interaction)
     }
     return QStringLiteral("ended");
 }
+
+namespace {
 
 Error noConversation()
 {
@@ -91,6 +107,14 @@ CustomerGateway::CustomerGateway(ChatService& chat, InteractionDirectory& intera
             });
     connect(&m_interactions, &InteractionDirectory::customerFacingChanged, this,
             &CustomerGateway::onCustomerFacingChanged);
+    // Dialling a callback rings the page: only a page still open can answer.
+    m_calls.setReachability(
+        [this](const QString& interactionId) { return m_byConversation.contains(interactionId); });
+    connect(&m_calls, &VoiceCalls::dialChanged, this,
+            [this](const QString&, const QString& interactionId, const QString&) {
+                if (const std::optional<Interaction> call = m_interactions.find(interactionId))
+                    onCustomerFacingChanged(*call);
+            });
 }
 
 CustomerGateway::~CustomerGateway()
@@ -127,11 +151,13 @@ std::optional<QString> CustomerGateway::conversationOf(const QString& visitorTok
 void CustomerGateway::handle(CustomerConnection& connection, const Request& request)
 {
     const QString& method = request.method;
-    static const QStringList known{QString(method::Ping),           QString(method::CustomerStart),
-                                   QString(method::CustomerResume), QString(method::CustomerSend),
-                                   QString(method::CustomerTyping), QString(method::CustomerRead),
-                                   QString(method::CustomerEnd),    QString(method::CustomerRate),
-                                   QString(method::CustomerMedia)};
+    static const QStringList known{
+        QString(method::Ping),           QString(method::CustomerStart),
+        QString(method::CustomerResume), QString(method::CustomerSend),
+        QString(method::CustomerTyping), QString(method::CustomerRead),
+        QString(method::CustomerEnd),    QString(method::CustomerRate),
+        QString(method::CustomerMedia),  QString(method::CustomerCallback),
+        QString(method::CustomerAnswer), QString(method::CustomerDecline)};
     if (!known.contains(method)) {
         connection.sendError(request.id,
                              makeError(ErrorCode::UnknownMethod,
@@ -180,7 +206,44 @@ void CustomerGateway::handle(CustomerConnection& connection, const Request& requ
         rate(connection, request);
     } else if (method == method::CustomerMedia) {
         media(connection, request);
+    } else if (method == method::CustomerCallback) {
+        callback(connection, request);
+    } else if (method == method::CustomerAnswer) {
+        const Result<MediaTicket> ticket = m_calls.answerDial(connection.interactionId());
+        if (!ticket)
+            connection.sendError(request.id, ticket.error());
+        else
+            connection.sendResult(request.id,
+                                  {{QStringLiteral("media"), ticket.value().toJson()},
+                                   {QStringLiteral("state"), QStringLiteral("active")}});
+    } else if (method == method::CustomerDecline) {
+        const Result<bool> declined = m_calls.declineDial(connection.interactionId());
+        if (!declined)
+            connection.sendError(request.id, declined.error());
+        else
+            connection.sendResult(request.id, conversationState(connection.interactionId()));
     }
+}
+
+void CustomerGateway::callback(CustomerConnection& connection, const Request& request)
+{
+    const std::optional<Interaction> waiting = m_interactions.find(connection.interactionId());
+    const qint64 waitedSeconds =
+        waiting ? std::max<qint64>(0, (nowMs() - waiting->createdAtMs) / 1000) : 0;
+    const QString note =
+        QStringLiteral("Asked to be called back after waiting %1:%2 · 等待 %1:%2 后请求回电")
+            .arg(waitedSeconds / 60)
+            .arg(waitedSeconds % 60, 2, 10, QChar(u'0'));
+    const Result<Interaction> converted =
+        m_interactions.convertToCallback(connection.interactionId(), note);
+    if (!converted) {
+        connection.sendError(request.id, converted.error());
+        return;
+    }
+    logInfo(lcWeb, QLatin1StringView("customer.callbackRequested"),
+            {{QStringLiteral("conversation"), connection.interactionId()},
+             {QStringLiteral("waitedSeconds"), waitedSeconds}});
+    connection.sendResult(request.id, conversationState(connection.interactionId()));
 }
 
 void CustomerGateway::start(CustomerConnection& connection, const Request& request)
@@ -372,7 +435,9 @@ QJsonObject CustomerGateway::conversationState(const QString& interactionId) con
             state.insert(QStringLiteral("agentName"), agent->displayName);
     }
     const auto position = m_positions.constFind(interactionId);
-    if (position != m_positions.cend() && customerState(interaction) == QStringLiteral("waiting"))
+    const QString now = customerState(interaction);
+    if (position != m_positions.cend() &&
+        (now == QStringLiteral("waiting") || now == QStringLiteral("callback")))
         state.insert(QStringLiteral("queue"), *position);
     return state;
 }
@@ -395,7 +460,8 @@ void CustomerGateway::onMessagePosted(const ChatMessage& message)
 
 void CustomerGateway::onCustomerFacingChanged(const Interaction& interaction)
 {
-    if (customerState(interaction) != QStringLiteral("waiting"))
+    if (interaction.state != InteractionState::Queued &&
+        interaction.state != InteractionState::Offered)
         m_positions.remove(interaction.id);
     if (!m_byConversation.contains(interaction.id))
         return;

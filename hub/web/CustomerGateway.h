@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/Chat.h"
+#include "protocol/Interaction.h"
 #include "protocol/Message.h"
 
 #include <QHash>
@@ -52,6 +53,8 @@ private:
     void send(CustomerConnection& connection, const protocol::Request& request);
     void rate(CustomerConnection& connection, const protocol::Request& request);
     void media(CustomerConnection& connection, const protocol::Request& request);
+    void callback(CustomerConnection& connection, const protocol::Request& request);
+    QString customerState(const std::optional<protocol::Interaction>& interaction) const;
     void bind(CustomerConnection& connection, const QString& interactionId);
     QJsonObject conversationState(const QString& interactionId) const;
     void toConversation(const QString& interactionId, const protocol::Event& event);

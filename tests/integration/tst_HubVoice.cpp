@@ -155,6 +155,7 @@ private Q_SLOTS:
     void blindTransferHandsTheCallerToTheNextAgent();
     void consultationConferenceReturnAndTransfer();
     void consultationDeclinedOrUnavailableLeavesTheCallHeld();
+    void callerAsksForACallbackAndTheAgentCallsBack();
     void simulatedCallerSpeaksItsPromptsAndHangsUp();
     void malformedFramesAreDroppedAndCounted();
 
@@ -740,6 +741,103 @@ void tst_HubVoice::consultationDeclinedOrUnavailableLeavesTheCallHeld()
     QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
     // 张敏 is free again: routing may offer her work.
     QTRY_COMPARE(presence(), Presence::Ready);
+}
+
+void tst_HubVoice::callerAsksForACallbackAndTheAgentCallsBack()
+{
+    // Waiting with nobody ready: the caller asks to be called back.
+    QVERIFY(m_caller->start(QStringLiteral("王女士")));
+    m_customerLeg->open(m_caller->ticket.socketUrl());
+    QVERIFY(m_customerLeg->waitForSound()); // hold music
+    QSignalSpy waitEnded(&m_customerLeg->link(), &qidong::core::MediaLink::ended);
+    const Response asked = m_caller->socket.call(method::CustomerCallback, {});
+    QCOMPARE(outcomeOf(asked), QStringLiteral("ok"));
+    QCOMPARE(asked.result.value(QLatin1StringView("state")).toString(), QStringLiteral("callback"));
+    QTRY_COMPARE(waitEnded.size(), 1); // no more music: nobody is on the line
+    QCOMPARE(outcomeOf(m_caller->socket.call(method::CustomerCallback, {})),
+             QStringLiteral("invalid_transition"));
+    QCOMPARE(outcomeOf(m_caller->socket.call(method::CustomerMedia, {})),
+             QStringLiteral("invalid_transition"));
+
+    // It is routed like any interaction, as a callback with a note.
+    QVERIFY(setReady(*m_agent));
+    const std::optional<Event> offered = m_agent->waitForEvent(QString(event::InteractionOffered));
+    QVERIFY(offered.has_value());
+    const Interaction request = InteractionOffer::fromJson(offered->data).value().interaction;
+    QCOMPARE(request.channel, Channel::Callback);
+    QVERIFY(request.note.contains(QStringLiteral("called back")));
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionAccept,
+                                     InteractionRef{m_caller->callId}.toJson())),
+             QStringLiteral("ok"));
+    const QString callId = m_caller->callId;
+    QCOMPARE(outcomeOf(m_agent->call(method::CallMedia, CallMediaParams{callId}.toJson())),
+             QStringLiteral("invalid_transition")); // nothing to hear before dialling
+
+    // The page was closed: no line to call the customer on, said plainly.
+    m_caller->socket.close();
+    QVERIFY(m_caller->socket.waitForDisconnected());
+    QTest::qWait(200);
+    const Response unreachable = m_agent->call(method::CallDial, CallMediaParams{callId}.toJson());
+    QCOMPARE(outcomeOf(unreachable), QStringLiteral("invalid_transition"));
+    QCOMPARE(unreachable.error->details.value(QLatin1StringView("reason")).toString(),
+             QStringLiteral("unreachable"));
+
+    // Back on the page (a reload resumes the conversation): the dial rings
+    // it, the agent hears ringback; the customer declines, the agent is told.
+    TestClient page(m_hub->customerSocketUrl());
+    QVERIFY(page.open());
+    QCOMPARE(
+        outcomeOf(page.call(method::CustomerResume, {{QStringLiteral("token"), m_caller->token}})),
+        QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(m_agent->call(method::CallDial, CallMediaParams{callId}.toJson())),
+             QStringLiteral("ok"));
+    std::optional<MediaTicket> ticket = ticketFor(*m_agent, callId);
+    QVERIFY(ticket.has_value());
+    m_agentLeg->open(ticket->socketUrl());
+    m_agentLeg->say(kAgentTone);
+    QVERIFY(m_agentLeg->waitToHear(450.0));
+    std::optional<Event> ringing;
+    QTRY_VERIFY((ringing = page.waitForEvent(QString(event::ConversationState), 100)) &&
+                ringing->data.value(QLatin1StringView("state")).toString() ==
+                    QStringLiteral("ringing"));
+    QSignalSpy agentEnded(&m_agentLeg->link(), &qidong::core::MediaLink::ended);
+    const qsizetype seen = m_agent->events().size();
+    QCOMPARE(outcomeOf(page.call(method::CustomerDecline, {})), QStringLiteral("ok"));
+    const std::optional<Event> declined =
+        m_agent->waitForEvent(QString(event::CallDialChanged), 5000, seen);
+    QVERIFY(declined.has_value());
+    QCOMPARE(declined->data.value(QLatin1StringView("state")).toString(),
+             QStringLiteral("declined"));
+    QTRY_COMPARE(agentEnded.size(), 1);
+    QCOMPARE(outcomeOf(page.call(method::CustomerAnswer, {})),
+             QStringLiteral("invalid_transition")); // nothing rings now
+
+    // Dialled again and answered: they hear each other, and it is recorded.
+    QCOMPARE(outcomeOf(m_agent->call(method::CallDial, CallMediaParams{callId}.toJson())),
+             QStringLiteral("ok"));
+    ticket = ticketFor(*m_agent, callId);
+    QVERIFY(ticket.has_value());
+    VoiceLeg agentLeg(5);
+    agentLeg.open(ticket->socketUrl());
+    agentLeg.say(kAgentTone);
+    const Response answered = page.call(method::CustomerAnswer, {});
+    QCOMPARE(outcomeOf(answered), QStringLiteral("ok"));
+    Result<MediaTicket> customerTicket =
+        MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject());
+    QVERIFY(customerTicket);
+    VoiceLeg customerLeg(6);
+    customerLeg.open(customerTicket.value().socketUrl());
+    customerLeg.say(kCustomerTone);
+    QVERIFY(customerLeg.waitToHear(kAgentTone, kHeard));
+    QVERIFY(agentLeg.waitToHear(kCustomerTone, kHeard));
+    QVERIFY(m_hub->logged(QStringLiteral("media.recording.started")));
+    QCOMPARE(outcomeOf(m_agent->call(method::CallHold, CallHoldParams{callId, true}.toJson())),
+             QStringLiteral("ok"));
+    QTRY_VERIFY_WITH_TIMEOUT(customerLeg.heard(kAgentTone) < kAbsent, 3000);
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionEnd, InteractionRef{callId}.toJson())),
+             QStringLiteral("ok"));
+    QSignalSpy customerEnded(&customerLeg.link(), &qidong::core::MediaLink::ended);
+    QTRY_COMPARE(customerEnded.size(), 1);
 }
 
 void tst_HubVoice::simulatedCallerSpeaksItsPromptsAndHangsUp()
