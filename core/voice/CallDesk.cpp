@@ -23,7 +23,7 @@ constexpr int kMaxTicketAttempts = 5;
 
 bool isOngoingCall(const Interaction& interaction)
 {
-    return interaction.channel == Channel::Voice &&
+    return (interaction.channel == Channel::Voice || interaction.channel == Channel::Callback) &&
            (interaction.state == InteractionState::Active ||
             interaction.state == InteractionState::Held);
 }
@@ -59,6 +59,11 @@ CallDesk::CallDesk(HubConnection& connection, AgentSession& session, VoiceEngine
                 qCWarning(lcCore) << "malformed call.consult:" << consultation.error().message;
             return;
         }
+        if (event.name == event::CallDialChanged) {
+            onDialEvent(event.data.value(QLatin1StringView("id")).toString(),
+                        event.data.value(QLatin1StringView("state")).toString());
+            return;
+        }
         if (event.name != event::CallDtmf || !m_call)
             return;
         const QString key = event.data.value(QLatin1StringView("key")).toString();
@@ -91,7 +96,9 @@ void CallDesk::onInteraction(const Interaction& interaction)
         if (isNew) {
             m_answeredAtMs = QDateTime::currentMSecsSinceEpoch();
             m_ticketAttempts = 0;
-            fetchTicket();
+            m_dial = interaction.channel == Channel::Callback ? Dial::Waiting : Dial::None;
+            if (m_dial == Dial::None)
+                fetchTicket();
         }
         Q_EMIT callChanged();
         return;
@@ -108,6 +115,7 @@ void CallDesk::onGone(const QString& interactionId)
     m_call.reset();
     m_answeredAtMs = 0;
     m_recordingPaused = false;
+    m_dial = Dial::None;
     if (m_consult) {
         m_consult.reset();
         Q_EMIT consultChanged();
@@ -182,6 +190,44 @@ void CallDesk::answerConsult()
             Q_EMIT callChanged();
         },
         HubConnection::Delivery::Reliable);
+}
+
+void CallDesk::dial()
+{
+    if (!m_call || m_dial != Dial::Waiting)
+        return;
+    const QString id = m_call->id;
+    m_connection.request(QString(method::CallDial), CallMediaParams{id}.toJson(), this,
+                         [this, id](const Response& response) {
+                             if (!m_call || m_call->id != id)
+                                 return;
+                             if (response.error) {
+                                 Q_EMIT failed(QString(method::CallDial), *response.error);
+                                 return;
+                             }
+                             onDialEvent(id, QStringLiteral("ringing"));
+                         });
+}
+
+void CallDesk::onDialEvent(const QString& interactionId, const QString& state)
+{
+    if (!m_call || m_call->id != interactionId || m_dial == Dial::None)
+        return;
+    if (state == QLatin1StringView("ringing")) {
+        if (m_dial == Dial::Ringing)
+            return; // the answer and the event both say so
+        m_dial = Dial::Ringing;
+        m_ticketAttempts = 0;
+        fetchTicket(); // ringback until the customer answers
+    } else if (state == QLatin1StringView("answered")) {
+        m_dial = Dial::Answered;
+        m_answeredAtMs = QDateTime::currentMSecsSinceEpoch();
+    } else {
+        m_dial = Dial::Waiting; // the agent may dial again, or end it
+        stopAudio();
+        Q_EMIT dialFailed(state);
+    }
+    Q_EMIT callChanged();
 }
 
 void CallDesk::requestConsult(QLatin1StringView method, const QJsonObject& params)

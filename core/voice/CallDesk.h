@@ -49,6 +49,19 @@ public:
     bool isRecordingPaused() const { return m_recordingPaused; }
     void pressKey(QChar key);
 
+    // A callback (docs/protocol.md §12) is the agent's call from the moment
+    // they accept it, but silent until they dial: the customer's page rings
+    // and the agent hears ringback until it is answered.
+    enum class Dial
+    {
+        None,    // an inbound call: nothing to dial
+        Waiting, // a callback not dialled yet (or not answered last time)
+        Ringing,
+        Answered,
+    };
+    Dial dialState() const { return m_dial; }
+    void dial();
+
     // Consultation (docs/protocol.md §12): the holder asks a colleague by
     // username while the caller waits on hold, then transfers, conferences
     // or returns; the asked colleague answers or declines. The one current
@@ -65,6 +78,8 @@ Q_SIGNALS:
     // The consultation changed: asked, answered, conference, ended (with
     // its outcome); also when this agent is the one asked.
     void consultChanged();
+    // A dial ended unanswered: "declined" or "no-answer".
+    void dialFailed(const QString& outcome);
     // The customer pressed a key (an IVR-style confirmation, a card number).
     void customerPressed(QChar key);
     void failed(const QString& what, const qidong::protocol::Error& error);
@@ -75,6 +90,7 @@ private:
     void fetchTicket();
     void stopAudio();
     void onConsultation(const protocol::Consultation& consultation);
+    void onDialEvent(const QString& interactionId, const QString& state);
     void requestConsult(QLatin1StringView method, const QJsonObject& params);
 
     HubConnection& m_connection;
@@ -82,6 +98,7 @@ private:
     VoiceEngine& m_engine;
     std::optional<protocol::Interaction> m_call;
     std::optional<protocol::Consultation> m_consult;
+    Dial m_dial = Dial::None;
     qint64 m_answeredAtMs = 0;
     bool m_audioStarted = false;
     bool m_recordingPaused = false;

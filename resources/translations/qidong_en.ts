@@ -835,6 +835,26 @@
         <source>%1 went back to the caller.</source>
         <translation>%1 went back to the caller.</translation>
     </message>
+    <message>
+        <source>Call &amp;back now</source>
+        <translation>Call &amp;back now</translation>
+    </message>
+    <message>
+        <source>Call the customer back</source>
+        <translation>Call the customer back</translation>
+    </message>
+    <message>
+        <source>%1 declined the call.</source>
+        <translation>%1 declined the call.</translation>
+    </message>
+    <message>
+        <source>Callback request — call %1 back</source>
+        <translation>Callback request — call %1 back</translation>
+    </message>
+    <message>
+        <source>Calling %1…</source>
+        <translation>Calling %1…</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::StateSelector</name>

@@ -833,6 +833,26 @@
         <source>%1 went back to the caller.</source>
         <translation>%1 已回到客户。</translation>
     </message>
+    <message>
+        <source>Call &amp;back now</source>
+        <translation>立即回电(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Call the customer back</source>
+        <translation>给客户回电</translation>
+    </message>
+    <message>
+        <source>%1 declined the call.</source>
+        <translation>%1 拒接了来电。</translation>
+    </message>
+    <message>
+        <source>Callback request — call %1 back</source>
+        <translation>回电请求 — 给 %1 回电</translation>
+    </message>
+    <message>
+        <source>Calling %1…</source>
+        <translation>正在呼叫 %1…</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::StateSelector</name>

@@ -171,6 +171,7 @@ private Q_SLOTS:
     void agentTakesACallInThePane();
     void holderConsultsConferencesAndTransfers();
     void consultedColleagueAnswersAndTakesTheCallOver();
+    void agentCallsBackACustomerWhoAskedForIt();
 };
 
 void tst_SoftphonePane::initTestCase()
@@ -420,6 +421,62 @@ void tst_SoftphonePane::consultedColleagueAnswersAndTakesTheCallOver()
     QTest::mouseClick(pane->hangUpButton(), Qt::LeftButton);
     QTRY_COMPARE(labelText(pane, "callWho"), QStringLiteral("No call"));
     QTRY_COMPARE(desk.session.state().presence, Presence::AfterCallWork);
+}
+
+void tst_SoftphonePane::agentCallsBackACustomerWhoAskedForIt()
+{
+    Desktop desk(QStringLiteral("dialer"));
+    QVERIFY(desk.devicesLoaded());
+    HubProcess hub;
+    QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("30000")}));
+    QVERIFY(desk.signIn(hub, QStringLiteral("li.na")));
+    ui::SoftphonePane* pane = desk.pane();
+    // The caller tires of waiting (nobody is ready) and asks for a callback.
+    WebCaller web(hub, kCustomerTone);
+    QVERIFY(web.call());
+    QCOMPARE(outcomeOf(web.socket.call(method::CustomerCallback, {})), QStringLiteral("ok"));
+    PcmFeeder voice(desk.line, PcmFeeder::tone(kAgentTone));
+    PcmRecorder heard(desk.ear + QStringLiteral(".monitor"));
+
+    desk.session.requestState(Presence::Ready);
+    QTRY_VERIFY(desk.shell()->offerToast()->isVisible());
+    QTest::keyClick(desk.shell(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(labelText(pane, "callStatus"),
+                 QStringLiteral("Callback request — call 王女士 back"));
+    QVERIFY(pane->dialButton()->isVisible());
+    QVERIFY(!pane->holdButton()->isEnabled());
+    QVERIFY(!desk.flow.voiceEngine().inCall()); // silent until dialled
+
+    // Dialled: ringback for the agent; the customer declines this time.
+    QTest::mouseClick(pane->dialButton(), Qt::LeftButton);
+    QTRY_COMPARE(labelText(pane, "callStatus"), QStringLiteral("Calling 王女士…"));
+    QVERIFY(!pane->dialButton()->isVisible());
+    QVERIFY(heard.waitToHear(450.0));
+    const Response declined = web.socket.call(method::CustomerDecline, {});
+    QVERIFY2(!declined.error, qPrintable(declined.error ? declined.error->message : QString()));
+    QTRY_COMPARE(pane->noticeText(), QStringLiteral("王女士 declined the call."));
+    QVERIFY(pane->dialButton()->isVisible());
+    QTRY_VERIFY(!desk.flow.voiceEngine().inCall());
+
+    // Dialled again and answered: they hear each other.
+    QTest::mouseClick(pane->dialButton(), Qt::LeftButton);
+    QTRY_COMPARE(labelText(pane, "callStatus"), QStringLiteral("Calling 王女士…"));
+    const Response answered = web.socket.call(method::CustomerAnswer, {});
+    QVERIFY2(!answered.error, qPrintable(answered.error ? answered.error->message : QString()));
+    VoiceLeg customer(7);
+    customer.open(
+        MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject())
+            .value()
+            .socketUrl());
+    customer.say(kCustomerTone);
+    QTRY_COMPARE(labelText(pane, "callStatus"), QStringLiteral("Connected"));
+    QVERIFY(heard.waitToHear(kCustomerTone));
+    QVERIFY(customer.waitToHear(kAgentTone));
+    QVERIFY(pane->holdButton()->isEnabled());
+    QCOMPARE(labelText(pane, "callRecording"), QStringLiteral("● Recording"));
+
+    QTest::mouseClick(pane->hangUpButton(), Qt::LeftButton);
+    QTRY_COMPARE(labelText(pane, "callWho"), QStringLiteral("No call"));
 }
 
 QTEST_MAIN(tst_SoftphonePane)

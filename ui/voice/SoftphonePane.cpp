@@ -68,6 +68,7 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     , m_transfer(new QPushButton(tr("&Transfer…"), this))
     , m_hangUp(new QPushButton(tr("Hang &up"), this))
     , m_consult(new QPushButton(tr("C&onsult…"), this))
+    , m_dial(new QPushButton(tr("Call &back now"), this))
     , m_consultRow(new QWidget(this))
     , m_consultStatus(new QLabel(m_consultRow))
     , m_consultAnswer(new QPushButton(tr("&Answer"), m_consultRow))
@@ -137,9 +138,12 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     controls->addLayout(buttons);
     controls->addWidget(m_keypad);
     controls->addWidget(m_keysPressed);
+    m_dial->setObjectName(QStringLiteral("dialButton"));
+    m_dial->setAccessibleName(tr("Call the customer back"));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_status);
+    layout->addWidget(m_dial, 0, Qt::AlignLeft);
     layout->addWidget(m_link);
     layout->addWidget(m_consultRow);
     layout->addWidget(m_controls);
@@ -182,6 +186,13 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     connect(m_hangUp, &QPushButton::clicked, &calls, &core::CallDesk::hangUp);
     connect(m_transfer, &QPushButton::clicked, this, &SoftphonePane::transfer);
     connect(m_consult, &QPushButton::clicked, this, &SoftphonePane::consult);
+    connect(m_dial, &QPushButton::clicked, &calls, &core::CallDesk::dial);
+    connect(&calls, &core::CallDesk::dialFailed, this, [this](const QString& outcome) {
+        const QString who = m_calls.call() ? m_calls.call()->customer.displayName : QString();
+        m_notice->setText(outcome == QLatin1StringView("declined")
+                              ? tr("%1 declined the call.").arg(who)
+                              : tr("%1 did not answer.").arg(who));
+    });
     connect(&calls, &core::CallDesk::consultChanged, this, [this] {
         if (const auto now = m_calls.consultation();
             now && now->stage == protocol::ConsultStage::Ended)
@@ -381,10 +392,16 @@ void SoftphonePane::refresh()
     m_controls->setVisible(call.has_value());
     m_timer->setVisible(call.has_value());
     // The asked colleague talks and listens; the call's holder decides.
-    const bool holds = call && call->agentId == m_session.agent().id;
-    for (QPushButton* button : {m_hold, m_record, m_transfer})
+    // A callback has no one to hold or transfer until it is answered.
+    using Dial = core::CallDesk::Dial;
+    const Dial dial = m_calls.dialState();
+    const bool connected = dial == Dial::None || dial == Dial::Answered;
+    const bool holds = call && call->agentId == m_session.agent().id && connected;
+    for (QPushButton* button : {m_hold, m_record, m_transfer, m_consult})
         button->setEnabled(holds && !m_calls.consultation());
-    m_consult->setEnabled(holds && !m_calls.consultation());
+    m_mute->setEnabled(dial != Dial::Waiting);
+    m_keypadToggle->setEnabled(connected);
+    m_dial->setVisible(call && dial == Dial::Waiting);
     if (!call) {
         m_who->setText(tr("No call"));
         m_status->clear();
@@ -397,13 +414,21 @@ void SoftphonePane::refresh()
                        ? call->customer.displayName
                        : tr("%1 (%2)").arg(call->customer.displayName, call->customer.identity));
     const bool held = call->state == InteractionState::Held && holds;
-    m_status->setText(held ? tr("On hold — the customer hears music") : tr("Connected"));
+    if (dial == Dial::Waiting)
+        m_status->setText(tr("Callback request — call %1 back").arg(call->customer.displayName));
+    else if (dial == Dial::Ringing)
+        m_status->setText(tr("Calling %1…").arg(call->customer.displayName));
+    else
+        m_status->setText(held ? tr("On hold — the customer hears music") : tr("Connected"));
+    m_timer->setVisible(connected);
     m_hold->setChecked(held);
     m_hold->setText(held ? tr("&Resume") : tr("&Hold"));
     const bool recordingPaused = m_calls.isRecordingPaused();
     m_record->setChecked(recordingPaused);
     m_record->setText(recordingPaused ? tr("Resume &recording") : tr("&Pause recording"));
-    m_recording->setText(recordingPaused ? tr("Recording paused") : tr("● Recording"));
+    m_recording->setText(!connected        ? QString()
+                         : recordingPaused ? tr("Recording paused")
+                                           : tr("● Recording"));
     updateTimer();
 }
 

@@ -41,6 +41,7 @@ public:
     QPushButton* recordButton() const { return m_record; }
     QPushButton* transferButton() const { return m_transfer; }
     QPushButton* consultButton() const { return m_consult; }
+    QPushButton* dialButton() const { return m_dial; }
     // The consultation row: what it is and its buttons.
     QString consultText() const;
     QPushButton* consultAnswerButton() const { return m_consultAnswer; }
@@ -85,6 +86,7 @@ private:
     QPushButton* m_transfer;
     QPushButton* m_hangUp;
     QPushButton* m_consult;
+    QPushButton* m_dial;
     QWidget* m_consultRow;
     QLabel* m_consultStatus;
     QPushButton* m_consultAnswer;
