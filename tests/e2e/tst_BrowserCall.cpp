@@ -55,6 +55,56 @@ bool writeSyllablesWav(const QString& path, double frequency, int seconds)
     return file.open(QIODevice::WriteOnly) && file.write(wav) == wav.size();
 }
 
+// A customer_*.mjs script in headless chromium; what it printed as steps.
+struct BrowserScript
+{
+    explicit BrowserScript(QObject* context)
+    {
+        process.setWorkingDirectory(QStringLiteral(QIDONG_E2E_DIR));
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        QObject::connect(&process, &QProcess::readyReadStandardOutput, context, [this] {
+            pending += process.readAllStandardOutput();
+            qsizetype end;
+            while ((end = pending.indexOf('\n')) >= 0) {
+                const QString line = QString::fromUtf8(pending.left(end)).trimmed();
+                pending.remove(0, end + 1);
+                if (line.startsWith(QStringLiteral("step:")))
+                    steps.append(line.mid(5));
+            }
+        });
+    }
+
+    bool start(const QString& script, const HubProcess& hub, const QString& wav)
+    {
+        const QString e2eDir = QStringLiteral(QIDONG_E2E_DIR);
+        process.start(QStringLiteral("node"),
+                      {e2eDir + u'/' + script, hub.webUrl().toString(), wav, chromium()});
+        return process.waitForStarted();
+    }
+
+    bool reached(const QString& step, int timeoutMs = 30000)
+    {
+        return QTest::qWaitFor([&] { return steps.contains(step); }, timeoutMs);
+    }
+
+    // Why it stopped, for a failure message.
+    QString failure()
+    {
+        return process.state() == QProcess::NotRunning
+                   ? QString::fromUtf8(process.readAllStandardError())
+                   : QStringLiteral("the browser is still running");
+    }
+
+    static QString chromium()
+    {
+        return qEnvironmentVariable("QIDONG_CHROMIUM", QStringLiteral("/usr/bin/chromium"));
+    }
+
+    QProcess process;
+    QByteArray pending;
+    QStringList steps;
+};
+
 } // namespace
 
 // A customer calls from the web page in a real browser (Debian's chromium,
@@ -67,21 +117,28 @@ class tst_BrowserCall final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void customerCallsFromChromium();
+    void customerAsksForACallbackAndAnswersIt();
+
+private:
+    QTemporaryDir m_scratch;
+    QString m_wav;
 };
 
-void tst_BrowserCall::customerCallsFromChromium()
+void tst_BrowserCall::initTestCase()
 {
     const QString e2eDir = QStringLiteral(QIDONG_E2E_DIR);
     QVERIFY2(QFile::exists(e2eDir + QStringLiteral("/node_modules/playwright-core")),
              "playwright-core is not installed: run tools/test (it runs npm ci in tests/e2e)");
-    const QString chromium =
-        qEnvironmentVariable("QIDONG_CHROMIUM", QStringLiteral("/usr/bin/chromium"));
-    QVERIFY2(QFile::exists(chromium), "Debian's chromium is not installed: run tools/test");
-    QTemporaryDir scratch;
-    const QString wav = scratch.filePath(QStringLiteral("tone.wav"));
-    QVERIFY(writeSyllablesWav(wav, kCallerTone, 10));
+    QVERIFY2(QFile::exists(BrowserScript::chromium()),
+             "Debian's chromium is not installed: run tools/test");
+    m_wav = m_scratch.filePath(QStringLiteral("tone.wav"));
+    QVERIFY(writeSyllablesWav(m_wav, kCallerTone, 10));
+}
 
+void tst_BrowserCall::customerCallsFromChromium()
+{
     HubProcess hub;
     QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("60000")}));
     TestClient agent(hub.url());
@@ -92,29 +149,11 @@ void tst_BrowserCall::customerCallsFromChromium()
 
     VoiceLeg leg(5);
     QString callId;
-    QStringList steps;
-    QProcess browser;
-    browser.setWorkingDirectory(e2eDir);
-    browser.setProcessChannelMode(QProcess::SeparateChannels);
-    QByteArray pending;
-    connect(&browser, &QProcess::readyReadStandardOutput, this, [&] {
-        pending += browser.readAllStandardOutput();
-        qsizetype end;
-        while ((end = pending.indexOf('\n')) >= 0) {
-            const QString line = QString::fromUtf8(pending.left(end)).trimmed();
-            pending.remove(0, end + 1);
-            if (line.startsWith(QStringLiteral("step:")))
-                steps.append(line.mid(5));
-        }
-    });
-    browser.start(QStringLiteral("node"), {e2eDir + QStringLiteral("/customer_call.mjs"),
-                                           hub.webUrl().toString(), wav, chromium});
-    QVERIFY(browser.waitForStarted());
-    const auto failed = [&] {
-        return browser.state() == QProcess::NotRunning
-                   ? QString::fromUtf8(browser.readAllStandardError())
-                   : QStringLiteral("the browser is still running");
-    };
+    BrowserScript script(this);
+    QVERIFY(script.start(QStringLiteral("customer_call.mjs"), hub, m_wav));
+    QStringList& steps = script.steps;
+    QProcess& browser = script.process;
+    const auto failed = [&script] { return script.failure(); };
 
     // The call is offered like any other; the agent answers and joins.
     const std::optional<Event> offered =
@@ -164,6 +203,51 @@ void tst_BrowserCall::customerCallsFromChromium()
                                  QStringLiteral("held"), QStringLiteral("resumed"),
                                  QStringLiteral("hung-up")}));
     QTRY_COMPARE(ended.size(), 1);
+}
+
+void tst_BrowserCall::customerAsksForACallbackAndAnswersIt()
+{
+    HubProcess hub;
+    QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("60000")}));
+    BrowserScript script(this);
+    QVERIFY(script.start(QStringLiteral("customer_callback.mjs"), hub, m_wav));
+    // Nobody is signed in: the caller asks to be called back.
+    QVERIFY2(script.reached(QStringLiteral("callback-requested"), 60000),
+             qPrintable(script.failure()));
+
+    TestClient agent(hub.url());
+    QVERIFY(agent.signIn(QStringLiteral("amy.lin")).has_value()); // en-voice
+    QCOMPARE(
+        outcomeOf(agent.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())),
+        QStringLiteral("ok"));
+    const std::optional<Event> offered =
+        agent.waitForEvent(QString(event::InteractionOffered), 30000);
+    QVERIFY(offered.has_value());
+    const Interaction callback = InteractionOffer::fromJson(offered->data).value().interaction;
+    QCOMPARE(callback.channel, Channel::Callback);
+    QCOMPARE(outcomeOf(agent.call(method::InteractionAccept, InteractionRef{callback.id}.toJson())),
+             QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(agent.call(method::CallDial, CallMediaParams{callback.id}.toJson())),
+             QStringLiteral("ok"));
+    Result<MediaTicket> ticket = MediaTicket::fromJson(
+        agent.call(method::CallMedia, CallMediaParams{callback.id}.toJson()).result);
+    QVERIFY(ticket.ok());
+    VoiceLeg leg(6);
+    leg.open(ticket.value().socketUrl());
+    leg.say(kAgentTone);
+
+    // Answered in the page: the two hear each other.
+    QVERIFY2(script.reached(QStringLiteral("hearing-agent")), qPrintable(script.failure()));
+    QVERIFY2(leg.waitToHear(kCallerTone, 0.01, 20000), qPrintable(script.failure()));
+    QCOMPARE(outcomeOf(agent.call(method::InteractionEnd, InteractionRef{callback.id}.toJson())),
+             QStringLiteral("ok"));
+    QVERIFY(QTest::qWaitFor([&] { return script.process.state() == QProcess::NotRunning; }, 60000));
+    const QByteArray errors = script.process.readAllStandardError();
+    QVERIFY2(script.process.exitCode() == 0, errors.constData());
+    QCOMPARE(script.steps,
+             (QStringList{QStringLiteral("waiting"), QStringLiteral("callback-requested"),
+                          QStringLiteral("ringing"), QStringLiteral("hearing-agent"),
+                          QStringLiteral("ended")}));
 }
 
 QTEST_GUILESS_MAIN(tst_BrowserCall)

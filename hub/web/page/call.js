@@ -3,7 +3,9 @@
 // frames with WebCodecs and sent on the call's own media WebSocket in the
 // hub's frame format (docs/protocol.md §12); the agent's frames are decoded
 // the same way and scheduled on a Web Audio clock with a small cushion.
-// Uses request(), t(), $ and conversation from chat.js.
+// A caller tired of waiting asks to be called back on this page: the agent
+// who takes the callback dials, the page rings, the customer answers.
+// Uses request(), t(), $, adopt() and conversation from chat.js.
 'use strict';
 
 window.qidongCall = (() => {
@@ -205,17 +207,56 @@ window.qidongCall = (() => {
     $('call-hangup').hidden = true;
   }
 
+  const isCall = (channel) => channel === 'voice' || channel === 'callback';
+  // Whether a resumed conversation has audio to rejoin.
+  const hasAudio = (state) => (state.channel === 'voice' && state.state !== 'ended' && state.state !== 'callback') ||
+    (state.channel === 'callback' && (state.state === 'active' || state.state === 'held'));
+  let waitingSince = 0;
+
   // Follows the conversation's state (chat.js calls it from adopt()).
   function follow(conversationNow) {
-    if (conversationNow.channel !== 'voice') return;
-    stats.state = conversationNow.state;
+    if (!isCall(conversationNow.channel)) return;
+    const state = conversationNow.state;
+    stats.state = state;
     $('call').hidden = false;
-    if (conversationNow.state === 'waiting') setState(conversationNow.queue && conversationNow.queue.position
-      ? t('callWaiting') + ' · ' + t('position', conversationNow.queue.position, t('minutes', Math.round(conversationNow.queue.estimatedWaitMs / 60000)))
-      : t('callWaiting'));
-    else if (conversationNow.state === 'active') setState(t('callActive', conversationNow.agentName));
-    else if (conversationNow.state === 'held') setState(t('callHeld'));
-    else if (conversationNow.state === 'ended') { setState(t('callEnded')); stop(); }
+    $('call-incoming').hidden = state !== 'ringing';
+    if (state !== 'waiting') { waitingSince = 0; $('call-back').hidden = true; }
+    const q = conversationNow.queue;
+    const standing = q && q.position ? ' · ' + t('position', q.position, t('minutes', Math.round(q.estimatedWaitMs / 60000))) : '';
+    if (state === 'waiting') {
+      if (!waitingSince) waitingSince = Date.now();
+      setState(t('callWaiting') + standing);
+      offerCallback();
+    } else if (state === 'callback') {
+      stop(); // nobody on the line now: the hub closed it
+      $('call-hangup').hidden = false;
+      setState(t('callbackWaiting') + standing);
+    } else if (state === 'ringing') {
+      setState(t('callbackRinging'));
+      $('call-answer').focus();
+    } else if (state === 'active') setState(t('callActive', conversationNow.agentName));
+    else if (state === 'held') setState(t('callHeld'));
+    else if (state === 'ended') { setState(t('callEnded')); stop(); }
+  }
+
+  // The wait is long (over a minute expected, or half a minute already):
+  // offer to be called back instead.
+  function offerCallback() {
+    const q = conversation.queue;
+    const long = (q && (q.estimatedWaitMs < 0 || q.estimatedWaitMs >= 60000)) ||
+      (waitingSince && Date.now() - waitingSince >= 30000);
+    $('call-back').hidden = !(conversation.state === 'waiting' && isCall(conversation.channel) && long);
+  }
+
+  async function answer() {
+    $('call-incoming').hidden = true;
+    try {
+      const answered = await request('customer.answer');
+      begin(answered.media);
+      setState(t('callActive', conversation.agentName));
+    } catch (error) {
+      $('call-error').textContent = error.message || String(error);
+    }
   }
 
   function toggleMute() {
@@ -252,8 +293,13 @@ window.qidongCall = (() => {
   }
 
   $('call-mute').onclick = toggleMute;
+  $('call-back').onclick = () => request('customer.callback').then(adopt)
+    .catch((error) => { $('call-error').textContent = error.message || String(error); });
+  $('call-answer').onclick = answer;
+  $('call-decline').onclick = () => request('customer.decline').then(adopt).catch(() => {});
+  setInterval(() => { if (waitingSince) offerCallback(); }, 1000);
   $('call-hangup').onclick = () => request('customer.end').then(adopt).catch(() => {});
   setInterval(() => { if (audio) $('call-level').value = Math.min(1, level() * 4); }, 100);
 
-  return { supported, begin, rejoin, follow, power, level, stats, isMuted: () => muted };
+  return { supported, begin, rejoin, follow, hasAudio, power, level, stats, isMuted: () => muted };
 })();

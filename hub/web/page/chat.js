@@ -23,6 +23,8 @@ const TEXT = {
     callWaiting: '正在为您接通客服，请稍候', callRinging: '正在呼叫客服…', callActive: (a) => `正在与 ${a} 通话`,
     callHeld: '通话保持中，请稍候', callEnded: '通话已结束', callNoMic: '无法使用麦克风：',
     callUnsupported: '此浏览器不支持网页通话，请改用在线聊天', callReconnecting: '语音连接中断，正在重连…',
+    callMeBack: '不等了，请给我回电', callbackWaiting: '已为您登记回电，请保持本页面打开，客服将在这里给您回电',
+    callbackRinging: '客服正在给您回电', answer: '接听', decline: '拒接',
   },
   en: {
     title: 'Chat with us', connecting: 'Connecting…', online: 'Connected', offline: 'Connection lost, reconnecting…',
@@ -43,6 +45,8 @@ const TEXT = {
     callWaiting: 'Connecting you to an agent, please hold', callRinging: 'Calling an agent…', callActive: (a) => `On a call with ${a}`,
     callHeld: 'You are on hold, please wait', callEnded: 'The call has ended', callNoMic: 'The microphone cannot be used: ',
     callUnsupported: 'This browser cannot make web calls; please use the chat', callReconnecting: 'Call audio lost, reconnecting…',
+    callMeBack: 'Call me back instead', callbackWaiting: 'We will call you back on this page; please keep it open',
+    callbackRinging: 'An agent is calling you back', answer: 'Answer', decline: 'Decline',
   },
 };
 
@@ -128,7 +132,7 @@ async function onOpen() {
     for (const m of state.messages) addMessage(m);
     show('chat');
     flushOutbox();
-    if (state.channel === 'voice' && state.state !== 'ended') window.qidongCall.rejoin();
+    if (window.qidongCall.hasAudio(state)) window.qidongCall.rejoin();
   } catch (error) {
     if (error.code === 'session_invalid') { store.drop('token'); store.drop('outbox'); outbox = []; show('start'); }
   }
@@ -173,7 +177,7 @@ function adopt(state) {
 function renderStatus() {
   const status = $('status');
   const ended = conversation.state === 'ended';
-  if (conversation.state === 'waiting') {
+  if (conversation.state === 'waiting' || conversation.state === 'callback') {
     const q = conversation.queue;
     if (q && q.estimatedWaitMs < 0) status.textContent = t('noAgents');
     else if (q) status.textContent = t('position', q.position, t('minutes', Math.round(q.estimatedWaitMs / 60000)));
