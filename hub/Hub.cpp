@@ -8,6 +8,7 @@
 #include "log/HubLog.h"
 #include "media/ConsultCalls.h"
 #include "media/MediaEngine.h"
+#include "media/QueueAnnouncer.h"
 #include "media/VoiceCalls.h"
 #include "methods/AgentMethods.h"
 #include "methods/AuthMethods.h"
@@ -138,6 +139,8 @@ Result<bool> Hub::open()
                                            *m_accounts);
     m_media = std::make_unique<MediaEngine>();
     m_voice = std::make_unique<VoiceCalls>(*m_interactions, *m_media);
+    m_announcer = std::make_unique<QueueAnnouncer>(
+        *m_interactions, *m_media, m_options.announceAfter, m_options.announceAfter * 10);
     m_consults = std::make_unique<ConsultCalls>(*m_interactions, *m_accounts, *m_directory,
                                                 *m_voice, m_options.offerTimeout);
     m_customers =
@@ -242,6 +245,8 @@ void Hub::connectEvents()
             });
     connect(m_router.get(), &Router::positionChanged, m_customers.get(),
             &CustomerGateway::onPositionChanged);
+    connect(m_router.get(), &Router::positionChanged, m_announcer.get(),
+            &QueueAnnouncer::onPositionChanged);
     // The agent holding a conversation hears its messages, typing and receipts.
     const auto holder = [this](const QString& interactionId) {
         const std::optional<Interaction> interaction = m_interactions->find(interactionId);

@@ -20,6 +20,7 @@ class AuthMethods;
 class CallMethods;
 class MediaEngine;
 class ConsultCalls;
+class QueueAnnouncer;
 class VoiceCalls;
 class ChatMethods;
 class ChatService;
@@ -82,6 +83,7 @@ private:
     std::unique_ptr<MediaEngine> m_media;
     std::unique_ptr<VoiceCalls> m_voice;
     std::unique_ptr<ConsultCalls> m_consults;
+    std::unique_ptr<QueueAnnouncer> m_announcer;
     std::unique_ptr<SessionRegistry> m_sessions;
     std::unique_ptr<LoginThrottle> m_throttle;
     std::unique_ptr<SnapshotBuilder> m_snapshots;

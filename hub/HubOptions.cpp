@@ -88,6 +88,10 @@ void HubOptions::addTo(QCommandLineParser& parser)
         {QStringLiteral("offer-timeout-ms"),
          QStringLiteral("How long an offer rings before it goes back to the queue (RONA)."),
          QStringLiteral("ms"), QStringLiteral("20000")},
+        {QStringLiteral("announce-ms"),
+         QStringLiteral("Queued callers hear where they stand this long after joining, "
+                        "then every ten times as long."),
+         QStringLiteral("ms"), QStringLiteral("4000")},
         {QStringLiteral("acw-cap-ms"),
          QStringLiteral("Site policy: the longest wrap-up, whatever a queue allows (0: none)."),
          QStringLiteral("ms"), QStringLiteral("0")},
@@ -147,6 +151,10 @@ Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
     if (!offer)
         return bad(QStringLiteral("--offer-timeout-ms must be 100..600000"));
     options.offerTimeout = std::chrono::milliseconds(*offer);
+    const auto announce = number(parser, QStringLiteral("announce-ms"), 100, 600'000);
+    if (!announce)
+        return bad(QStringLiteral("--announce-ms must be 100..600000"));
+    options.announceAfter = std::chrono::milliseconds(*announce);
     const auto acwCap = number(parser, QStringLiteral("acw-cap-ms"), 0, 86'400'000);
     if (!acwCap)
         return bad(QStringLiteral("--acw-cap-ms must be 0..86400000"));

@@ -31,6 +31,8 @@ struct HubOptions final
     std::chrono::milliseconds drainTime{3000};
     std::chrono::milliseconds sessionLifetime{std::chrono::hours(12)};
     std::chrono::milliseconds offerTimeout{20000};
+    // A queued caller's first position announcement; repeated every 10×.
+    std::chrono::milliseconds announceAfter{4000};
     std::chrono::milliseconds afterCallWorkCap{0};
     int replayBuffer = 1024;
     int chatCapacity = 0; // > 0: every agent's concurrent chats, whatever their account says

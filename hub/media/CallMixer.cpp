@@ -44,6 +44,10 @@ struct CallMixer::Leg
     std::uint32_t timestamp = 0;
     bool gap = true;
     std::unique_ptr<VoiceEncoder> encoder;
+
+    // An announcement playing instead of the music, and how far it got.
+    std::shared_ptr<const std::vector<QByteArray>> announcement;
+    std::size_t announced = 0;
 };
 
 CallMixer::CallMixer(QString callId, Send send, Dtmf dtmf)
@@ -76,9 +80,20 @@ bool CallMixer::hasParty(const QString& party) const
     return m_legs.find(party) != m_legs.end();
 }
 
+void CallMixer::announce(const QString& party,
+                         std::shared_ptr<const std::vector<QByteArray>> packets)
+{
+    Leg* leg = find(party);
+    if (!leg || leg->listen != Listen::Music || !packets || packets->empty())
+        return;
+    leg->announcement = std::move(packets);
+    leg->announced = 0;
+}
+
 void CallMixer::setListen(const QString& party, Listen listen)
 {
     if (Leg* leg = find(party); leg && leg->listen != listen) {
+        leg->announcement.reset();
         leg->listen = listen;
         changed();
     }
@@ -227,6 +242,12 @@ void CallMixer::tick(const SharedFeeds& feeds)
     for (auto& [party, leg] : m_legs) {
         switch (leg->route) {
         case Route::Music:
+            if (leg->announcement && leg->announced < leg->announcement->size()) {
+                sendGenerated(*leg, leg->announcement->at(leg->announced++));
+                if (leg->announced == leg->announcement->size())
+                    leg->announcement.reset();
+                break;
+            }
             sendGenerated(*leg, feeds.music);
             break;
         case Route::Ringback:

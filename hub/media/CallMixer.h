@@ -73,6 +73,11 @@ public:
     // A binary frame from a party's socket. Malformed frames are counted and
     // dropped; false tells the socket owner so it can close abusers.
     bool receive(const QString& party, const QByteArray& bytes);
+    // Speech for a party who hears music (queue announcements): these
+    // Opus packets, one per tick, in place of the music, then the music
+    // again. An empty packet is 20 ms of silence. Dropped if the party
+    // stops hearing music (an agent answered).
+    void announce(const QString& party, std::shared_ptr<const std::vector<QByteArray>> packets);
     // Every 20 ms: music, ringback and mixes.
     void tick(const SharedFeeds& feeds);
 

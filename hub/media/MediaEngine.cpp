@@ -100,4 +100,12 @@ void MediaEngine::pauseRecording(const QString& callId, bool paused)
     onMediaThread([server = m_server, callId, paused] { server->pauseRecording(callId, paused); });
 }
 
+void MediaEngine::announce(const QString& callId, const QString& party,
+                           std::shared_ptr<const std::vector<QByteArray>> packets)
+{
+    onMediaThread([server = m_server, callId, party, packets = std::move(packets)] {
+        server->announce(callId, party, packets);
+    });
+}
+
 } // namespace qidong::hub

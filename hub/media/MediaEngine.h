@@ -11,7 +11,9 @@
 #include <QUrl>
 
 #include <chrono>
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace qidong::hub {
 
@@ -44,6 +46,9 @@ public:
     void closeCall(const QString& callId);
     void startRecording(const QString& callId, const QString& path);
     void pauseRecording(const QString& callId, bool paused);
+    // Opus packets played to `party` in place of its music (CallMixer).
+    void announce(const QString& callId, const QString& party,
+                  std::shared_ptr<const std::vector<QByteArray>> packets);
 
 Q_SIGNALS:
     void partyConnected(const QString& callId, const QString& party);

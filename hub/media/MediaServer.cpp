@@ -176,6 +176,13 @@ void MediaServer::pauseRecording(const QString& callId, bool paused)
         call->second->setRecordingPaused(paused);
 }
 
+void MediaServer::announce(const QString& callId, const QString& party,
+                           std::shared_ptr<const std::vector<QByteArray>> packets)
+{
+    if (const auto call = m_calls.find(callId); call != m_calls.end())
+        call->second->announce(party, std::move(packets));
+}
+
 void MediaServer::stop()
 {
     m_clock.stop();

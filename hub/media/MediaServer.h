@@ -56,6 +56,8 @@ public:
     void closeCall(const QString& callId);
     void startRecording(const QString& callId, const QString& path);
     void pauseRecording(const QString& callId, bool paused);
+    void announce(const QString& callId, const QString& party,
+                  std::shared_ptr<const std::vector<QByteArray>> packets);
     void stop();
 
     qsizetype callCount() const { return qsizetype(m_calls.size()); }

@@ -156,6 +156,7 @@ private Q_SLOTS:
     void consultationConferenceReturnAndTransfer();
     void consultationDeclinedOrUnavailableLeavesTheCallHeld();
     void callerAsksForACallbackAndTheAgentCallsBack();
+    void waitingCallerHearsWhereTheyStand();
     void simulatedCallerSpeaksItsPromptsAndHangsUp();
     void malformedFramesAreDroppedAndCounted();
 
@@ -838,6 +839,41 @@ void tst_HubVoice::callerAsksForACallbackAndTheAgentCallsBack()
              QStringLiteral("ok"));
     QSignalSpy customerEnded(&customerLeg.link(), &qidong::core::MediaLink::ended);
     QTRY_COMPARE(customerEnded.size(), 1);
+}
+
+void tst_HubVoice::waitingCallerHearsWhereTheyStand()
+{
+    // Announcements half a second after joining, then every five seconds.
+    m_hub = std::make_unique<HubProcess>();
+    QVERIFY(m_hub->start({QStringLiteral("--announce-ms"), QStringLiteral("500")}));
+    m_agent = std::make_unique<TestClient>(m_hub->url());
+    QVERIFY(m_agent->signIn(QStringLiteral("li.na")).has_value());
+    m_caller = std::make_unique<Caller>(*m_hub);
+    QVERIFY(m_caller->start(QStringLiteral("王女士")));
+    m_customerLeg->open(m_caller->ticket.socketUrl());
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_hub->logged(QStringLiteral("queue.announced")), 5000);
+    const QJsonObject first = logLines(*m_hub, QStringLiteral("queue.announced")).first();
+    QCOMPARE(first.value(QLatin1StringView("position")).toInt(), 1);
+    QVERIFY(first.value(QLatin1StringView("ms")).toInt() > 1000);
+    // The caller hears it (what replaces the music, packet for packet, is
+    // in tst_callmixer): the stream goes on, audible.
+    const std::uint64_t before = m_customerLeg->link().stats().received;
+    QTest::qWait(1000);
+    QVERIFY(m_customerLeg->link().stats().received >= before + 30);
+    QVERIFY2(m_customerLeg->levelDbfs(1000) > -45.0,
+             qPrintable(QString::number(m_customerLeg->levelDbfs(1000))));
+
+    // Repeated while they wait; an answered call hears no more.
+    QTRY_VERIFY_WITH_TIMEOUT(logLines(*m_hub, QStringLiteral("queue.announced")).size() >= 2, 8000);
+    QVERIFY(setReady(*m_agent));
+    QVERIFY(m_agent->waitForEvent(QString(event::InteractionOffered)).has_value());
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionAccept,
+                                     InteractionRef{m_caller->callId}.toJson())),
+             QStringLiteral("ok"));
+    const qsizetype announced = logLines(*m_hub, QStringLiteral("queue.announced")).size();
+    QTest::qWait(6000);
+    QCOMPARE(logLines(*m_hub, QStringLiteral("queue.announced")).size(), announced);
 }
 
 void tst_HubVoice::simulatedCallerSpeaksItsPromptsAndHangsUp()
