@@ -25,6 +25,7 @@ inline constexpr QLatin1StringView CallConsult("call.consult");
 inline constexpr QLatin1StringView CallConsultAnswer("call.consultAnswer");
 inline constexpr QLatin1StringView CallConsultEnd("call.consultEnd");
 inline constexpr QLatin1StringView CallDial("call.dial");
+inline constexpr QLatin1StringView CallHangUp("call.hangUp");
 inline constexpr QLatin1StringView AdminCreateInteraction("admin.createInteraction");
 inline constexpr QLatin1StringView ChatSend("chat.send");
 inline constexpr QLatin1StringView ChatTyping("chat.typing");
@@ -46,6 +47,7 @@ inline constexpr QLatin1StringView CustomerMedia("customer.media");
 inline constexpr QLatin1StringView CustomerCallback("customer.callback");
 inline constexpr QLatin1StringView CustomerAnswer("customer.answer");
 inline constexpr QLatin1StringView CustomerDecline("customer.decline");
+inline constexpr QLatin1StringView CustomerHangUp("customer.hangUp");
 } // namespace qidong::protocol::method
 
 namespace qidong::protocol::event {

@@ -150,8 +150,12 @@ Result<bool> VoiceCalls::dial(const QString& agentId, const QString& interaction
     const std::optional<Interaction> call = m_interactions.find(interactionId);
     if (!call || call->agentId != agentId)
         return makeError(ErrorCode::NotFound, QStringLiteral("not your interaction"));
-    if (call->channel != Channel::Callback || call->state != InteractionState::Active)
-        return makeError(ErrorCode::InvalidTransition, QStringLiteral("not a callback to dial"));
+    // A callback, or a web chat the agent turns into a call ("call this
+    // customer now"): the chat goes on beside the call.
+    if ((call->channel != Channel::Callback && call->channel != Channel::Chat) ||
+        call->state != InteractionState::Active)
+        return makeError(ErrorCode::InvalidTransition,
+                         QStringLiteral("only an active callback or web chat can be dialled"));
     if (m_dials.contains(interactionId))
         return makeError(ErrorCode::InvalidTransition, QStringLiteral("already dialled"));
     if (!m_isReachable || !m_isReachable(interactionId))
@@ -193,6 +197,18 @@ Result<MediaTicket> VoiceCalls::answerDial(const QString& interactionId)
     if (call)
         Q_EMIT dialChanged(call->agentId, interactionId, QStringLiteral("answered"));
     return customerTicket(interactionId);
+}
+
+Result<bool> VoiceCalls::hangUpDial(const QString& interactionId, const QString& agentId)
+{
+    const std::optional<Interaction> call = m_interactions.find(interactionId);
+    if (!call || (!agentId.isEmpty() && call->agentId != agentId))
+        return makeError(ErrorCode::NotFound, QStringLiteral("not your interaction"));
+    if (!m_dials.contains(interactionId))
+        return makeError(ErrorCode::InvalidTransition, QStringLiteral("no call to hang up"));
+    endDial(interactionId,
+            agentId.isEmpty() ? QStringLiteral("customer-hung-up") : QStringLiteral("hung-up"));
+    return true;
 }
 
 Result<bool> VoiceCalls::declineDial(const QString& interactionId)

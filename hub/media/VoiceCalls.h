@@ -80,6 +80,10 @@ public:
     // The customer's page answers (a ticket for its leg) or declines.
     protocol::Result<protocol::MediaTicket> answerDial(const QString& interactionId);
     protocol::Result<bool> declineDial(const QString& interactionId);
+    // Ends a dialled call's audio (ringing or answered); the interaction
+    // goes on (a chat stays open, a callback awaits its wrap-up). Empty
+    // `agentId`: the customer hung up.
+    protocol::Result<bool> hangUpDial(const QString& interactionId, const QString& agentId = {});
     bool isRinging(const QString& interactionId) const;
     bool hasCustomerLeg(const QString& interactionId) const
     {
@@ -89,7 +93,8 @@ public:
 Q_SIGNALS:
     // A key the caller pressed, for the agent holding the call.
     void dtmf(const QString& agentId, const QString& interactionId, QChar key);
-    // A callback's dial: ringing, answered, declined, no-answer.
+    // A dial: ringing, answered, declined, no-answer, hung-up (by the
+    // agent), customer-hung-up.
     void dialChanged(const QString& agentId, const QString& interactionId, const QString& state);
 
 private:

@@ -85,6 +85,17 @@ void CallMethods::registerWith(MethodDispatcher& dispatcher)
                                   {{QStringLiteral("state"), QStringLiteral("ringing")}});
         });
     dispatcher.add(
+        method::CallHangUp, workers, [this](ClientConnection& caller, const Request& request) {
+            const auto params = readParams<CallMediaParams>(caller, request);
+            if (!params)
+                return;
+            const Result<bool> ended = m_calls.hangUpDial(params->id, caller.session()->agentId());
+            if (!ended)
+                caller.sendError(request.id, ended.error());
+            else
+                caller.sendResult(request.id, {});
+        });
+    dispatcher.add(
         method::CallConsult, workers, [this](ClientConnection& caller, const Request& request) {
             if (const auto params = readParams<CallConsultParams>(caller, request))
                 answer(caller, request, m_consults.start(caller.session()->agentId(), *params));

@@ -157,7 +157,8 @@ void CustomerGateway::handle(CustomerConnection& connection, const Request& requ
         QString(method::CustomerTyping), QString(method::CustomerRead),
         QString(method::CustomerEnd),    QString(method::CustomerRate),
         QString(method::CustomerMedia),  QString(method::CustomerCallback),
-        QString(method::CustomerAnswer), QString(method::CustomerDecline)};
+        QString(method::CustomerAnswer), QString(method::CustomerDecline),
+        QString(method::CustomerHangUp)};
     if (!known.contains(method)) {
         connection.sendError(request.id,
                              makeError(ErrorCode::UnknownMethod,
@@ -216,6 +217,12 @@ void CustomerGateway::handle(CustomerConnection& connection, const Request& requ
             connection.sendResult(request.id,
                                   {{QStringLiteral("media"), ticket.value().toJson()},
                                    {QStringLiteral("state"), QStringLiteral("active")}});
+    } else if (method == method::CustomerHangUp) {
+        const Result<bool> ended = m_calls.hangUpDial(connection.interactionId());
+        if (!ended)
+            connection.sendError(request.id, ended.error());
+        else
+            connection.sendResult(request.id, conversationState(connection.interactionId()));
     } else if (method == method::CustomerDecline) {
         const Result<bool> declined = m_calls.declineDial(connection.interactionId());
         if (!declined)
@@ -428,6 +435,12 @@ QJsonObject CustomerGateway::conversationState(const QString& interactionId) con
                       {QStringLiteral("rated"), m_chat.store().isRated(interactionId)}};
     if (interaction)
         state.insert(QStringLiteral("channel"), channelName(interaction->channel));
+    // A dialled call (a callback, a chat the agent called): where it stands.
+    if (m_calls.isRinging(interactionId))
+        state.insert(QStringLiteral("call"), QStringLiteral("ringing"));
+    else if (interaction && interaction->channel != Channel::Voice &&
+             m_calls.hasCustomerLeg(interactionId))
+        state.insert(QStringLiteral("call"), QStringLiteral("connected"));
     if (interaction && !interaction->agentId.isEmpty() &&
         interaction->state != InteractionState::Offered) {
         const std::optional<Agent> agent = m_accounts.findById(interaction->agentId);

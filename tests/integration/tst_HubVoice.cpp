@@ -18,6 +18,8 @@
 #include <QWebSocket>
 #include <QtTest/QTest>
 
+#include <QJsonArray>
+
 #include <cmath>
 #include <numbers>
 
@@ -157,6 +159,7 @@ private Q_SLOTS:
     void consultationDeclinedOrUnavailableLeavesTheCallHeld();
     void callerAsksForACallbackAndTheAgentCallsBack();
     void waitingCallerHearsWhereTheyStand();
+    void agentCallsAChatCustomerAndTheChatGoesOn();
     void simulatedCallerSpeaksItsPromptsAndHangsUp();
     void malformedFramesAreDroppedAndCounted();
 
@@ -835,9 +838,9 @@ void tst_HubVoice::callerAsksForACallbackAndTheAgentCallsBack()
     QCOMPARE(outcomeOf(m_agent->call(method::CallHold, CallHoldParams{callId, true}.toJson())),
              QStringLiteral("ok"));
     QTRY_VERIFY_WITH_TIMEOUT(customerLeg.heard(kAgentTone) < kAbsent, 3000);
+    QSignalSpy customerEnded(&customerLeg.link(), &qidong::core::MediaLink::ended);
     QCOMPARE(outcomeOf(m_agent->call(method::InteractionEnd, InteractionRef{callId}.toJson())),
              QStringLiteral("ok"));
-    QSignalSpy customerEnded(&customerLeg.link(), &qidong::core::MediaLink::ended);
     QTRY_COMPARE(customerEnded.size(), 1);
 }
 
@@ -874,6 +877,76 @@ void tst_HubVoice::waitingCallerHearsWhereTheyStand()
     const qsizetype announced = logLines(*m_hub, QStringLiteral("queue.announced")).size();
     QTest::qWait(6000);
     QCOMPARE(logLines(*m_hub, QStringLiteral("queue.announced")).size(), announced);
+}
+
+void tst_HubVoice::agentCallsAChatCustomerAndTheChatGoesOn()
+{
+    // A web chat, answered.
+    TestClient page(m_hub->customerSocketUrl());
+    QVERIFY(page.open());
+    const Response started = page.call(method::CustomerStart,
+                                       {{QStringLiteral("name"), QStringLiteral("王女士")},
+                                        {QStringLiteral("phone"), QStringLiteral("13900139000")}});
+    QCOMPARE(outcomeOf(started), QStringLiteral("ok"));
+    const QString chatId = started.result.value(QLatin1StringView("conversationId")).toString();
+    QVERIFY(!started.result.contains(QLatin1StringView("media")));
+    QVERIFY(setReady(*m_agent));
+    QVERIFY(m_agent->waitForEvent(QString(event::InteractionOffered)).has_value());
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionAccept, InteractionRef{chatId}.toJson())),
+             QStringLiteral("ok"));
+
+    // "Call this customer now": the page rings, the customer answers.
+    QCOMPARE(outcomeOf(m_agent->call(method::CallDial, CallMediaParams{chatId}.toJson())),
+             QStringLiteral("ok"));
+    const auto lastState = [&page] {
+        for (qsizetype i = page.events().size() - 1; i >= 0; --i)
+            if (page.events().at(i).name == event::ConversationState)
+                return page.events().at(i).data;
+        return QJsonObject();
+    };
+    QTRY_COMPARE(lastState().value(QLatin1StringView("call")).toString(),
+                 QStringLiteral("ringing"));
+    QCOMPARE(lastState().value(QLatin1StringView("state")).toString(), QStringLiteral("active"));
+    std::optional<MediaTicket> ticket = ticketFor(*m_agent, chatId);
+    QVERIFY(ticket.has_value());
+    m_agentLeg->open(ticket->socketUrl());
+    m_agentLeg->say(kAgentTone);
+    const Response answered = page.call(method::CustomerAnswer, {});
+    QCOMPARE(outcomeOf(answered), QStringLiteral("ok"));
+    m_customerLeg->open(
+        MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject())
+            .value()
+            .socketUrl());
+    m_customerLeg->say(kCustomerTone);
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+
+    // The chat goes on beside the call, in the same conversation.
+    const qsizetype seen = m_agent->events().size();
+    QCOMPARE(outcomeOf(page.call(method::CustomerSend,
+                                 {{QStringLiteral("clientMsgId"), QStringLiteral("m1")},
+                                  {QStringLiteral("text"), QStringLiteral("我把截图发给你")}})),
+             QStringLiteral("ok"));
+    QVERIFY(m_agent->waitForEvent(QString(event::ChatMessage), 5000, seen).has_value());
+
+    // The agent hangs up the call: the audio ends, the chat does not.
+    QSignalSpy customerEnded(&m_customerLeg->link(), &qidong::core::MediaLink::ended);
+    QCOMPARE(outcomeOf(m_agent->call(method::CallHangUp, CallMediaParams{chatId}.toJson())),
+             QStringLiteral("ok"));
+    QTRY_COMPARE(customerEnded.size(), 1);
+    QTRY_VERIFY(!lastState().contains(QLatin1StringView("call")));
+    const qsizetype afterHangUp = m_agent->events().size();
+    QCOMPARE(outcomeOf(page.call(method::CustomerSend,
+                                 {{QStringLiteral("clientMsgId"), QStringLiteral("m2")},
+                                  {QStringLiteral("text"), QStringLiteral("收到了吗？")}})),
+             QStringLiteral("ok"));
+    QVERIFY(m_agent->waitForEvent(QString(event::ChatMessage), 5000, afterHangUp).has_value());
+    QCOMPARE(lastState().value(QLatin1StringView("state")).toString(), QStringLiteral("active"));
+    // Hanging up twice is refused plainly, from either side.
+    QCOMPARE(outcomeOf(m_agent->call(method::CallHangUp, CallMediaParams{chatId}.toJson())),
+             QStringLiteral("invalid_transition"));
+    QCOMPARE(outcomeOf(page.call(method::CustomerHangUp, {})),
+             QStringLiteral("invalid_transition"));
 }
 
 void tst_HubVoice::simulatedCallerSpeaksItsPromptsAndHangsUp()
