@@ -84,6 +84,18 @@ bool CallDesk::isHeld() const
 
 void CallDesk::onInteraction(const Interaction& interaction)
 {
+    // A call on a chat lasts while the chat is active; the chat's own
+    // updates (transfer notes, typing) do not end it.
+    if (m_call && m_call->id == interaction.id && interaction.channel == Channel::Chat) {
+        if (interaction.state == InteractionState::Active &&
+            interaction.agentId == m_session.agent().id) {
+            m_call = interaction;
+            Q_EMIT callChanged();
+        } else {
+            onGone(interaction.id);
+        }
+        return;
+    }
     if (interaction.agentId != m_session.agent().id && m_call && m_call->id == interaction.id) {
         onGone(interaction.id); // transferred away
         return;
@@ -209,6 +221,33 @@ void CallDesk::dial()
                          });
 }
 
+void CallDesk::callChatCustomer(const Interaction& chat)
+{
+    if (m_call) {
+        Q_EMIT failed(QString(method::CallDial),
+                      makeError(ErrorCode::InvalidTransition,
+                                QStringLiteral("finish the current call first")));
+        return;
+    }
+    m_call = chat;
+    m_dial = Dial::Waiting;
+    m_answeredAtMs = QDateTime::currentMSecsSinceEpoch();
+    m_ticketAttempts = 0;
+    const QString id = chat.id;
+    m_connection.request(QString(method::CallDial), CallMediaParams{id}.toJson(), this,
+                         [this, id](const Response& response) {
+                             if (!m_call || m_call->id != id)
+                                 return;
+                             if (response.error) {
+                                 onGone(id); // the chat stays as it was
+                                 Q_EMIT failed(QString(method::CallDial), *response.error);
+                                 return;
+                             }
+                             onDialEvent(id, QStringLiteral("ringing"));
+                         });
+    Q_EMIT callChanged();
+}
+
 void CallDesk::onDialEvent(const QString& interactionId, const QString& state)
 {
     if (!m_call || m_call->id != interactionId || m_dial == Dial::None)
@@ -225,7 +264,12 @@ void CallDesk::onDialEvent(const QString& interactionId, const QString& state)
     } else {
         m_dial = Dial::Waiting; // the agent may dial again, or end it
         stopAudio();
-        Q_EMIT dialFailed(state);
+        if (state != QLatin1StringView("hung-up"))
+            Q_EMIT dialFailed(state);
+        if (isChatCall()) {
+            onGone(interactionId); // the call is over; the chat goes on
+            return;
+        }
     }
     Q_EMIT callChanged();
 }
@@ -286,10 +330,20 @@ void CallDesk::setHeld(bool held)
 
 void CallDesk::hangUp()
 {
-    if (isConsulted() && m_call && m_call->agentId != m_session.agent().id)
+    if (!m_call)
+        return;
+    if (isConsulted() && m_call->agentId != m_session.agent().id) {
         finishConsult(ConsultAction::Leave); // only the holder ends the call
-    else if (m_call)
+    } else if (isChatCall()) {
+        // The call ends, the chat does not.
+        m_connection.request(QString(method::CallHangUp), CallMediaParams{m_call->id}.toJson(),
+                             this, [this](const Response& response) {
+                                 if (response.error)
+                                     Q_EMIT failed(QString(method::CallHangUp), *response.error);
+                             });
+    } else {
         m_session.end(m_call->id);
+    }
 }
 
 void CallDesk::setRecordingPaused(bool paused)

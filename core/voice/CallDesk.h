@@ -61,6 +61,12 @@ public:
     };
     Dial dialState() const { return m_dial; }
     void dial();
+    // "Call this customer now" from a web chat: the chat's page rings; the
+    // call joins the same conversation and the chat goes on beside it.
+    // Hanging up ends the call, not the chat.
+    void callChatCustomer(const protocol::Interaction& chat);
+    // The call rides on a chat (the chat is not this desk's to end).
+    bool isChatCall() const { return m_call && m_call->channel == protocol::Channel::Chat; }
 
     // Consultation (docs/protocol.md §12): the holder asks a colleague by
     // username while the caller waits on hold, then transfers, conferences

@@ -310,6 +310,14 @@
         <source>Cannot save %1: %2</source>
         <translation>Cannot save %1: %2</translation>
     </message>
+    <message>
+        <source>Call customer</source>
+        <translation>Call customer</translation>
+    </message>
+    <message>
+        <source>Call this customer now on the web page they chat from</source>
+        <translation>Call this customer now on the web page they chat from</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::MessageDelegate</name>
@@ -854,6 +862,10 @@
     <message>
         <source>Calling %1…</source>
         <translation>Calling %1…</translation>
+    </message>
+    <message>
+        <source>%1 hung up.</source>
+        <translation>%1 hung up.</translation>
     </message>
 </context>
 <context>

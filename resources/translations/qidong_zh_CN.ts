@@ -309,6 +309,14 @@
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
+    <message>
+        <source>Call customer</source>
+        <translation>呼叫客户</translation>
+    </message>
+    <message>
+        <source>Call this customer now on the web page they chat from</source>
+        <translation>立即通过客户正在聊天的网页给其打电话</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::MessageDelegate</name>
@@ -852,6 +860,10 @@
     <message>
         <source>Calling %1…</source>
         <translation>正在呼叫 %1…</translation>
+    </message>
+    <message>
+        <source>%1 hung up.</source>
+        <translation>%1 已挂断。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,9 @@
 #include "core/voice/VoiceEngine.h"
 #include "protocol/Call.h"
 #include "protocol/Names.h"
+#include "ui/chat/ChatPane.h"
+#include "ui/chat/Composer.h"
+#include "ui/chat/ConversationView.h"
 #include "ui/shell/OfferToast.h"
 #include "ui/shell/ShellWindow.h"
 #include "ui/shell/SignInDialog.h"
@@ -172,6 +175,7 @@ private Q_SLOTS:
     void holderConsultsConferencesAndTransfers();
     void consultedColleagueAnswersAndTakesTheCallOver();
     void agentCallsBackACustomerWhoAskedForIt();
+    void agentCallsAChatCustomerAndTheChatGoesOn();
 };
 
 void tst_SoftphonePane::initTestCase()
@@ -477,6 +481,61 @@ void tst_SoftphonePane::agentCallsBackACustomerWhoAskedForIt()
 
     QTest::mouseClick(pane->hangUpButton(), Qt::LeftButton);
     QTRY_COMPARE(labelText(pane, "callWho"), QStringLiteral("No call"));
+}
+
+void tst_SoftphonePane::agentCallsAChatCustomerAndTheChatGoesOn()
+{
+    Desktop desk(QStringLiteral("chatcall"));
+    QVERIFY(desk.devicesLoaded());
+    HubProcess hub;
+    QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("30000")}));
+    QVERIFY(desk.signIn(hub, QStringLiteral("li.na")));
+    ui::SoftphonePane* pane = desk.pane();
+    desk.session.requestState(Presence::Ready);
+    QTRY_COMPARE(desk.session.state().presence, Presence::Ready);
+    PcmFeeder voice(desk.line, PcmFeeder::tone(kAgentTone));
+    PcmRecorder heard(desk.ear + QStringLiteral(".monitor"));
+
+    // A web chat, answered from the toast.
+    TestClient page(hub.customerSocketUrl());
+    QVERIFY(page.open());
+    const Response started =
+        page.call(method::CustomerStart, {{QStringLiteral("name"), QStringLiteral("王女士")}});
+    QCOMPARE(outcomeOf(started), QStringLiteral("ok"));
+    const QString chatId = started.result.value(QLatin1StringView("conversationId")).toString();
+    QTRY_VERIFY(desk.shell()->offerToast()->isVisible());
+    QTest::keyClick(desk.shell(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    ui::ConversationView* conversation = nullptr;
+    QTRY_VERIFY((conversation = desk.shell()->chatPane()->view(chatId)) != nullptr);
+    auto* callCustomer = conversation->findChild<QPushButton*>(QStringLiteral("callCustomer"));
+    QVERIFY(callCustomer);
+    QTRY_VERIFY(callCustomer->isEnabled());
+
+    // Call customer: the page rings, answers, and they talk.
+    QTest::mouseClick(callCustomer, Qt::LeftButton);
+    QTRY_COMPARE(labelText(pane, "callStatus"), QStringLiteral("Calling 王女士…"));
+    QVERIFY(!pane->holdButton()->isEnabled()); // the chat is what holds, not the call
+    const Response answered = page.call(method::CustomerAnswer, {});
+    QVERIFY2(!answered.error, qPrintable(answered.error ? answered.error->message : QString()));
+    VoiceLeg customer(8);
+    customer.open(
+        MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject())
+            .value()
+            .socketUrl());
+    customer.say(kCustomerTone);
+    QTRY_COMPARE(labelText(pane, "callStatus"), QStringLiteral("Connected"));
+    QVERIFY(heard.waitToHear(kCustomerTone));
+    QVERIFY(customer.waitToHear(kAgentTone));
+
+    // Hang up in the pane: the call ends, the chat is still there.
+    QSignalSpy customerEnded(&customer.link(), &core::MediaLink::ended);
+    QTest::mouseClick(pane->hangUpButton(), Qt::LeftButton);
+    QTRY_COMPARE(labelText(pane, "callWho"), QStringLiteral("No call"));
+    QTRY_COMPARE(customerEnded.size(), 1);
+    QVERIFY(desk.shell()->chatPane()->view(chatId) != nullptr);
+    QVERIFY(conversation->composer()->isEnabled());
+    QCOMPARE(desk.session.state().presence, Presence::Busy);
+    QVERIFY(!desk.flow.voiceEngine().inCall());
 }
 
 QTEST_MAIN(tst_SoftphonePane)

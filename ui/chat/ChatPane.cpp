@@ -73,6 +73,7 @@ void ChatPane::open(const QString& interactionId)
     if (m_views.contains(interactionId))
         return;
     auto* created = new ConversationView(m_desk, m_session, interactionId, m_tabs);
+    connect(created, &ConversationView::callRequested, this, &ChatPane::callRequested);
     m_views.insert(interactionId, created);
     m_tabs->addTab(created, QString());
     updateTab(interactionId);

@@ -31,6 +31,10 @@ public:
     ConversationView* current() const;
     QTabWidget* tabs() const { return m_tabs; }
 
+Q_SIGNALS:
+    // A conversation's "Call customer".
+    void callRequested(const QString& interactionId);
+
 private:
     void open(const QString& interactionId);
     void close(const QString& interactionId);

@@ -39,6 +39,7 @@ ConversationView::ConversationView(core::ChatDesk& desk, core::AgentSession& ses
     , m_composer(new Composer(this))
     , m_wrapUp(new WrapUpForm(session.wrapUpCodes(), this))
     , m_transfer(new QPushButton(tr("Transfer…"), this))
+    , m_call(new QPushButton(tr("Call customer"), this))
     , m_end(new QPushButton(tr("End chat"), this))
 {
     setObjectName(QStringLiteral("conversation-") + m_id);
@@ -64,11 +65,14 @@ ConversationView::ConversationView(core::ChatDesk& desk, core::AgentSession& ses
     m_transcript->setMinimumHeight(220);
     m_end->setObjectName(QStringLiteral("endChat"));
     m_transfer->setObjectName(QStringLiteral("transferChat"));
+    m_call->setObjectName(QStringLiteral("callCustomer"));
+    m_call->setToolTip(tr("Call this customer now on the web page they chat from"));
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_sla);
     header->addWidget(m_transfer);
+    header->addWidget(m_call);
     header->addWidget(m_end);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
@@ -99,6 +103,7 @@ ConversationView::ConversationView(core::ChatDesk& desk, core::AgentSession& ses
     });
     showHistory();
     connect(m_transfer, &QPushButton::clicked, this, &ConversationView::transfer);
+    connect(m_call, &QPushButton::clicked, this, [this] { Q_EMIT callRequested(m_id); });
     connect(m_wrapUp, &WrapUpForm::submitted, this,
             [this](const WrapUpRecord& record) { m_session.wrapUp(m_id, record); });
     connect(&m_desk, &core::ChatDesk::customerTypingChanged, this,
@@ -169,6 +174,9 @@ void ConversationView::refresh()
         m_wrapUp->setQueue(*queue);
     m_end->setEnabled(interaction->state == InteractionState::Active);
     m_transfer->setEnabled(interaction->state == InteractionState::Active);
+    // Only the web chat page can ring: social posts, SMS and email cannot.
+    m_call->setVisible(interaction->channel == protocol::Channel::Chat);
+    m_call->setEnabled(interaction->state == InteractionState::Active);
     m_composer->setEnabled(interaction->state == InteractionState::Active);
     m_composer->setCannedResponses(m_desk.cannedResponses());
 }

@@ -20,7 +20,8 @@ class WrapUpForm;
 
 // One conversation: who and where (with the SLA clock and the transfer
 // note), the transcript, the customer's typing, the composer with
-// transfer and end, and the wrap-up form once it has ended.
+// transfer, end and "call this customer now", and the wrap-up form once it
+// has ended.
 class ConversationView final : public QWidget
 {
     Q_OBJECT
@@ -38,6 +39,10 @@ public:
     void tick(qint64 nowMs);
     // The agent sees it: unread to 0, the customer sees "read".
     void markSeen();
+
+Q_SIGNALS:
+    // "Call this customer now" (web chats): the shell hands it to the calls.
+    void callRequested(const QString& interactionId);
 
 private:
     void transfer();
@@ -57,6 +62,7 @@ private:
     Composer* m_composer;
     WrapUpForm* m_wrapUp;
     QPushButton* m_transfer;
+    QPushButton* m_call;
     QPushButton* m_end;
 };
 

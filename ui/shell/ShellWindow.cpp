@@ -114,6 +114,10 @@ void ShellWindow::createDocks()
         if (QLatin1StringView(spec.name) == QLatin1StringView("conversationDock")) {
             m_chatPane = new ChatPane(m_chatDesk, m_session, dock);
             dock->setWidget(m_chatPane);
+            connect(m_chatPane, &ChatPane::callRequested, this, [this](const QString& id) {
+                if (const std::optional<protocol::Interaction> chat = m_chatDesk.interaction(id))
+                    m_callDesk.callChatCustomer(*chat);
+            });
         } else if (QLatin1StringView(spec.name) == QLatin1StringView("callDock")) {
             m_softphone = new SoftphonePane(m_callDesk, m_chatDesk, m_session, dock);
             dock->setWidget(m_softphone);

@@ -189,9 +189,10 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     connect(m_dial, &QPushButton::clicked, &calls, &core::CallDesk::dial);
     connect(&calls, &core::CallDesk::dialFailed, this, [this](const QString& outcome) {
         const QString who = m_calls.call() ? m_calls.call()->customer.displayName : QString();
-        m_notice->setText(outcome == QLatin1StringView("declined")
-                              ? tr("%1 declined the call.").arg(who)
-                              : tr("%1 did not answer.").arg(who));
+        m_notice->setText(
+            outcome == QLatin1StringView("declined") ? tr("%1 declined the call.").arg(who)
+            : outcome == QLatin1StringView("customer-hung-up") ? tr("%1 hung up.").arg(who)
+                                                               : tr("%1 did not answer.").arg(who));
     });
     connect(&calls, &core::CallDesk::consultChanged, this, [this] {
         if (const auto now = m_calls.consultation();
@@ -399,6 +400,9 @@ void SoftphonePane::refresh()
     const bool holds = call && call->agentId == m_session.agent().id && connected;
     for (QPushButton* button : {m_hold, m_record, m_transfer, m_consult})
         button->setEnabled(holds && !m_calls.consultation());
+    // A call on a chat: the chat is held, transferred and ended as a chat.
+    for (QPushButton* button : {m_hold, m_transfer, m_consult})
+        button->setEnabled(button->isEnabled() && !m_calls.isChatCall());
     m_mute->setEnabled(dial != Dial::Waiting);
     m_keypadToggle->setEnabled(connected);
     m_dial->setVisible(call && dial == Dial::Waiting);

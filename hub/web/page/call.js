@@ -210,11 +210,13 @@ window.qidongCall = (() => {
   const isCall = (channel) => channel === 'voice' || channel === 'callback';
   // Whether a resumed conversation has audio to rejoin.
   const hasAudio = (state) => (state.channel === 'voice' && state.state !== 'ended' && state.state !== 'callback') ||
-    (state.channel === 'callback' && (state.state === 'active' || state.state === 'held'));
+    (state.channel === 'callback' && (state.state === 'active' || state.state === 'held')) ||
+    (state.channel === 'chat' && state.call === 'connected');
   let waitingSince = 0;
 
   // Follows the conversation's state (chat.js calls it from adopt()).
   function follow(conversationNow) {
+    if (conversationNow.channel === 'chat') { followChatCall(conversationNow); return; }
     if (!isCall(conversationNow.channel)) return;
     const state = conversationNow.state;
     stats.state = state;
@@ -237,6 +239,25 @@ window.qidongCall = (() => {
     } else if (state === 'active') setState(t('callActive', conversationNow.agentName));
     else if (state === 'held') setState(t('callHeld'));
     else if (state === 'ended') { setState(t('callEnded')); stop(); }
+  }
+
+  // A call the agent placed on this chat ("call this customer now"): the
+  // chat goes on; hanging up ends the call alone.
+  function followChatCall(conversationNow) {
+    const call = conversationNow.state === 'ended' ? null : conversationNow.call;
+    if (!call && !wanted && $('call').hidden) return; // no call on this chat
+    $('call').hidden = !call;
+    $('call-incoming').hidden = call !== 'ringing';
+    if (call === 'ringing') {
+      stats.state = 'ringing';
+      setState(t('chatCallRinging'));
+    } else if (call === 'connected') {
+      stats.state = 'active';
+      setState(t('callActive', conversationNow.agentName));
+    } else {
+      stats.state = 'ended';
+      stop();
+    }
   }
 
   // The wait is long (over a minute expected, or half a minute already):
@@ -298,7 +319,8 @@ window.qidongCall = (() => {
   $('call-answer').onclick = answer;
   $('call-decline').onclick = () => request('customer.decline').then(adopt).catch(() => {});
   setInterval(() => { if (waitingSince) offerCallback(); }, 1000);
-  $('call-hangup').onclick = () => request('customer.end').then(adopt).catch(() => {});
+  $('call-hangup').onclick = () => request(conversation.channel === 'chat' ? 'customer.hangUp' : 'customer.end')
+    .then(adopt).catch(() => {});
   setInterval(() => { if (audio) $('call-level').value = Math.min(1, level() * 4); }, 100);
 
   return { supported, begin, rejoin, follow, hasAudio, power, level, stats, isMuted: () => muted };

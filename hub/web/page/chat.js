@@ -25,6 +25,7 @@ const TEXT = {
     callUnsupported: '此浏览器不支持网页通话，请改用在线聊天', callReconnecting: '语音连接中断，正在重连…',
     callMeBack: '不等了，请给我回电', callbackWaiting: '已为您登记回电，请保持本页面打开，客服将在这里给您回电',
     callbackRinging: '客服正在给您回电', answer: '接听', decline: '拒接',
+    chatCallRinging: '客服想和您语音通话，是否接听？',
   },
   en: {
     title: 'Chat with us', connecting: 'Connecting…', online: 'Connected', offline: 'Connection lost, reconnecting…',
@@ -47,6 +48,7 @@ const TEXT = {
     callUnsupported: 'This browser cannot make web calls; please use the chat', callReconnecting: 'Call audio lost, reconnecting…',
     callMeBack: 'Call me back instead', callbackWaiting: 'We will call you back on this page; please keep it open',
     callbackRinging: 'An agent is calling you back', answer: 'Answer', decline: 'Decline',
+    chatCallRinging: 'The agent would like to talk to you. Answer?',
   },
 };
 
@@ -67,7 +69,7 @@ let nextId = 1;
 const pending = new Map();
 let retryMs = 500;
 let pingTimer = null;
-let conversation = { state: null, channel: 'chat', agentName: '', queue: null, rated: false };
+let conversation = { state: null, channel: 'chat', agentName: '', queue: null, rated: false, call: null };
 const messages = new Map(); // seq -> message
 let outbox = store.get('outbox') || []; // [{clientMsgId, text}]
 let customerReadUpTo = 0;
@@ -166,6 +168,7 @@ function adopt(state) {
   conversation.state = state.state;
   if (state.channel) conversation.channel = state.channel;
   conversation.agentName = state.agentName || conversation.agentName;
+  conversation.call = state.call || null; // a call the agent placed on this chat
   conversation.rated = state.rated;
   if (state.queue) conversation.queue = state.queue;
   if (state.state !== 'waiting') conversation.queue = state.queue || null;
