@@ -120,6 +120,7 @@ private Q_SLOTS:
     void initTestCase();
     void customerCallsFromChromium();
     void customerAsksForACallbackAndAnswersIt();
+    void agentCallsAChatCustomerInChromium();
 
 private:
     QTemporaryDir m_scratch;
@@ -248,6 +249,51 @@ void tst_BrowserCall::customerAsksForACallbackAndAnswersIt()
              (QStringList{QStringLiteral("waiting"), QStringLiteral("callback-requested"),
                           QStringLiteral("ringing"), QStringLiteral("hearing-agent"),
                           QStringLiteral("ended")}));
+}
+
+void tst_BrowserCall::agentCallsAChatCustomerInChromium()
+{
+    HubProcess hub;
+    QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("60000")}));
+    TestClient agent(hub.url());
+    QVERIFY(agent.signIn(QStringLiteral("li.na")).has_value());
+    QCOMPARE(
+        outcomeOf(agent.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())),
+        QStringLiteral("ok"));
+    BrowserScript script(this);
+    QVERIFY(script.start(QStringLiteral("customer_chat_call.mjs"), hub, m_wav));
+
+    const std::optional<Event> offered =
+        agent.waitForEvent(QString(event::InteractionOffered), 30000);
+    QVERIFY2(offered.has_value(), qPrintable(script.failure()));
+    const Interaction chat = InteractionOffer::fromJson(offered->data).value().interaction;
+    QCOMPARE(chat.channel, Channel::Chat);
+    QCOMPARE(outcomeOf(agent.call(method::InteractionAccept, InteractionRef{chat.id}.toJson())),
+             QStringLiteral("ok"));
+    QVERIFY2(script.reached(QStringLiteral("chatting")), qPrintable(script.failure()));
+
+    // Call this customer now.
+    QCOMPARE(outcomeOf(agent.call(method::CallDial, CallMediaParams{chat.id}.toJson())),
+             QStringLiteral("ok"));
+    Result<MediaTicket> ticket = MediaTicket::fromJson(
+        agent.call(method::CallMedia, CallMediaParams{chat.id}.toJson()).result);
+    QVERIFY(ticket.ok());
+    VoiceLeg leg(7);
+    leg.open(ticket.value().socketUrl());
+    leg.say(kAgentTone);
+    QVERIFY2(script.reached(QStringLiteral("hearing-agent")), qPrintable(script.failure()));
+    QVERIFY2(leg.waitToHear(kCallerTone, 0.01, 20000), qPrintable(script.failure()));
+    QVERIFY2(script.reached(QStringLiteral("wrote")), qPrintable(script.failure()));
+    QVERIFY(agent.waitForEvent(QString(event::ChatMessage), 10000).has_value());
+
+    QCOMPARE(outcomeOf(agent.call(method::CallHangUp, CallMediaParams{chat.id}.toJson())),
+             QStringLiteral("ok"));
+    QVERIFY(QTest::qWaitFor([&] { return script.process.state() == QProcess::NotRunning; }, 60000));
+    const QByteArray errors = script.process.readAllStandardError();
+    QVERIFY2(script.process.exitCode() == 0, errors.constData());
+    QCOMPARE(script.steps, (QStringList{QStringLiteral("chatting"), QStringLiteral("ringing"),
+                                        QStringLiteral("hearing-agent"), QStringLiteral("wrote"),
+                                        QStringLiteral("call-ended-chat-goes-on")}));
 }
 
 QTEST_GUILESS_MAIN(tst_BrowserCall)
