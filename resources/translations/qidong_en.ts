@@ -867,6 +867,10 @@
         <source>%1 hung up.</source>
         <translation>%1 hung up.</translation>
     </message>
+    <message>
+        <source>Wrap up the call with %1</source>
+        <translation>Wrap up the call with %1</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::StateSelector</name>

@@ -865,6 +865,10 @@
         <source>%1 hung up.</source>
         <translation>%1 已挂断。</translation>
     </message>
+    <message>
+        <source>Wrap up the call with %1</source>
+        <translation>整理与 %1 的通话</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::StateSelector</name>

@@ -13,6 +13,7 @@
 #include "ui/chat/ChatPane.h"
 #include "ui/chat/Composer.h"
 #include "ui/chat/ConversationView.h"
+#include "ui/chat/WrapUpForm.h"
 #include "ui/shell/OfferToast.h"
 #include "ui/shell/ShellWindow.h"
 #include "ui/shell/SignInDialog.h"
@@ -278,6 +279,18 @@ void tst_SoftphonePane::agentTakesACallInThePane()
     QTRY_COMPARE(callerEnded.size(), 1);
     QTRY_COMPARE(session.state().presence, Presence::AfterCallWork);
     QVERIFY(!flow.voiceEngine().inCall());
+
+    // Wrap-up, as for chats: the form in the pane, its record stored.
+    ui::WrapUpForm* form = pane->wrapUpForm();
+    QTRY_VERIFY(form->isVisibleTo(pane));
+    QCOMPARE(labelText(pane, "callWrapUpTitle"), QStringLiteral("Wrap up the call with 王女士"));
+    auto* code = form->findChild<QComboBox*>(QStringLiteral("wrapUpCode"));
+    QVERIFY(code && code->count() > 0);
+    code->setCurrentIndex(code->count() - 1);
+    QTest::mouseClick(form->findChild<QPushButton*>(QStringLiteral("finishWrapUp")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(!form->isVisibleTo(pane));
+    QTRY_VERIFY(hub.logged(QStringLiteral("interaction.wrapped_up")));
 }
 
 void tst_SoftphonePane::holderConsultsConferencesAndTransfers()

@@ -6,6 +6,7 @@
 #include "core/voice/VoiceEngine.h"
 #include "models/DomainText.h"
 #include "ui/chat/TransferDialog.h"
+#include "ui/chat/WrapUpForm.h"
 #include "ui/shell/ErrorText.h"
 
 #include <QDateTime>
@@ -76,6 +77,8 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     , m_consultTransfer(new QPushButton(tr("Complete &transfer"), m_consultRow))
     , m_consultConference(new QPushButton(tr("&Conference"), m_consultRow))
     , m_consultReturn(new QPushButton(tr("&Return to caller"), m_consultRow))
+    , m_wrapUpTitle(new QLabel(this))
+    , m_wrapUp(new WrapUpForm(session.wrapUpCodes(), this))
     , m_keypad(buildKeypad())
     , m_controls(new QWidget(this))
 {
@@ -148,6 +151,12 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     layout->addWidget(m_consultRow);
     layout->addWidget(m_controls);
     layout->addWidget(m_notice);
+    m_wrapUpTitle->setObjectName(QStringLiteral("callWrapUpTitle"));
+    m_wrapUp->setObjectName(QStringLiteral("callWrapUp"));
+    m_wrapUpTitle->hide();
+    m_wrapUp->hide();
+    layout->addWidget(m_wrapUpTitle);
+    layout->addWidget(m_wrapUp);
     layout->addStretch(1);
 
     VoiceEngine& engine = calls.engine();
@@ -187,6 +196,18 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     connect(m_transfer, &QPushButton::clicked, this, &SoftphonePane::transfer);
     connect(m_consult, &QPushButton::clicked, this, &SoftphonePane::consult);
     connect(m_dial, &QPushButton::clicked, &calls, &core::CallDesk::dial);
+    connect(&session, &core::AgentSession::interactionChanged, this, &SoftphonePane::followWrapUp);
+    connect(&session, &core::AgentSession::interactionGone, this, [this](const QString& id) {
+        if (id == m_wrapUpId) {
+            m_wrapUpId.clear();
+            m_wrapUpTitle->hide();
+            m_wrapUp->hide();
+        }
+    });
+    connect(m_wrapUp, &WrapUpForm::submitted, this, [this](const protocol::WrapUpRecord& record) {
+        if (!m_wrapUpId.isEmpty())
+            m_session.wrapUp(m_wrapUpId, record);
+    });
     connect(&calls, &core::CallDesk::dialFailed, this, [this](const QString& outcome) {
         const QString who = m_calls.call() ? m_calls.call()->customer.displayName : QString();
         m_notice->setText(
@@ -304,6 +325,32 @@ void SoftphonePane::consult()
         if (chosen >= 0)
             m_calls.consult(usernames.at(chosen));
     });
+}
+
+void SoftphonePane::followWrapUp(const protocol::Interaction& interaction)
+{
+    using protocol::Channel;
+    const bool isCall =
+        interaction.channel == Channel::Voice || interaction.channel == Channel::Callback;
+    if (!isCall || interaction.agentId != m_session.agent().id)
+        return;
+    if (interaction.state == InteractionState::WrapUp) {
+        if (m_wrapUpId != interaction.id) {
+            m_wrapUpId = interaction.id;
+            m_wrapUp->reset();
+            for (const protocol::Queue& queue : m_session.queues())
+                if (queue.id == interaction.queueId)
+                    m_wrapUp->setQueue(queue);
+        }
+        m_wrapUpTitle->setText(
+            tr("Wrap up the call with %1").arg(interaction.customer.displayName));
+        m_wrapUpTitle->show();
+        m_wrapUp->show();
+    } else if (interaction.id == m_wrapUpId) {
+        m_wrapUpId.clear();
+        m_wrapUpTitle->hide();
+        m_wrapUp->hide();
+    }
 }
 
 void SoftphonePane::refreshConsultation()

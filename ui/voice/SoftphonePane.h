@@ -17,6 +17,8 @@ class ChatDesk;
 
 namespace qidong::ui {
 
+class WrapUpForm;
+
 // The call the agent is on: who, how long, held or not, and the controls
 // an agent expects — hold/resume, mute, keypad, pause the recording, blind
 // transfer, consult a colleague (then transfer, conference or return),
@@ -50,6 +52,8 @@ public:
     QPushButton* consultConferenceButton() const { return m_consultConference; }
     QPushButton* consultReturnButton() const { return m_consultReturn; }
     QString noticeText() const;
+    // After a call: its wrap-up, as for chats (hidden when none is due).
+    WrapUpForm* wrapUpForm() const { return m_wrapUp; }
     QString statusText() const;
     QString customerKeys() const;
 
@@ -66,6 +70,7 @@ private:
     void consult();
     void refreshConsultation();
     void tellConsultationEnded(const protocol::Consultation& ended);
+    void followWrapUp(const protocol::Interaction& interaction);
 
     core::CallDesk& m_calls;
     core::ChatDesk& m_directory;
@@ -94,6 +99,9 @@ private:
     QPushButton* m_consultTransfer;
     QPushButton* m_consultConference;
     QPushButton* m_consultReturn;
+    QLabel* m_wrapUpTitle;
+    WrapUpForm* m_wrapUp;
+    QString m_wrapUpId;
     QWidget* m_keypad;
     QWidget* m_controls;
 };
