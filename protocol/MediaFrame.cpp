@@ -36,7 +36,7 @@ Result<MediaFrame> MediaFrame::decode(const QByteArray& bytes)
     const auto* in = reinterpret_cast<const uchar*>(bytes.constData());
     if (in[0] != kVersion)
         return invalid(QStringLiteral("version %1 is not supported").arg(in[0]));
-    if (in[1] > static_cast<uchar>(MediaKind::Dtmf))
+    if (in[1] > static_cast<uchar>(MediaKind::Bye))
         return invalid(QStringLiteral("kind %1 is unknown").arg(in[1]));
     MediaFrame frame;
     frame.kind = static_cast<MediaKind>(in[1]);

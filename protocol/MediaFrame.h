@@ -21,6 +21,11 @@ enum class MediaKind : std::uint8_t
 {
     Opus = 0,
     Dtmf = 1,
+    // Hub to leg only: this leg is over (payload: the reason, UTF-8). The
+    // leg stops sending and closes; the hub closes it shortly after anyway.
+    // Said in-band first because a socket closed while the far side still
+    // sends is reset, and the reset can swallow the close frame.
+    Bye = 2,
 };
 
 struct MediaFrame final

@@ -27,6 +27,15 @@ MediaLink::MediaLink(QObject* parent)
             ++m_stats.malformed;
             return;
         }
+        if (frame.value().kind == MediaKind::Bye) {
+            // The hub ended this leg: stop sending now, before its close
+            // frame, and do not come back.
+            m_wanted = false;
+            m_retry.stop();
+            m_socket.close();
+            Q_EMIT ended(QString::fromUtf8(frame.value().payload));
+            return;
+        }
         ++m_stats.received;
         Q_EMIT frameReceived(frame.value());
     });

@@ -176,6 +176,10 @@ bool CallMixer::receive(const QString& party, const QByteArray& bytes)
         return false;
     }
     const MediaFrame& frame = decoded.value();
+    if (frame.kind == MediaKind::Bye) { // the hub's to say, not a leg's
+        ++m_stats.refused;
+        return false;
+    }
     ++m_stats.received;
     if (frame.kind == MediaKind::Dtmf) {
         const Result<DtmfEvent> event = DtmfEvent::decode(frame.payload);

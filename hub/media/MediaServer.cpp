@@ -29,6 +29,9 @@ constexpr qint64 kMaxLagMs = 200;
 constexpr std::uint64_t kRingPeriodTicks = 250;
 constexpr std::uint64_t kRingOnTicks = 50;
 
+// How long a leg told Bye has to close by itself before the hub closes it.
+constexpr std::chrono::milliseconds kByeGrace{300};
+
 QString legKey(const QString& callId, const QString& party)
 {
     return callId + u'\n' + party;
@@ -207,8 +210,19 @@ void MediaServer::stop()
 void MediaServer::dropLeg(const QString& callId, const QString& party, const QString& why)
 {
     revokeTokens(callId, party);
-    if (Connection* connection = m_byLeg.take(legKey(callId, party)))
-        connection->socket->close(QWebSocketProtocol::CloseCode(CloseCode::MediaLegEnded), why);
+    Connection* connection = m_byLeg.take(legKey(callId, party));
+    if (!connection)
+        return;
+    // Bye first, the close a moment later: the leg stops sending in between,
+    // so the close frame is not lost to a reset (MediaKind::Bye).
+    MediaFrame bye;
+    bye.kind = MediaKind::Bye;
+    bye.payload = why.toUtf8();
+    QWebSocket* socket = connection->socket;
+    socket->sendBinaryMessage(bye.encode());
+    QTimer::singleShot(kByeGrace, socket, [socket, why] {
+        socket->close(QWebSocketProtocol::CloseCode(CloseCode::MediaLegEnded), why);
+    });
 }
 
 void MediaServer::revokeTokens(const QString& callId, const QString& party)

@@ -10,6 +10,7 @@
 
 window.qidongCall = (() => {
   const KIND_OPUS = 0;
+  const KIND_BYE = 2;
   const HEADER = 16;
   const RATE = 48000;
   const FRAME = 960; // 20 ms
@@ -139,8 +140,11 @@ window.qidongCall = (() => {
   }
 
   function onFrame(bytes) {
-    if (bytes.byteLength < HEADER || !decoder || decoder.state !== 'configured') return;
+    if (bytes.byteLength < HEADER) return;
     const view = new DataView(bytes);
+    // Bye: the hub ended this leg. Stop sending and close before it does.
+    if (view.getUint8(1) === KIND_BYE) { wanted = false; if (socket) socket.close(); return; }
+    if (!decoder || decoder.state !== 'configured') return;
     if (view.getUint8(0) !== 1 || view.getUint8(1) !== KIND_OPUS) return;
     stats.received++;
     const id = view.getUint32(4);
