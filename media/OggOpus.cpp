@@ -1,63 +1,220 @@
 #include "OggOpus.h"
 
 #include <opus/opus.h>
-#include <opus/opusenc.h>
 
+#include <QDateTime>
 #include <QFile>
+#include <QHash>
 #include <QtEndian>
 
+#include <array>
 #include <memory>
+#include <utility>
 
 namespace qidong::media {
+
+namespace {
+
+constexpr int kPacketsPerPage = 50; // one second of audio a page
+constexpr int kMaxPacket = 1275;
+
+std::array<std::uint32_t, 256> crcTable()
+{
+    std::array<std::uint32_t, 256> table{};
+    for (std::uint32_t i = 0; i < 256; ++i) {
+        std::uint32_t r = i << 24;
+        for (int bit = 0; bit < 8; ++bit)
+            r = (r & 0x80000000u) ? (r << 1) ^ 0x04c11db7u : (r << 1);
+        table[i] = r;
+    }
+    return table;
+}
+
+void appendLe16(QByteArray& out, std::uint16_t value)
+{
+    char bytes[2];
+    qToLittleEndian(value, bytes);
+    out.append(bytes, 2);
+}
+
+void appendLe32(QByteArray& out, std::uint32_t value)
+{
+    char bytes[4];
+    qToLittleEndian(value, bytes);
+    out.append(bytes, 4);
+}
+
+void appendLe64(QByteArray& out, std::int64_t value)
+{
+    char bytes[8];
+    qToLittleEndian(value, bytes);
+    out.append(bytes, 8);
+}
+
+} // namespace
+
+struct OggOpusWriter::State
+{
+    struct FreeEncoder
+    {
+        void operator()(OpusEncoder* encoder) const { opus_encoder_destroy(encoder); }
+    };
+
+    QFile file;
+    std::unique_ptr<OpusEncoder, FreeEncoder> encoder;
+    std::uint32_t serial = 0;
+    std::uint32_t pageSequence = 0;
+    int preSkip = 0;
+    QList<QByteArray> pending; // packets not yet on a page
+    int pendingSegments = 0;
+};
+
+OggOpusWriter::OggOpusWriter() = default;
 
 OggOpusWriter::~OggOpusWriter()
 {
     close();
 }
 
+bool OggOpusWriter::isOpen() const
+{
+    return m_state != nullptr;
+}
+
+std::uint32_t OggOpusWriter::pageCrc(const QByteArray& page)
+{
+    static const std::array<std::uint32_t, 256> table = crcTable();
+    std::uint32_t crc = 0;
+    for (const char byte : page)
+        crc = (crc << 8) ^ table[((crc >> 24) ^ static_cast<std::uint8_t>(byte)) & 0xff];
+    return crc;
+}
+
 bool OggOpusWriter::open(const QString& path, const QString& title, int bitrate)
 {
     close();
-    OggOpusComments* comments = ope_comments_create();
-    ope_comments_add(comments, "TITLE", title.toUtf8().constData());
-    ope_comments_add(comments, "ENCODER", "qidong");
-    int error = OPE_OK;
-    m_encoder = ope_encoder_create_file(QFile::encodeName(path).constData(), comments, kSampleRate,
-                                        1, 0, &error);
-    ope_comments_destroy(comments);
-    if (!m_encoder) {
-        m_error = QString::fromUtf8(ope_strerror(error));
+    auto state = std::make_unique<State>();
+    int error = OPUS_OK;
+    state->encoder.reset(opus_encoder_create(kSampleRate, 1, OPUS_APPLICATION_VOIP, &error));
+    if (error != OPUS_OK || !state->encoder) {
+        m_error = QString::fromUtf8(opus_strerror(error));
         return false;
     }
-    ope_encoder_ctl(m_encoder, OPUS_SET_BITRATE(bitrate));
-    ope_encoder_ctl(m_encoder, OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE));
+    OpusEncoder* encoder = state->encoder.get();
+    opus_encoder_ctl(encoder, OPUS_SET_BITRATE(bitrate));
+    opus_encoder_ctl(encoder, OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE));
+    opus_encoder_ctl(encoder, OPUS_SET_COMPLEXITY(kComplexity));
+    opus_int32 lookahead = 0;
+    opus_encoder_ctl(encoder, OPUS_GET_LOOKAHEAD(&lookahead));
+    state->preSkip = int(lookahead);
+    state->serial = std::uint32_t(qHash(path) ^ std::uint32_t(QDateTime::currentMSecsSinceEpoch()));
+    state->file.setFileName(path);
+    if (!state->file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        m_error = state->file.errorString();
+        return false;
+    }
+    m_state = std::move(state);
     m_frames = 0;
+    // RFC 7845 §5.1: the identification header, then the comment header,
+    // each alone on its page.
+    QByteArray head("OpusHead");
+    head.append(char(1)).append(char(1));
+    appendLe16(head, std::uint16_t(m_state->preSkip));
+    appendLe32(head, std::uint32_t(kSampleRate));
+    appendLe16(head, 0);  // output gain
+    head.append(char(0)); // mapping family: mono
+    QByteArray tags("OpusTags");
+    const QByteArray vendor = QByteArrayLiteral("qidong (libopus)");
+    appendLe32(tags, std::uint32_t(vendor.size()));
+    tags.append(vendor);
+    const QList<QByteArray> comments{"TITLE=" + title.toUtf8(),
+                                     QByteArrayLiteral("ENCODER=qidong")};
+    appendLe32(tags, std::uint32_t(comments.size()));
+    for (const QByteArray& comment : comments) {
+        appendLe32(tags, std::uint32_t(comment.size()));
+        tags.append(comment);
+    }
+    if (!writePage({head}, 0x02, 0) || !writePage({tags}, 0, 0)) {
+        m_state.reset();
+        return false;
+    }
     return true;
 }
 
 bool OggOpusWriter::write(const AudioFrame& frame)
 {
-    if (!m_encoder)
+    if (!m_state)
         return false;
-    const int result = ope_encoder_write(m_encoder, frame.data(), kFrameSamples);
-    if (result != OPE_OK) {
-        m_error = QString::fromUtf8(ope_strerror(result));
+    QByteArray packet(kMaxPacket, Qt::Uninitialized);
+    const opus_int32 bytes =
+        opus_encode(m_state->encoder.get(), frame.data(), kFrameSamples,
+                    reinterpret_cast<unsigned char*>(packet.data()), kMaxPacket);
+    if (bytes <= 0) {
+        m_error = QString::fromUtf8(opus_strerror(bytes));
         return false;
     }
+    packet.truncate(bytes);
+    // A page holds at most 255 lacing values (one per 255 bytes, plus one).
+    const int segments = int(bytes / 255) + 1;
+    if (m_state->pendingSegments + segments > 255 && !flushPackets(false))
+        return false;
+    m_state->pending.append(packet);
+    m_state->pendingSegments += segments;
     ++m_frames;
+    if (m_state->pending.size() >= kPacketsPerPage)
+        return flushPackets(false);
+    return true;
+}
+
+bool OggOpusWriter::flushPackets(bool last)
+{
+    // The granule position of a page is where its last packet ends, on
+    // the 48 kHz clock, counting the decoder's pre-skip.
+    const std::int64_t granule = m_state->preSkip + m_frames * kFrameSamples;
+    const QList<QByteArray> packets = std::exchange(m_state->pending, {});
+    m_state->pendingSegments = 0;
+    return writePage(packets, last ? 0x04 : 0, granule);
+}
+
+bool OggOpusWriter::writePage(const QList<QByteArray>& packets, std::uint8_t flags,
+                              std::int64_t granule)
+{
+    QByteArray lacing;
+    QByteArray body;
+    for (const QByteArray& packet : packets) {
+        qsizetype left = packet.size();
+        while (left >= 255) {
+            lacing.append(char(255));
+            left -= 255;
+        }
+        lacing.append(char(left));
+        body.append(packet);
+    }
+    QByteArray page("OggS");
+    page.append(char(0)).append(char(flags));
+    appendLe64(page, granule);
+    appendLe32(page, m_state->serial);
+    appendLe32(page, m_state->pageSequence++);
+    appendLe32(page, 0); // checksum, filled in below
+    page.append(char(lacing.size()));
+    page.append(lacing);
+    page.append(body);
+    qToLittleEndian(pageCrc(page), page.data() + 22);
+    if (m_state->file.write(page) != page.size()) {
+        m_error = m_state->file.errorString();
+        return false;
+    }
     return true;
 }
 
 bool OggOpusWriter::close()
 {
-    if (!m_encoder)
+    if (!m_state)
         return true;
-    const int result = ope_encoder_drain(m_encoder);
-    ope_encoder_destroy(m_encoder);
-    m_encoder = nullptr;
-    if (result != OPE_OK)
-        m_error = QString::fromUtf8(ope_strerror(result));
-    return result == OPE_OK;
+    const bool flushed = flushPackets(true);
+    m_state->file.close();
+    m_state.reset();
+    return flushed;
 }
 
 std::optional<std::vector<QByteArray>> OggOpusReader::packets(const QByteArray& file, int* preSkip,

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 using namespace qidong::media;
 
@@ -13,6 +14,7 @@ class tst_OggOpus final : public QObject
 
 private Q_SLOTS:
     void writtenFramesDecodeBack();
+    void pagesAreWellFormed();
     void notOggOpusIsRefusedWithAReason();
 };
 
@@ -46,6 +48,74 @@ void tst_OggOpus::writtenFramesDecodeBack()
     const Samples second(pcm->data() + 52800, 38400);
     QVERIFY(tonePower(first, 800.0) > 0.03);
     QVERIFY(rmsDbfs(second) < -60.0);
+}
+
+void tst_OggOpus::pagesAreWellFormed()
+{
+    // RFC 7845 / RFC 3533: checksums, sequence, BOS then EOS, the granule
+    // position rising to pre-skip + every sample written; big packets
+    // (a loud noise at a high bitrate) spill onto more pages.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("loud.opus"));
+    OggOpusWriter writer;
+    QVERIFY(writer.open(path, QStringLiteral("i-loud"), 510000));
+    std::uint32_t noise = 1;
+    for (int i = 0; i < 260; ++i) {
+        AudioFrame frame{};
+        for (std::int16_t& sample : frame) {
+            noise = noise * 1664525u + 1013904223u;
+            sample = static_cast<std::int16_t>(noise >> 16);
+        }
+        QVERIFY(writer.write(frame));
+    }
+    QVERIFY(writer.close());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+
+    qsizetype at = 0;
+    std::uint32_t expectedSequence = 0;
+    std::int64_t lastGranule = -1;
+    int pages = 0;
+    int preSkip = -1;
+    bool sawEnd = false;
+    while (at < bytes.size()) {
+        QVERIFY(!sawEnd); // nothing after the end of stream
+        QCOMPARE(bytes.mid(at, 4), QByteArrayLiteral("OggS"));
+        const auto* header = reinterpret_cast<const uchar*>(bytes.constData() + at);
+        const std::uint8_t flags = header[5];
+        const auto granule = qFromLittleEndian<std::int64_t>(header + 6);
+        const auto sequence = qFromLittleEndian<std::uint32_t>(header + 18);
+        const auto crc = qFromLittleEndian<std::uint32_t>(header + 22);
+        const int segments = header[26];
+        qsizetype bodySize = 0;
+        for (int i = 0; i < segments; ++i)
+            bodySize += header[27 + i];
+        const qsizetype pageSize = 27 + segments + bodySize;
+        QByteArray page = bytes.mid(at, pageSize);
+        QCOMPARE(page.size(), pageSize);
+        page.replace(22, 4, QByteArray(4, '\0'));
+        QCOMPARE(OggOpusWriter::pageCrc(page), crc);
+        QCOMPARE(sequence, expectedSequence++);
+        QCOMPARE(bool(flags & 0x02), pages == 0); // beginning of stream: the first page only
+        if (pages == 0)
+            preSkip = qFromLittleEndian<std::uint16_t>(header + 27 + segments + 10);
+        QVERIFY(granule >= lastGranule);
+        lastGranule = granule;
+        sawEnd = flags & 0x04;
+        at += pageSize;
+        ++pages;
+    }
+    QVERIFY(sawEnd);
+    QVERIFY(preSkip > 0);
+    QCOMPARE(lastGranule, std::int64_t(preSkip) + 260 * kFrameSamples);
+    // Big packets take several lacing values each: a miscounted page would
+    // have broken the walk above; every packet is there.
+    const auto packets = OggOpusReader::packets(bytes);
+    QVERIFY(packets.has_value());
+    QCOMPARE(packets->size(), std::size_t(260));
+    QString why;
+    QVERIFY2(OggOpusReader::decode(bytes, &why).has_value(), qPrintable(why));
 }
 
 void tst_OggOpus::notOggOpusIsRefusedWithAReason()
