@@ -1,6 +1,7 @@
 #include "OggOpus.h"
 
 #include <opus/opus.h>
+#include <opus/opus_multistream.h>
 
 #include <QDateTime>
 #include <QFile>
@@ -65,6 +66,7 @@ struct OggOpusWriter::State
     std::uint32_t serial = 0;
     std::uint32_t pageSequence = 0;
     int preSkip = 0;
+    QByteArray silence;        // 20 ms of silence, encoded once
     QList<QByteArray> pending; // packets not yet on a page
     int pendingSegments = 0;
 };
@@ -90,7 +92,7 @@ std::uint32_t OggOpusWriter::pageCrc(const QByteArray& page)
     return crc;
 }
 
-bool OggOpusWriter::open(const QString& path, const QString& title, int bitrate)
+bool OggOpusWriter::open(const QString& path, const QString& title, int bitrate, Layout layout)
 {
     close();
     auto state = std::make_unique<State>();
@@ -104,6 +106,21 @@ bool OggOpusWriter::open(const QString& path, const QString& title, int bitrate)
     opus_encoder_ctl(encoder, OPUS_SET_BITRATE(bitrate));
     opus_encoder_ctl(encoder, OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE));
     opus_encoder_ctl(encoder, OPUS_SET_COMPLEXITY(kComplexity));
+    {
+        // A fresh encoder's second frame of zeros: plain silence.
+        const std::unique_ptr<OpusEncoder, State::FreeEncoder> quiet(
+            opus_encoder_create(kSampleRate, 1, OPUS_APPLICATION_VOIP, &error));
+        const AudioFrame zeros{};
+        QByteArray packet(kMaxPacket, Qt::Uninitialized);
+        for (int i = 0; i < 2 && quiet; ++i) {
+            const opus_int32 bytes =
+                opus_encode(quiet.get(), zeros.data(), kFrameSamples,
+                            reinterpret_cast<unsigned char*>(packet.data()), kMaxPacket);
+            state->silence = packet.left(std::max(0, int(bytes)));
+        }
+        if (state->silence.isEmpty())
+            state->silence = QByteArray(1, char(0xF8)); // a lost frame, at worst
+    }
     opus_int32 lookahead = 0;
     opus_encoder_ctl(encoder, OPUS_GET_LOOKAHEAD(&lookahead));
     state->preSkip = int(lookahead);
@@ -117,12 +134,19 @@ bool OggOpusWriter::open(const QString& path, const QString& title, int bitrate)
     m_frames = 0;
     // RFC 7845 §5.1: the identification header, then the comment header,
     // each alone on its page.
+    const bool twoParties = layout == Layout::TwoParties;
     QByteArray head("OpusHead");
-    head.append(char(1)).append(char(1));
+    head.append(char(1)).append(char(twoParties ? 2 : 1));
     appendLe16(head, std::uint16_t(m_state->preSkip));
     appendLe32(head, std::uint32_t(kSampleRate));
-    appendLe16(head, 0);  // output gain
-    head.append(char(0)); // mapping family: mono
+    appendLe16(head, 0); // output gain
+    if (twoParties) {
+        // Family 1, two streams, none coupled: left is stream 0, right 1.
+        head.append(char(1)).append(char(2)).append(char(0));
+        head.append(char(0)).append(char(1));
+    } else {
+        head.append(char(0)); // family 0: mono
+    }
     QByteArray tags("OpusTags");
     const QByteArray vendor = QByteArrayLiteral("qidong (libopus)");
     appendLe32(tags, std::uint32_t(vendor.size()));
@@ -141,19 +165,68 @@ bool OggOpusWriter::open(const QString& path, const QString& title, int bitrate)
     return true;
 }
 
-bool OggOpusWriter::write(const AudioFrame& frame)
+QByteArray OggOpusWriter::encode(const AudioFrame& frame)
 {
     if (!m_state)
-        return false;
+        return {};
     QByteArray packet(kMaxPacket, Qt::Uninitialized);
     const opus_int32 bytes =
         opus_encode(m_state->encoder.get(), frame.data(), kFrameSamples,
                     reinterpret_cast<unsigned char*>(packet.data()), kMaxPacket);
     if (bytes <= 0) {
         m_error = QString::fromUtf8(opus_strerror(bytes));
-        return false;
+        return {};
     }
     packet.truncate(bytes);
+    return packet;
+}
+
+bool OggOpusWriter::write(const AudioFrame& frame)
+{
+    const QByteArray packet = encode(frame);
+    return !packet.isEmpty() && append(packet);
+}
+
+bool OggOpusWriter::writePackets(const QByteArray& left, const QByteArray& right)
+{
+    if (!m_state)
+        return false;
+    // Real silence, not a missing frame (which the decoder would fill in by
+    // stretching what came before).
+    const QByteArray& kSilence = m_state->silence;
+    // RFC 6716 Appendix B: all but the last stream of a multistream packet
+    // are self-delimited, their frame length after the TOC byte.
+    bool whole = true;
+    QByteArray first = left.isEmpty() ? kSilence : left;
+    if ((static_cast<std::uint8_t>(first.at(0)) & 0x3) != 0) {
+        whole = false;
+        first = kSilence;
+    }
+    QByteArray second = right.isEmpty() ? kSilence : right;
+    if ((static_cast<std::uint8_t>(second.at(0)) & 0x3) != 0) {
+        whole = false;
+        second = kSilence;
+    }
+    const qsizetype length = first.size() - 1;
+    QByteArray packet;
+    packet.reserve(first.size() + second.size() + 2);
+    packet.append(first.at(0));
+    if (length < 252) {
+        packet.append(char(length));
+    } else {
+        const int low = 252 + int(length & 3);
+        packet.append(char(low)).append(char((length - low) >> 2));
+    }
+    packet.append(first.constData() + 1, length);
+    packet.append(second);
+    return append(packet) && whole;
+}
+
+bool OggOpusWriter::append(const QByteArray& packet)
+{
+    if (!m_state)
+        return false;
+    const qsizetype bytes = packet.size();
     // A page holds at most 255 lacing values (one per 255 bytes, plus one).
     const int segments = int(bytes / 255) + 1;
     if (m_state->pendingSegments + segments > 255 && !flushPackets(false))
@@ -218,7 +291,7 @@ bool OggOpusWriter::close()
 }
 
 std::optional<std::vector<QByteArray>> OggOpusReader::packets(const QByteArray& file, int* preSkip,
-                                                              QString* why)
+                                                              QString* why, QByteArray* head)
 {
     const auto fail = [why](const QString& reason) {
         if (why)
@@ -251,6 +324,8 @@ std::optional<std::vector<QByteArray>> OggOpusReader::packets(const QByteArray& 
                         return fail(QStringLiteral("not an Opus stream"));
                     if (preSkip)
                         *preSkip = qFromLittleEndian<quint16>(partial.constData() + 10);
+                    if (head)
+                        *head = partial;
                     ++headers;
                 } else if (headers == 1) {
                     if (!partial.startsWith("OpusTags"))
@@ -272,25 +347,47 @@ std::optional<std::vector<QByteArray>> OggOpusReader::packets(const QByteArray& 
 std::optional<std::vector<std::int16_t>> OggOpusReader::decode(const QByteArray& file, QString* why)
 {
     int preSkip = 0;
-    const auto packets = OggOpusReader::packets(file, &preSkip, why);
+    QByteArray head;
+    const auto packets = OggOpusReader::packets(file, &preSkip, why, &head);
     if (!packets)
         return std::nullopt;
+    // RFC 7845 §5.1.1: family 0 is one stream (mono or stereo); others
+    // name their streams and how channels map onto them.
+    const int channels = std::max(1, int(static_cast<std::uint8_t>(head.at(9))));
+    const int family = head.size() > 18 ? static_cast<std::uint8_t>(head.at(18)) : 0;
+    int streams = 1;
+    int coupled = channels > 1 ? 1 : 0;
+    std::vector<unsigned char> mapping{0, 1};
+    mapping.resize(std::size_t(channels));
+    if (family != 0 && head.size() >= 21 + channels) {
+        streams = static_cast<std::uint8_t>(head.at(19));
+        coupled = static_cast<std::uint8_t>(head.at(20));
+        for (int c = 0; c < channels; ++c)
+            mapping[std::size_t(c)] = static_cast<unsigned char>(head.at(21 + c));
+    }
     int error = OPUS_OK;
-    const std::unique_ptr<OpusDecoder, void (*)(OpusDecoder*)> decoder(
-        opus_decoder_create(kSampleRate, 1, &error), opus_decoder_destroy);
+    const std::unique_ptr<OpusMSDecoder, void (*)(OpusMSDecoder*)> decoder(
+        opus_multistream_decoder_create(kSampleRate, channels, streams, coupled, mapping.data(),
+                                        &error),
+        opus_multistream_decoder_destroy);
     if (!decoder) {
         if (why)
             *why = QString::fromUtf8(opus_strerror(error));
         return std::nullopt;
     }
+    // Channels are summed to mono: a two-party recording plays both sides.
     std::vector<std::int16_t> pcm;
-    std::vector<std::int16_t> buffer(5760); // 120 ms, Opus's longest packet
+    std::vector<std::int16_t> buffer(std::size_t(5760 * channels)); // 120 ms, the longest
     for (const QByteArray& packet : *packets) {
-        const int samples =
-            opus_decode(decoder.get(), reinterpret_cast<const unsigned char*>(packet.constData()),
-                        opus_int32(packet.size()), buffer.data(), int(buffer.size()), 0);
-        if (samples > 0)
-            pcm.insert(pcm.end(), buffer.begin(), buffer.begin() + samples);
+        const int samples = opus_multistream_decode(
+            decoder.get(), reinterpret_cast<const unsigned char*>(packet.constData()),
+            opus_int32(packet.size()), buffer.data(), 5760, 0);
+        for (int i = 0; i < samples; ++i) {
+            int sum = 0;
+            for (int c = 0; c < channels; ++c)
+                sum += buffer[std::size_t(i * channels + c)];
+            pcm.push_back(static_cast<std::int16_t>(std::clamp(sum, -32768, 32767)));
+        }
     }
     pcm.erase(pcm.begin(),
               pcm.begin() + std::min<std::ptrdiff_t>(preSkip, std::ptrdiff_t(pcm.size())));

@@ -31,10 +31,28 @@ public:
     OggOpusWriter(const OggOpusWriter&) = delete;
     OggOpusWriter& operator=(const OggOpusWriter&) = delete;
 
+    // Mono: frames encoded here. TwoParties: stereo, the customer on the
+    // left and the agents on the right, each channel its own Opus stream
+    // (mapping family 1, two uncoupled streams), taking the parties'
+    // packets as they came: nothing decoded, nothing encoded again.
+    enum class Layout
+    {
+        Mono,
+        TwoParties,
+    };
+
     // False (with error()) if the file cannot be created.
-    bool open(const QString& path, const QString& title, int bitrate = 24000);
+    bool open(const QString& path, const QString& title, int bitrate = 24000,
+              Layout layout = Layout::Mono);
     bool isOpen() const;
-    bool write(const AudioFrame& frame);
+    bool write(const AudioFrame& frame); // Mono
+    // TwoParties: one 20 ms Opus packet per side (empty: silence there).
+    // False if a packet holds more than one frame (it is recorded as
+    // silence; our legs always send single 20 ms frames).
+    bool writePackets(const QByteArray& left, const QByteArray& right);
+    // A 20 ms frame of this side, as Opus in the file's format (for a side
+    // whose voices had to be mixed).
+    QByteArray encode(const AudioFrame& frame);
     // Finishes the stream (the last page marked end of stream) and closes
     // the file.
     bool close();
@@ -48,6 +66,7 @@ public:
 private:
     struct State;
     bool writePage(const QList<QByteArray>& packets, std::uint8_t flags, std::int64_t granule);
+    bool append(const QByteArray& packet);
     bool flushPackets(bool last);
 
     std::unique_ptr<State> m_state;
@@ -66,8 +85,10 @@ public:
     static std::optional<std::vector<std::int16_t>> decode(const QByteArray& file,
                                                            QString* why = nullptr);
     // The Opus packets in order (headers excluded).
-    static std::optional<std::vector<QByteArray>>
-    packets(const QByteArray& file, int* preSkip = nullptr, QString* why = nullptr);
+    static std::optional<std::vector<QByteArray>> packets(const QByteArray& file,
+                                                          int* preSkip = nullptr,
+                                                          QString* why = nullptr,
+                                                          QByteArray* head = nullptr);
 };
 
 } // namespace qidong::media

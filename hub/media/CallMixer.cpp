@@ -31,6 +31,7 @@ struct CallMixer::Leg
     VoiceDecoder decoder;
     AudioFrame pcm{};
     bool hasAudio = false;
+    QByteArray tickPacket; // what its jitter buffer gave this tick, for the recording
     bool decodeNeeded = false;
     std::uint32_t lastDtmfTimestamp = 0;
     bool dtmfSeen = false;
@@ -160,7 +161,7 @@ void CallMixer::changed()
         }
     }
     for (auto& [party, leg] : m_legs)
-        leg->decodeNeeded = m_recorder.isOpen() && leg->talks;
+        leg->decodeNeeded = false;
     for (auto& [party, leg] : m_legs)
         if (leg->route == Route::Mixed)
             for (Leg* source : leg->sources)
@@ -216,10 +217,13 @@ void CallMixer::tick(const SharedFeeds& feeds)
     // so a mix that starts later starts at the present.
     for (auto& [party, leg] : m_legs) {
         leg->hasAudio = false;
+        leg->tickPacket.clear();
         if (!leg->talks)
             continue;
         QByteArray packet;
         const JitterBuffer::Outcome outcome = leg->jitter.take(packet);
+        if (outcome == JitterBuffer::Outcome::Packet)
+            leg->tickPacket = packet;
         if (!leg->decodeNeeded)
             continue;
         if (outcome == JitterBuffer::Outcome::Packet) {
@@ -230,19 +234,8 @@ void CallMixer::tick(const SharedFeeds& feeds)
             leg->hasAudio = true;
         }
     }
-    if (m_recorder.isOpen()) {
-        std::array<std::int32_t, kFrameSamples> sum{};
-        if (!m_recording.paused)
-            for (auto& [party, leg] : m_legs)
-                if (leg->talks && leg->hasAudio)
-                    accumulate(sum, leg->pcm);
-        AudioFrame recorded{};
-        saturate(sum, recorded);
-        m_recorder.write(recorded);
-        ++m_recording.frames;
-        if (m_recording.paused)
-            ++m_recording.pausedFrames;
-    }
+    if (m_recorder.isOpen())
+        record();
     for (auto& [party, leg] : m_legs) {
         switch (leg->route) {
         case Route::Music:
@@ -285,17 +278,57 @@ void CallMixer::tick(const SharedFeeds& feeds)
     }
 }
 
+void CallMixer::record()
+{
+    // The customer on the left, the agents on the right, as their packets
+    // came: a recorded call costs no decoding or encoding. Only when two
+    // agents talk at once (a conference) are they decoded, summed and
+    // encoded into the right channel.
+    QByteArray left;
+    QByteArray right;
+    if (!m_recording.paused) {
+        std::vector<Leg*> agents;
+        for (auto& [party, leg] : m_legs) {
+            if (!leg->talks || leg->tickPacket.isEmpty())
+                continue;
+            if (party == QLatin1StringView("customer"))
+                left = leg->tickPacket;
+            else
+                agents.push_back(leg.get());
+        }
+        if (agents.size() == 1) {
+            right = agents.front()->tickPacket;
+        } else if (agents.size() > 1) {
+            std::array<std::int32_t, kFrameSamples> sum{};
+            for (Leg* agent : agents) {
+                if (!agent->hasAudio) { // not decoded for a listener this tick
+                    agent->decoder.decode(agent->tickPacket, agent->pcm);
+                    agent->hasAudio = true;
+                }
+                accumulate(sum, agent->pcm);
+            }
+            AudioFrame mixed{};
+            saturate(sum, mixed);
+            right = m_recorder.encode(mixed);
+        }
+    }
+    if (!m_recorder.writePackets(left, right))
+        ++m_recording.unrecordable;
+    ++m_recording.frames;
+    if (m_recording.paused)
+        ++m_recording.pausedFrames;
+}
+
 bool CallMixer::startRecording(const QString& path, QString* error)
 {
     if (m_recorder.isOpen())
         return true;
-    if (!m_recorder.open(path, m_callId)) {
+    if (!m_recorder.open(path, m_callId, 24000, media::OggOpusWriter::Layout::TwoParties)) {
         if (error)
             *error = m_recorder.error();
         return false;
     }
-    m_recording = Recording{path, 0, 0, false};
-    changed(); // every talker is decoded from now on
+    m_recording = Recording{path, 0, 0, 0, false};
     return true;
 }
 
@@ -309,7 +342,6 @@ std::optional<CallMixer::Recording> CallMixer::stopRecording()
     if (!m_recorder.isOpen())
         return std::nullopt;
     m_recorder.close();
-    changed();
     return m_recording;
 }
 

@@ -83,16 +83,18 @@ public:
 
     const Stats& stats() const { return m_stats; }
 
-    // The call's recording: everyone who talks, summed on the mixer's
-    // clock into an Ogg Opus file. Paused (a card number being read out),
-    // it writes silence, so the file keeps the call's timeline and shows
-    // where the pause was. Held parties do not talk, so hold music is not
-    // recorded.
+    // The call's recording, on the mixer's clock: a stereo Ogg Opus file,
+    // the customer on the left and the agents on the right, their packets
+    // stored as they came (OggOpusWriter::Layout::TwoParties). Paused (a
+    // card number being read out), it writes silence, so the file keeps the
+    // call's timeline and shows where the pause was. Held parties do not
+    // talk, so hold music is not recorded.
     struct Recording
     {
         QString path;
         std::int64_t frames = 0;
         std::int64_t pausedFrames = 0;
+        std::int64_t unrecordable = 0; // multi-frame packets, kept as silence
         bool paused = false;
     };
     bool startRecording(const QString& path, QString* error);
@@ -109,6 +111,7 @@ private:
               protocol::MediaKind kind, std::uint16_t flags, const QByteArray& payload);
     void sendGenerated(Leg& to, const QByteArray& payload);
     void changed(); // who hears whom changed: new output streams
+    void record();  // this tick's packets into the recording
 
     QString m_callId;
     Send m_send;

@@ -144,7 +144,8 @@ void MediaServer::closeCall(const QString& callId)
                 {{QStringLiteral("call"), callId},
                  {QStringLiteral("path"), recording->path},
                  {QStringLiteral("seconds"), double(recording->frames) * 0.02},
-                 {QStringLiteral("pausedSeconds"), double(recording->pausedFrames) * 0.02}});
+                 {QStringLiteral("pausedSeconds"), double(recording->pausedFrames) * 0.02},
+                 {QStringLiteral("unrecordable"), qint64(recording->unrecordable)}});
     for (const QString& party : mixer->parties())
         dropLeg(callId, party, QStringLiteral("the call ended"));
     logInfo(lcMedia, QLatin1StringView("media.call.closed"),

@@ -1,5 +1,6 @@
 #include "media/OggOpus.h"
 #include "media/Tones.h"
+#include "media/VoiceCodec.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -15,6 +16,7 @@ class tst_OggOpus final : public QObject
 private Q_SLOTS:
     void writtenFramesDecodeBack();
     void pagesAreWellFormed();
+    void twoPartiesKeepTheirPacketsSideBySide();
     void notOggOpusIsRefusedWithAReason();
 };
 
@@ -116,6 +118,43 @@ void tst_OggOpus::pagesAreWellFormed()
     QCOMPARE(packets->size(), std::size_t(260));
     QString why;
     QVERIFY2(OggOpusReader::decode(bytes, &why).has_value(), qPrintable(why));
+}
+
+void tst_OggOpus::twoPartiesKeepTheirPacketsSideBySide()
+{
+    // The customer's and the agent's own encoders, as on a call; the file
+    // stores their packets as they are (one stream each).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("call.opus"));
+    OggOpusWriter writer;
+    QVERIFY(writer.open(path, QStringLiteral("i-two"), 24000, OggOpusWriter::Layout::TwoParties));
+    VoiceEncoder customer;
+    VoiceEncoder agent;
+    ToneGenerator customerTone(800.0);
+    ToneGenerator agentTone(1200.0);
+    for (int i = 0; i < 150; ++i) { // 1 s both, 1 s the customer alone, 1 s nobody
+        AudioFrame left{};
+        AudioFrame right{};
+        customerTone.fill(left);
+        agentTone.fill(right);
+        QVERIFY(writer.writePackets(i < 100 ? customer.encode(left) : QByteArray(),
+                                    i < 50 ? agent.encode(right) : QByteArray()));
+    }
+    QVERIFY(writer.close());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const auto pcm = OggOpusReader::decode(file.readAll());
+    QVERIFY(pcm.has_value());
+    QVERIFY2(std::abs(int(pcm->size()) - 144000) < 960 * 2,
+             qPrintable(QString::number(pcm->size())));
+    const Samples both(pcm->data() + 9600, 28800);
+    const Samples customerOnly(pcm->data() + 57600, 28800);
+    const Samples nobody(pcm->data() + 105600, 28800);
+    QVERIFY(tonePower(both, 800.0) > 0.01);
+    QVERIFY(tonePower(both, 1200.0) > 0.01);
+    QVERIFY(tonePower(customerOnly, 800.0) > 0.01);
+    QVERIFY(tonePower(customerOnly, 1200.0) < 0.001);
+    QVERIFY(rmsDbfs(nobody) < -60.0);
 }
 
 void tst_OggOpus::notOggOpusIsRefusedWithAReason()
