@@ -28,6 +28,7 @@
 #include "storage/InteractionStore.h"
 #include "storage/SessionStore.h"
 #include "web/CustomerGateway.h"
+#include "web/PhoneTrunk.h"
 #include "web/WebFront.h"
 
 #include "protocol/Names.h"
@@ -145,6 +146,8 @@ Result<bool> Hub::open()
                                                 *m_voice, m_options.offerTimeout);
     m_customers =
         std::make_unique<CustomerGateway>(*m_chat, *m_interactions, *m_accounts, *m_voice);
+    // After the gateway: a dialled customer still on the page rings there first.
+    m_trunk = std::make_unique<PhoneTrunk>(*m_interactions, *m_accounts, *m_voice);
     connectEvents();
     m_dispatcher = std::make_unique<MethodDispatcher>();
     m_authMethods = std::make_unique<AuthMethods>(*m_accounts, *m_sessionStore, *m_sessions,
@@ -156,7 +159,7 @@ Result<bool> Hub::open()
     m_interactionMethods->registerWith(*m_dispatcher);
     m_chatMethods = std::make_unique<ChatMethods>(*m_chat, *m_accounts, *m_directory);
     m_chatMethods->registerWith(*m_dispatcher);
-    m_callMethods = std::make_unique<CallMethods>(*m_interactions, *m_voice, *m_consults);
+    m_callMethods = std::make_unique<CallMethods>(*m_interactions, *m_voice, *m_consults, *m_trunk);
     m_callMethods->registerWith(*m_dispatcher);
 
     ClientConnection::Settings connectionSettings;
@@ -195,7 +198,9 @@ Result<bool> Hub::open()
         Result<QString> token = ingestToken(m_options.dataDir);
         if (!token)
             return token.error();
-        m_web = std::make_unique<WebFront>(*m_customers, *m_chat, *m_interactions, token.value());
+        m_trunk->setToken(token.value());
+        m_web = std::make_unique<WebFront>(*m_customers, *m_trunk, *m_chat, *m_interactions,
+                                           token.value());
         Result<QUrl> webUrl = m_web->listen(m_options.webAddress, m_options.webPort);
         if (!webUrl)
             return webUrl.error();
@@ -316,6 +321,8 @@ void Hub::drain(const QString& reason)
 {
     if (m_customers)
         m_customers->closeAll();
+    if (m_trunk)
+        m_trunk->closeAll();
     m_directory->holdDisconnectTimers();
     m_server->drain(reason, m_options.drainTime);
 }

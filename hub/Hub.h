@@ -26,6 +26,7 @@ class ChatMethods;
 class ChatService;
 class ChatStore;
 class CustomerGateway;
+class PhoneTrunk;
 class Router;
 class WebFront;
 class Database;
@@ -95,6 +96,7 @@ private:
     std::unique_ptr<CallMethods> m_callMethods;
     std::unique_ptr<HubServer> m_server;
     std::unique_ptr<CustomerGateway> m_customers;
+    std::unique_ptr<PhoneTrunk> m_trunk;
     std::unique_ptr<WebFront> m_web;
 };
 

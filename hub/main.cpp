@@ -3,6 +3,7 @@
 #include "auth/PasswordHasher.h"
 #include "log/HubLog.h"
 #include "simulate/CallSimulator.h"
+#include "simulate/PhoneNetwork.h"
 #include "simulate/Simulator.h"
 
 #include <QCommandLineParser>
@@ -83,6 +84,55 @@ int runCalls(QCoreApplication& app, const QCommandLineParser& parser)
     return failures > 0 ? 1 : 0;
 }
 
+// --token, $QIDONG_INGEST_TOKEN, or <data-dir>/ingest.token.
+QString ingestTokenFrom(const QCommandLineParser& parser)
+{
+    QString token = parser.value(QStringLiteral("token"));
+    if (token.isEmpty())
+        token = qEnvironmentVariable("QIDONG_INGEST_TOKEN");
+    if (token.isEmpty() && parser.isSet(QStringLiteral("data-dir"))) {
+        QFile file(QDir(parser.value(QStringLiteral("data-dir")))
+                       .filePath(QStringLiteral("ingest.token")));
+        if (file.open(QIODevice::ReadOnly))
+            token = QString::fromUtf8(file.readAll()).trimmed();
+    }
+    if (token.isEmpty())
+        std::fprintf(stderr, "qidong-hub simulate: no ingest token (--token, $QIDONG_INGEST_TOKEN"
+                             " or --data-dir)\n");
+    return token;
+}
+
+// `qidong-hub simulate --phone-network`: the far ends of the calls agents
+// dial, as the hub's phone trunk; runs until stopped.
+int runPhoneNetwork(QCoreApplication& app, const QCommandLineParser& parser)
+{
+    simulate::PhoneNetwork::Settings settings;
+    settings.token = ingestTokenFrom(parser);
+    if (settings.token.isEmpty())
+        return 2;
+    QUrl socket(parser.value(QStringLiteral("web")));
+    if (!socket.isValid() || socket.host().isEmpty()) {
+        std::fprintf(stderr,
+                     "qidong-hub simulate: --web needs a URL such as http://127.0.0.1:8471\n");
+        return 2;
+    }
+    socket.setScheme(socket.scheme() == QStringLiteral("https") ? QStringLiteral("wss")
+                                                                : QStringLiteral("ws"));
+    socket.setPath(QStringLiteral("/trunk/ws"));
+    settings.trunkSocket = socket;
+    simulate::PhoneNetwork network(settings, simulate::builtInCallScenarios());
+    QObject::connect(&network, &simulate::PhoneNetwork::progressed, &app, &printStep);
+    int status = 0;
+    QObject::connect(&network, &simulate::PhoneNetwork::stopped, &app, [&](const QString& why) {
+        printStep(QStringLiteral("phone.stopped"), {{QStringLiteral("why"), why}});
+        status = 1;
+        QCoreApplication::quit();
+    });
+    network.start();
+    QCoreApplication::exec();
+    return status;
+}
+
 // `qidong-hub simulate`: outside channels writing in through the ingest API.
 int runSimulation(QCoreApplication& app)
 {
@@ -116,10 +166,16 @@ int runSimulation(QCoreApplication& app)
          QStringLiteral("n")},
         {QStringLiteral("call-scenario"),
          QStringLiteral("Only this caller (repeatable; see --list)."), QStringLiteral("name")},
+        {QStringLiteral("phone-network"),
+         QStringLiteral("Stand in for the telephone network instead: register as the hub's phone "
+                        "trunk and answer the numbers agents dial with the callers' prompts "
+                        "(numbers ending 486 are busy, 408 never answer). Runs until stopped.")},
     });
     parser.process(app);
     if (parser.isSet(QStringLiteral("calls")))
         return runCalls(app, parser);
+    if (parser.isSet(QStringLiteral("phone-network")))
+        return runPhoneNetwork(app, parser);
     QList<simulate::Scenario> scenarios = simulate::builtInScenarios();
     if (parser.isSet(QStringLiteral("list"))) {
         for (const simulate::Scenario& scenario : std::as_const(scenarios))
@@ -141,20 +197,9 @@ int runSimulation(QCoreApplication& app)
     }
     simulate::Simulator::Settings settings;
     settings.webUrl = QUrl(parser.value(QStringLiteral("web")));
-    settings.token = parser.value(QStringLiteral("token"));
+    settings.token = ingestTokenFrom(parser);
     if (settings.token.isEmpty())
-        settings.token = qEnvironmentVariable("QIDONG_INGEST_TOKEN");
-    if (settings.token.isEmpty() && parser.isSet(QStringLiteral("data-dir"))) {
-        QFile file(QDir(parser.value(QStringLiteral("data-dir")))
-                       .filePath(QStringLiteral("ingest.token")));
-        if (file.open(QIODevice::ReadOnly))
-            settings.token = QString::fromUtf8(file.readAll()).trimmed();
-    }
-    if (settings.token.isEmpty()) {
-        std::fprintf(stderr, "qidong-hub simulate: no ingest token (--token, $QIDONG_INGEST_TOKEN"
-                             " or --data-dir)\n");
         return 2;
-    }
     if (!settings.webUrl.isValid() || settings.webUrl.scheme().isEmpty()) {
         std::fprintf(stderr,
                      "qidong-hub simulate: --web needs a URL such as http://127.0.0.1:8471\n");

@@ -19,6 +19,8 @@ QString DomainText::channel(Channel channel)
         return tr("SMS");
     case Channel::Callback:
         return tr("Callback");
+    case Channel::Outbound:
+        return tr("Outbound call");
     }
     return {};
 }

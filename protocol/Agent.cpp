@@ -37,8 +37,7 @@ QJsonObject Agent::toJson() const
 
 int Agent::capacityFor(Channel channel) const
 {
-    return capacity.value(channel,
-                          channel == Channel::Voice || channel == Channel::Callback ? 1 : 3);
+    return capacity.value(channel, isCallChannel(channel) ? 1 : 3);
 }
 
 QJsonObject capacityToJson(const QHash<Channel, int>& capacity)

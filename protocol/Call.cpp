@@ -216,4 +216,53 @@ Result<CallConsultEndParams> CallConsultEndParams::fromJson(const QJsonObject& j
     return params;
 }
 
+QJsonObject CallDialNumberParams::toJson() const
+{
+    QJsonObject json{{QStringLiteral("number"), number}};
+    if (!queueId.isEmpty())
+        json.insert(QStringLiteral("queueId"), queueId);
+    if (!displayName.isEmpty())
+        json.insert(QStringLiteral("displayName"), displayName);
+    return json;
+}
+
+std::optional<QString> CallDialNumberParams::normalizedNumber(const QString& typed)
+{
+    // People type numbers with spaces, dashes, dots and brackets.
+    QString number;
+    for (const QChar c : typed) {
+        if (c.isDigit() && c.unicode() < 128)
+            number.append(c);
+        else if (c == u'+' && number.isEmpty())
+            number.append(c);
+        else if (c != u' ' && c != u'-' && c != u'.' && c != u'(' && c != u')')
+            return std::nullopt;
+    }
+    const qsizetype digits = number.startsWith(u'+') ? number.size() - 1 : number.size();
+    if (digits < 3 || digits > 15) // E.164: at most 15 digits; 3 for service numbers
+        return std::nullopt;
+    return number;
+}
+
+Result<CallDialNumberParams> CallDialNumberParams::fromJson(const QJsonObject& json)
+{
+    FieldReader reader(json);
+    CallDialNumberParams params;
+    const QString typed = reader.string(key("number"), 40);
+    params.queueId =
+        reader.optionalString(key("queueId"), kMaxIdentifierLength).value_or(QString());
+    params.displayName = reader.optionalString(key("displayName")).value_or(QString());
+    if (reader.ok()) {
+        if (const std::optional<QString> number = normalizedNumber(typed))
+            params.number = *number;
+        else
+            reader.fail(
+                key("number"),
+                QStringLiteral("not a phone number: 3 to 15 digits, an optional leading +"));
+    }
+    if (!reader.ok())
+        return reader.error();
+    return params;
+}
+
 } // namespace qidong::protocol

@@ -128,4 +128,20 @@ struct CallConsultEndParams final
     static Result<CallConsultEndParams> fromJson(const QJsonObject& json);
 };
 
+// call.dialNumber: the agent calls a phone number (keypad, click-to-dial,
+// the customer 360) through the hub's phone trunk. `number` is digits with
+// an optional leading '+'; `queueId` says whose wrap-up codes and reports
+// the call belongs to (empty: the agent's first voice queue).
+struct CallDialNumberParams final
+{
+    QString number;
+    QString queueId{};
+    QString displayName{};
+
+    QJsonObject toJson() const;
+    static Result<CallDialNumberParams> fromJson(const QJsonObject& json);
+    // The digits, with a leading '+' if typed; nullopt if not a number.
+    static std::optional<QString> normalizedNumber(const QString& typed);
+};
+
 } // namespace qidong::protocol

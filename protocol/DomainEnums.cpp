@@ -26,9 +26,10 @@ constexpr std::array kPresences = {
 };
 
 constexpr std::array kChannels = {
-    std::pair{Channel::Voice, "voice"},   std::pair{Channel::Chat, "chat"},
-    std::pair{Channel::Social, "social"}, std::pair{Channel::Email, "email"},
-    std::pair{Channel::Sms, "sms"},       std::pair{Channel::Callback, "callback"},
+    std::pair{Channel::Voice, "voice"},       std::pair{Channel::Chat, "chat"},
+    std::pair{Channel::Social, "social"},     std::pair{Channel::Email, "email"},
+    std::pair{Channel::Sms, "sms"},           std::pair{Channel::Callback, "callback"},
+    std::pair{Channel::Outbound, "outbound"},
 };
 
 constexpr std::array kInteractionStates = {

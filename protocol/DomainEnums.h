@@ -32,7 +32,16 @@ enum class Channel
     Email,
     Sms,
     Callback,
+    Outbound, // a call the agent placed (keypad, click-to-dial)
 };
+
+// The channels whose interactions are phone calls: an agent takes one at a
+// time and nothing else beside it.
+constexpr bool isCallChannel(Channel channel)
+{
+    return channel == Channel::Voice || channel == Channel::Callback ||
+           channel == Channel::Outbound;
+}
 
 enum class InteractionState
 {

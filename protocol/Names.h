@@ -26,6 +26,7 @@ inline constexpr QLatin1StringView CallConsultAnswer("call.consultAnswer");
 inline constexpr QLatin1StringView CallConsultEnd("call.consultEnd");
 inline constexpr QLatin1StringView CallDial("call.dial");
 inline constexpr QLatin1StringView CallHangUp("call.hangUp");
+inline constexpr QLatin1StringView CallDialNumber("call.dialNumber");
 inline constexpr QLatin1StringView AdminCreateInteraction("admin.createInteraction");
 inline constexpr QLatin1StringView ChatSend("chat.send");
 inline constexpr QLatin1StringView ChatTyping("chat.typing");
@@ -48,6 +49,12 @@ inline constexpr QLatin1StringView CustomerCallback("customer.callback");
 inline constexpr QLatin1StringView CustomerAnswer("customer.answer");
 inline constexpr QLatin1StringView CustomerDecline("customer.decline");
 inline constexpr QLatin1StringView CustomerHangUp("customer.hangUp");
+// The phone trunk's socket (/trunk/ws on the web port): the boundary to the
+// telephone network.
+inline constexpr QLatin1StringView TrunkRegister("trunk.register");
+inline constexpr QLatin1StringView TrunkAnswer("trunk.answer");
+inline constexpr QLatin1StringView TrunkReject("trunk.reject");
+inline constexpr QLatin1StringView TrunkHangUp("trunk.hangUp");
 } // namespace qidong::protocol::method
 
 namespace qidong::protocol::event {
@@ -65,4 +72,7 @@ inline constexpr QLatin1StringView CallDialChanged("call.dial");
 // Customer socket only.
 inline constexpr QLatin1StringView QueuePosition("queue.position");
 inline constexpr QLatin1StringView ConversationState("conversation.state");
+// Trunk socket only.
+inline constexpr QLatin1StringView TrunkCall("trunk.call");
+inline constexpr QLatin1StringView TrunkHangUp("trunk.hangUp");
 } // namespace qidong::protocol::event

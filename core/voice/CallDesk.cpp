@@ -23,9 +23,8 @@ constexpr int kMaxTicketAttempts = 5;
 
 bool isOngoingCall(const Interaction& interaction)
 {
-    return (interaction.channel == Channel::Voice || interaction.channel == Channel::Callback) &&
-           (interaction.state == InteractionState::Active ||
-            interaction.state == InteractionState::Held);
+    return isCallChannel(interaction.channel) && (interaction.state == InteractionState::Active ||
+                                                  interaction.state == InteractionState::Held);
 }
 
 } // namespace
@@ -108,7 +107,8 @@ void CallDesk::onInteraction(const Interaction& interaction)
         if (isNew) {
             m_answeredAtMs = QDateTime::currentMSecsSinceEpoch();
             m_ticketAttempts = 0;
-            m_dial = interaction.channel == Channel::Callback ? Dial::Waiting : Dial::None;
+            // A callback or a call the agent placed is silent until dialled.
+            m_dial = interaction.channel == Channel::Voice ? Dial::None : Dial::Waiting;
             if (m_dial == Dial::None)
                 fetchTicket();
         }

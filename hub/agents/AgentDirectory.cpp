@@ -79,6 +79,11 @@ Result<bool> AgentDirectory::startWork(const QString& agentId)
     return applyWorkTransition(agentId, AgentStateMachine::startWork);
 }
 
+Result<bool> AgentDirectory::startOwnWork(const QString& agentId)
+{
+    return applyWorkTransition(agentId, AgentStateMachine::startOwnWork);
+}
+
 Result<bool> AgentDirectory::endWork(const QString& agentId, std::chrono::milliseconds wrapUpTime)
 {
     if (m_acwCap.count() > 0 && (wrapUpTime.count() == 0 || wrapUpTime > m_acwCap))

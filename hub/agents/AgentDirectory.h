@@ -54,6 +54,8 @@ public:
                                                             const protocol::SetStateParams& params,
                                                             const QString& cause);
     protocol::Result<bool> startWork(const QString& agentId);
+    // An outbound call the agent places (AgentStateMachine::startOwnWork).
+    protocol::Result<bool> startOwnWork(const QString& agentId);
     // Work ended: AfterCallWork for at most `wrapUpTime` (0: no limit), after
     // which the agent is moved to NotReady("acw-overflow") so no new work
     // reaches them while they finish, and their team lead sees it.

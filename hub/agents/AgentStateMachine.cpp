@@ -62,6 +62,18 @@ Result<AgentStateMachine::Outcome> AgentStateMachine::startWork(const AgentState
     return Outcome{busy, false, true};
 }
 
+Result<AgentStateMachine::Outcome> AgentStateMachine::startOwnWork(const AgentState& current,
+                                                                   qint64 nowMs)
+{
+    if (current.presence != Presence::NotReady)
+        return startWork(current, nowMs);
+    AgentState busy;
+    busy.presence = Presence::Busy;
+    busy.sinceMs = nowMs;
+    busy.next = AgentState::Next{Presence::NotReady, current.reasonCode};
+    return Outcome{busy, false, true};
+}
+
 Result<AgentStateMachine::Outcome> AgentStateMachine::endWork(const AgentState& current,
                                                               qint64 nowMs, qint64 untilMs)
 {

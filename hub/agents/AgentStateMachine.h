@@ -28,6 +28,10 @@ public:
                                              qint64 nowMs);
     // Work was assigned: Ready (or a state with room) becomes Busy.
     static protocol::Result<Outcome> startWork(const protocol::AgentState& current, qint64 nowMs);
+    // The agent places a call themselves: also from NotReady (an outbound
+    // call is not routed work), to which they return after the wrap-up.
+    static protocol::Result<Outcome> startOwnWork(const protocol::AgentState& current,
+                                                  qint64 nowMs);
     // The last piece of work ended: Busy becomes AfterCallWork until
     // `untilMs` (0: no limit).
     static protocol::Result<Outcome> endWork(const protocol::AgentState& current, qint64 nowMs,

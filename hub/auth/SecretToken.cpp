@@ -30,4 +30,14 @@ QString SecretToken::randomId()
     return QString::fromLatin1(bytes.toHex());
 }
 
+bool SecretToken::matches(const QByteArray& given, const QByteArray& expected)
+{
+    if (expected.isEmpty() || given.size() != expected.size())
+        return false;
+    unsigned char difference = 0;
+    for (qsizetype i = 0; i < given.size(); ++i)
+        difference |= static_cast<unsigned char>(given[i] ^ expected[i]);
+    return difference == 0;
+}
+
 } // namespace qidong::hub

@@ -13,6 +13,9 @@ public:
     static QString generate();
     static QByteArray digest(const QString& token);
     static QString randomId(); // 128 random bits, hex, for ids that are not secrets
+    // Compares in the same time whatever matches, so a secret cannot be
+    // guessed byte by byte. An empty `expected` matches nothing.
+    static bool matches(const QByteArray& given, const QByteArray& expected);
 };
 
 } // namespace qidong::hub

@@ -24,4 +24,13 @@ inline QString customerIdFor(const QString& kind, const QString& identity)
     return QStringLiteral("c-") + QString::fromLatin1(digest.toHex().left(16));
 }
 
+// The key under which an interaction keeps the number to ring the customer
+// on (an outbound call, a web caller who gave their number): the phone
+// trunk dials it (docs/protocol.md §13).
+inline constexpr QLatin1StringView kNumberKeyPrefix{"tel:"};
+inline QString numberKeyFor(const QString& number)
+{
+    return kNumberKeyPrefix + number;
+}
+
 } // namespace qidong::hub

@@ -65,7 +65,7 @@ void InteractionDirectory::load()
     }
 }
 
-Result<Interaction> InteractionDirectory::create(const NewInteraction& request)
+Result<StoredInteraction> InteractionDirectory::compose(const NewInteraction& request) const
 {
     const CreateInteractionParams& params = request.params;
     const std::optional<Queue> queue = m_accounts.findQueue(params.queueId);
@@ -91,6 +91,16 @@ Result<Interaction> InteractionDirectory::create(const NewInteraction& request)
     interaction.language = request.language.isEmpty() ? queue->language : request.language;
     interaction.visibility = request.visibility;
     stored.threadKey = request.threadKey;
+    return stored;
+}
+
+Result<Interaction> InteractionDirectory::create(const NewInteraction& request)
+{
+    Result<StoredInteraction> composed = compose(request);
+    if (!composed)
+        return composed.error();
+    const StoredInteraction& stored = composed.value();
+    const Interaction& interaction = stored.interaction;
     Result<bool> saved = m_store.save(stored);
     if (!saved)
         return saved.error();
@@ -103,6 +113,50 @@ Result<Interaction> InteractionDirectory::create(const NewInteraction& request)
              {QStringLiteral("visibility"), interaction.visibility}});
     Q_EMIT customerFacingChanged(interaction);
     Q_EMIT routingNeeded();
+    return interaction;
+}
+
+Result<Interaction> InteractionDirectory::startOutbound(const QString& agentId,
+                                                        const NewInteraction& request)
+{
+    if (!m_agents.hasPresence(agentId))
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such agent"));
+    const Presence presence = m_agents.stateOf(agentId).presence;
+    if (presence == Presence::AfterCallWork)
+        return makeError(ErrorCode::InvalidTransition,
+                         QStringLiteral("finish the wrap-up before placing a call"));
+    if (presence == Presence::Offline)
+        return makeError(ErrorCode::InvalidTransition,
+                         QStringLiteral("go Ready or Not Ready before placing a call"));
+    if (m_onSideCall.contains(agentId))
+        return makeError(ErrorCode::InvalidTransition,
+                         QStringLiteral("finish the current call first"));
+    for (const auto& [id, open] : m_open) {
+        const Interaction& other = open.stored.interaction;
+        if (other.agentId == agentId && isCallChannel(other.channel) &&
+            (other.state == InteractionState::Offered || other.state == InteractionState::Active ||
+             other.state == InteractionState::Held))
+            return makeError(ErrorCode::InvalidTransition,
+                             QStringLiteral("finish the current call first"));
+    }
+    Result<StoredInteraction> composed = compose(request);
+    if (!composed)
+        return composed.error();
+    StoredInteraction stored = composed.value();
+    stored.interaction.state = InteractionState::Active;
+    stored.interaction.agentId = agentId;
+    Result<bool> saved = m_store.save(stored);
+    if (!saved)
+        return saved.error();
+    const Interaction& interaction = stored.interaction;
+    m_open[interaction.id].stored = stored;
+    (void)m_agents.startOwnWork(agentId);
+    logInfo(lcInteractions, QLatin1StringView("interaction.outbound"),
+            {{QStringLiteral("interaction"), interaction.id},
+             {QStringLiteral("queue"), interaction.queueId},
+             {QStringLiteral("agent"), agentId}});
+    Q_EMIT updated(agentId, interaction);
+    Q_EMIT customerFacingChanged(interaction);
     return interaction;
 }
 
@@ -190,8 +244,7 @@ Result<Interaction> InteractionDirectory::hold(const QString& agentId, const QSt
     if (!held)
         return held.error();
     Open& open = *held.value();
-    if (open.stored.interaction.channel != Channel::Voice &&
-        open.stored.interaction.channel != Channel::Callback)
+    if (!isCallChannel(open.stored.interaction.channel))
         return makeError(ErrorCode::InvalidTransition, QStringLiteral("only calls are held"));
     StoredInteraction next = open.stored;
     next.interaction.state = onHold ? InteractionState::Held : InteractionState::Active;
@@ -440,6 +493,12 @@ std::optional<Interaction> InteractionDirectory::find(const QString& interaction
     if (it == m_open.end())
         return std::nullopt;
     return it->second.stored.interaction;
+}
+
+QString InteractionDirectory::threadKeyOf(const QString& interactionId) const
+{
+    const auto it = m_open.find(interactionId);
+    return it == m_open.end() ? QString() : it->second.stored.threadKey;
 }
 
 std::optional<QString> InteractionDirectory::findByThread(const QString& threadKey) const

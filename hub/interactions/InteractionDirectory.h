@@ -51,6 +51,11 @@ public:
     void load();
 
     protocol::Result<protocol::Interaction> create(const NewInteraction& request);
+    // A call the agent places (keypad, click-to-dial): theirs and active at
+    // once, silent until dialled (as a callback). Refused while they are on
+    // a call or in after-call work.
+    protocol::Result<protocol::Interaction> startOutbound(const QString& agentId,
+                                                          const NewInteraction& request);
     protocol::Result<protocol::Interaction> offer(const QString& interactionId,
                                                   const QString& agentId, const QString& why = {});
     protocol::Result<protocol::Interaction> accept(const QString& agentId,
@@ -88,6 +93,7 @@ public:
     QList<protocol::Interaction> ofAgent(const QString& agentId) const;
     std::optional<protocol::Interaction> find(const QString& interactionId) const;
     std::optional<QString> findByThread(const QString& threadKey) const;
+    QString threadKeyOf(const QString& interactionId) const;
     QList<protocol::Interaction> open() const;
     // Agents who let it ring out or rejected it: not offered it again.
     QSet<QString> excludedAgents(const QString& interactionId) const;
@@ -114,6 +120,7 @@ private:
         std::unique_ptr<QTimer> timer; // offer ring-out or wrap-up deadline
     };
 
+    protocol::Result<StoredInteraction> compose(const NewInteraction& request) const;
     protocol::Result<Open*> heldBy(const QString& agentId, const QString& interactionId,
                                    protocol::InteractionState expected, bool orHeld = false);
     protocol::Result<bool> store(Open& open, StoredInteraction next);

@@ -57,8 +57,7 @@ Result<Consultation> ConsultCalls::start(const QString& agentId, const CallConsu
     bool onCall = m_interactions.isOnSideCall(colleagueId);
     for (const Interaction& theirs : m_interactions.ofAgent(colleagueId))
         onCall =
-            onCall || ((theirs.channel == Channel::Voice || theirs.channel == Channel::Callback) &&
-                       theirs.state != InteractionState::WrapUp);
+            onCall || (isCallChannel(theirs.channel) && theirs.state != InteractionState::WrapUp);
     const Presence presence = m_agents.stateOf(colleagueId).presence;
     if (onCall || !m_agents.isConnected(colleagueId) ||
         (presence != Presence::Ready && presence != Presence::Busy))

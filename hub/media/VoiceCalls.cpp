@@ -6,6 +6,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace qidong::hub {
 
 using namespace qidong::protocol;
@@ -152,17 +154,21 @@ Result<bool> VoiceCalls::dial(const QString& agentId, const QString& interaction
         return makeError(ErrorCode::NotFound, QStringLiteral("not your interaction"));
     // A callback, or a web chat the agent turns into a call ("call this
     // customer now"): the chat goes on beside the call.
-    if ((call->channel != Channel::Callback && call->channel != Channel::Chat) ||
+    if ((call->channel != Channel::Callback && call->channel != Channel::Outbound &&
+         call->channel != Channel::Chat) ||
         call->state != InteractionState::Active)
-        return makeError(ErrorCode::InvalidTransition,
-                         QStringLiteral("only an active callback or web chat can be dialled"));
+        return makeError(
+            ErrorCode::InvalidTransition,
+            QStringLiteral("only an active callback, outbound call or web chat can be dialled"));
     if (m_dials.contains(interactionId))
         return makeError(ErrorCode::InvalidTransition, QStringLiteral("already dialled"));
-    if (!m_isReachable || !m_isReachable(interactionId))
+    const bool rings = std::any_of(m_routes.cbegin(), m_routes.cend(),
+                                   [&call](const DialRoute& route) { return route(*call); });
+    if (!rings)
         return makeError(ErrorCode::InvalidTransition,
-                         QStringLiteral("%1 has left the web page and the hub has no phone line "
-                                        "to call %2 on")
-                             .arg(call->customer.displayName, call->customer.identity),
+                         QStringLiteral("%1 cannot be reached: not on the web page, and no phone "
+                                        "line to call them on")
+                             .arg(call->customer.displayName),
                          {{QStringLiteral("reason"), QStringLiteral("unreachable")}});
     Dial& dialled = m_dials[interactionId];
     dialled.ringOut = std::make_shared<QTimer>();

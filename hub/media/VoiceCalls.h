@@ -16,6 +16,7 @@
 #include <memory>
 
 #include <optional>
+#include <vector>
 
 namespace qidong::hub {
 
@@ -68,13 +69,13 @@ public:
     };
     void setConsult(const QString& interactionId, std::optional<Consult> consult);
 
-    // Outbound: the agent holding a callback calls the customer back on the
-    // page they asked from. The hub has no phone gateway, so a customer who
-    // closed the page cannot be reached (`isReachable` says who can).
-    void setReachability(std::function<bool(const QString& interactionId)> isReachable)
-    {
-        m_isReachable = std::move(isReachable);
-    }
+    // Outbound: the agent holding a callback (or a call they placed, or a
+    // web chat) dials the customer. A route rings them where it can: the
+    // page they asked from, or the phone trunk (docs/protocol.md §13). The
+    // first route that returns true rings; with none the customer is
+    // unreachable.
+    using DialRoute = std::function<bool(const protocol::Interaction& call)>;
+    void addDialRoute(DialRoute route) { m_routes.push_back(std::move(route)); }
     void setDialTimeout(std::chrono::milliseconds timeout) { m_dialTimeout = timeout; }
     protocol::Result<bool> dial(const QString& agentId, const QString& interactionId);
     // The customer's page answers (a ticket for its leg) or declines.
@@ -126,7 +127,7 @@ private:
     QHash<QString, Consult> m_consults; // ... with a colleague asked
     QSet<QString> m_recording;          // ... that are being recorded
     QHash<QString, Dial> m_dials;       // callbacks dialled
-    std::function<bool(const QString&)> m_isReachable;
+    std::vector<DialRoute> m_routes;
     std::chrono::milliseconds m_dialTimeout{30000};
     QString m_recordingsDir;
 };

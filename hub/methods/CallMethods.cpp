@@ -8,16 +8,18 @@
 #include "protocol/Names.h"
 #include "server/MethodDispatcher.h"
 #include "session/Session.h"
+#include "web/PhoneTrunk.h"
 
 namespace qidong::hub {
 
 using namespace qidong::protocol;
 
 CallMethods::CallMethods(InteractionDirectory& interactions, VoiceCalls& calls,
-                         ConsultCalls& consults)
+                         ConsultCalls& consults, PhoneTrunk& trunk)
     : m_interactions(interactions)
     , m_calls(calls)
     , m_consults(consults)
+    , m_trunk(trunk)
 {}
 
 namespace {
@@ -83,6 +85,19 @@ void CallMethods::registerWith(MethodDispatcher& dispatcher)
             else
                 caller.sendResult(request.id,
                                   {{QStringLiteral("state"), QStringLiteral("ringing")}});
+        });
+    dispatcher.add(
+        method::CallDialNumber, workers, [this](ClientConnection& caller, const Request& request) {
+            const auto params = readParams<CallDialNumberParams>(caller, request);
+            if (!params)
+                return;
+            const Result<Interaction> placed =
+                m_trunk.placeCall(caller.session()->agentId(), *params);
+            if (!placed)
+                caller.sendError(request.id, placed.error());
+            else
+                caller.sendResult(request.id,
+                                  {{QStringLiteral("interaction"), placed.value().toJson()}});
         });
     dispatcher.add(
         method::CallHangUp, workers, [this](ClientConnection& caller, const Request& request) {

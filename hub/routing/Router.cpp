@@ -89,9 +89,9 @@ QList<RoutableAgent> Router::routableAgents() const
         // One offer rings at a time: the agent answers it before the next.
         routable.offerSlots = ringing.contains(agent.id) ? 0 : 1;
         // A call takes the agent whole: no chats beside it.
-        const bool onCall = routable.load.value(Channel::Voice) > 0 ||
-                            routable.load.value(Channel::Callback) > 0 ||
-                            m_interactions.isOnSideCall(agent.id);
+        const bool onCall =
+            routable.load.value(Channel::Voice) > 0 || routable.load.value(Channel::Callback) > 0 ||
+            routable.load.value(Channel::Outbound) > 0 || m_interactions.isOnSideCall(agent.id);
         routable.acceptsWork = m_agents.isConnected(agent.id) && !onCall &&
                                (state.presence == Presence::Ready ||
                                 (state.presence == Presence::Busy && !state.next));

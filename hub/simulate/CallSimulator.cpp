@@ -1,32 +1,13 @@
 #include "CallSimulator.h"
 
-#include "media/OggOpus.h"
+#include "PromptSpeaker.h"
 #include "protocol/Call.h"
-#include "protocol/MediaFrame.h"
 
-#include <QFile>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 
 namespace qidong::hub::simulate {
 
 using namespace qidong::protocol;
-
-namespace {
-
-constexpr int kTickMs = 20;
-constexpr std::uint32_t kFrameSamples = 960;
-constexpr int kHangUpAfterLastTicks = 100; // 2 s
-
-std::vector<QByteArray> promptPackets(const QString& name)
-{
-    QFile file(QStringLiteral(":/qidong/prompts/%1.opus").arg(name));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return media::OggOpusReader::packets(file.readAll()).value_or(std::vector<QByteArray>{});
-}
-
-} // namespace
 
 QList<CallScenario> builtInCallScenarios()
 {
@@ -57,11 +38,8 @@ SimulatedCaller::SimulatedCaller(Settings settings, CallScenario scenario, QObje
     : QObject(parent)
     , m_settings(std::move(settings))
     , m_scenario(std::move(scenario))
-    , m_stream(QRandomGenerator::global()->generate())
+    , m_voice(std::make_unique<PromptSpeaker>(m_scenario.prompts, m_settings.pauseBetweenPrompts))
 {
-    m_clock.setTimerType(Qt::PreciseTimer);
-    m_clock.setInterval(5);
-    connect(&m_clock, &QTimer::timeout, this, &SimulatedCaller::tick);
     m_giveUp.setSingleShot(true);
     connect(&m_giveUp, &QTimer::timeout, this,
             [this] { finish(false, QStringLiteral("no agent answered in time")); });
@@ -75,12 +53,20 @@ SimulatedCaller::SimulatedCaller(Settings settings, CallScenario scenario, QObje
     connect(&m_control, &QWebSocket::textMessageReceived, this, &SimulatedCaller::onText);
     connect(&m_control, &QWebSocket::disconnected, this,
             [this] { finish(false, QStringLiteral("the hub closed the page's socket")); });
+    connect(m_voice.get(), &PromptSpeaker::said, this, [this](const QString& prompt, int frames) {
+        Q_EMIT progressed(QStringLiteral("call.said"), {{QStringLiteral("call"), m_callId},
+                                                        {QStringLiteral("prompt"), prompt},
+                                                        {QStringLiteral("frames"), frames}});
+    });
+    connect(m_voice.get(), &PromptSpeaker::done, this, [this] {
+        Q_EMIT progressed(QStringLiteral("call.hangingUp"), {{QStringLiteral("call"), m_callId}});
+        request(QStringLiteral("customer.end"));
+    });
 }
 
 SimulatedCaller::~SimulatedCaller()
 {
     m_control.disconnect(this);
-    m_media.disconnect(this);
 }
 
 void SimulatedCaller::start()
@@ -127,9 +113,7 @@ void SimulatedCaller::openMedia(const QJsonObject& ticketJson)
         finish(false, QStringLiteral("no media ticket"));
         return;
     }
-    m_media.open(ticket.value().socketUrl(m_settings.customerSocket.host()));
-    m_elapsed.start();
-    m_clock.start();
+    m_voice->join(ticket.value().socketUrl(m_settings.customerSocket.host()));
 }
 
 void SimulatedCaller::onState(const QJsonObject& state)
@@ -138,10 +122,11 @@ void SimulatedCaller::onState(const QJsonObject& state)
     if (now == m_state)
         return;
     m_state = now;
+    m_voice->setPaused(now != QStringLiteral("active"));
     if (now == QStringLiteral("active") && !m_answered) {
         m_answered = true;
         m_giveUp.stop();
-        m_silentUntilTick = m_ticks + 50; // a second for the agent's greeting
+        m_voice->talk(); // after a second for the agent's greeting
         Q_EMIT progressed(QStringLiteral("call.answered"),
                           {{QStringLiteral("call"), m_callId},
                            {QStringLiteral("agent"), state.value(QLatin1StringView("agentName"))}});
@@ -150,66 +135,17 @@ void SimulatedCaller::onState(const QJsonObject& state)
     }
 }
 
-void SimulatedCaller::tick()
-{
-    while (m_ticks * kTickMs <= m_elapsed.elapsed()) {
-        const std::uint32_t timestamp = std::uint32_t(m_ticks) * kFrameSamples;
-        ++m_ticks;
-        if (!m_answered || m_state != QStringLiteral("active") || m_ticks < m_silentUntilTick) {
-            m_gap = true;
-            continue;
-        }
-        if (m_nextPacket >= m_packets.size()) {
-            if (!m_packets.empty()) { // a prompt just finished: the agent's turn
-                m_packets.clear();
-                m_silentUntilTick = m_ticks + m_settings.pauseBetweenPrompts.count() / kTickMs;
-                m_gap = true;
-                continue;
-            }
-            if (m_nextPrompt >= m_scenario.prompts.size()) {
-                if (m_ticks >= m_silentUntilTick + kHangUpAfterLastTicks && !m_done) {
-                    Q_EMIT progressed(QStringLiteral("call.hangingUp"),
-                                      {{QStringLiteral("call"), m_callId}});
-                    request(QStringLiteral("customer.end"));
-                    m_silentUntilTick = m_ticks + 1'000'000; // quiet until the state says ended
-                }
-                continue;
-            }
-            const QString prompt = m_scenario.prompts.at(m_nextPrompt++);
-            m_packets = promptPackets(prompt);
-            m_nextPacket = 0;
-            Q_EMIT progressed(QStringLiteral("call.said"),
-                              {{QStringLiteral("call"), m_callId},
-                               {QStringLiteral("prompt"), prompt},
-                               {QStringLiteral("frames"), qint64(m_packets.size())}});
-            if (m_packets.empty())
-                continue;
-        }
-        MediaFrame frame;
-        frame.kind = MediaKind::Opus;
-        frame.flags = m_gap ? MediaFrame::kMarker : 0;
-        frame.stream = m_stream;
-        frame.sequence = m_sequence++;
-        frame.timestamp = timestamp;
-        frame.payload = m_packets.at(m_nextPacket++);
-        m_gap = false;
-        if (m_media.state() == QAbstractSocket::ConnectedState)
-            m_media.sendBinaryMessage(frame.encode());
-    }
-}
-
 void SimulatedCaller::finish(bool ok, const QString& why)
 {
     if (m_done)
         return;
     m_done = true;
-    m_clock.stop();
     m_giveUp.stop();
     QJsonObject fields{{QStringLiteral("call"), m_callId}, {QStringLiteral("ok"), ok}};
     if (!why.isEmpty())
         fields.insert(QStringLiteral("why"), why);
     Q_EMIT progressed(QStringLiteral("call.ended"), fields);
-    m_media.close();
+    m_voice->stop();
     m_control.disconnect(this);
     m_control.close();
     Q_EMIT finished(ok);

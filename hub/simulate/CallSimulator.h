@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -10,7 +9,7 @@
 #include <QWebSocket>
 
 #include <chrono>
-#include <vector>
+#include <memory>
 
 namespace qidong::hub::simulate {
 
@@ -28,11 +27,11 @@ struct CallScenario final
 
 QList<CallScenario> builtInCallScenarios();
 
+class PromptSpeaker;
+
 // One simulated call through the customer page's socket: starts a voice
 // conversation, joins its media with the ticket, and once an agent answers
-// says its prompts one after another with pauses for the agent's answers,
-// then hangs up (or is hung up on). The prompts' Opus packets go out as
-// they are, 20 ms apart, on the hub's frame format.
+// says its prompts (PromptSpeaker), then hangs up (or is hung up on).
 class SimulatedCaller final : public QObject
 {
     Q_OBJECT
@@ -62,30 +61,18 @@ private:
     void onText(const QString& text);
     void onState(const QJsonObject& state);
     void openMedia(const QJsonObject& ticket);
-    void tick();
     void finish(bool ok, const QString& why);
 
     Settings m_settings;
     CallScenario m_scenario;
     QWebSocket m_control;
-    QWebSocket m_media;
-    QTimer m_clock;
+    std::unique_ptr<PromptSpeaker> m_voice;
     QTimer m_giveUp;
-    QElapsedTimer m_elapsed;
-    qint64 m_ticks = 0;
     int m_nextId = 1;
     QString m_callId;
     QString m_state;
     bool m_answered = false;
     bool m_done = false;
-    // What is being said: the current prompt's packets, or a pause.
-    std::vector<QByteArray> m_packets;
-    std::size_t m_nextPacket = 0;
-    int m_nextPrompt = 0;
-    qint64 m_silentUntilTick = 0;
-    std::uint32_t m_stream = 0;
-    std::uint32_t m_sequence = 0;
-    bool m_gap = true;
 };
 
 } // namespace qidong::hub::simulate

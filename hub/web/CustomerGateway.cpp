@@ -1,7 +1,7 @@
 #include "CustomerGateway.h"
 
 #include "Clock.h"
-#include "CustomerConnection.h"
+#include "PeerConnection.h"
 #include "auth/SecretToken.h"
 #include "chat/ChatService.h"
 #include "interactions/CustomerIds.h"
@@ -108,8 +108,8 @@ CustomerGateway::CustomerGateway(ChatService& chat, InteractionDirectory& intera
     connect(&m_interactions, &InteractionDirectory::customerFacingChanged, this,
             &CustomerGateway::onCustomerFacingChanged);
     // Dialling a callback rings the page: only a page still open can answer.
-    m_calls.setReachability(
-        [this](const QString& interactionId) { return m_byConversation.contains(interactionId); });
+    m_calls.addDialRoute(
+        [this](const Interaction& call) { return m_byConversation.contains(call.id); });
     connect(&m_calls, &VoiceCalls::dialChanged, this,
             [this](const QString&, const QString& interactionId, const QString&) {
                 if (const std::optional<Interaction> call = m_interactions.find(interactionId))
@@ -119,15 +119,17 @@ CustomerGateway::CustomerGateway(ChatService& chat, InteractionDirectory& intera
 
 CustomerGateway::~CustomerGateway()
 {
-    for (CustomerConnection* connection : std::as_const(m_connections))
+    for (PeerConnection* connection : std::as_const(m_connections))
         connection->disconnect(this);
 }
 
 void CustomerGateway::adopt(std::unique_ptr<QWebSocket> socket)
 {
-    auto* connection = new CustomerConnection(std::move(socket), *this, this);
+    auto* connection = new PeerConnection(
+        std::move(socket),
+        [this](PeerConnection& peer, const Request& request) { handle(peer, request); }, this);
     m_connections.append(connection);
-    connect(connection, &CustomerConnection::disconnected, this, [this](CustomerConnection* gone) {
+    connect(connection, &PeerConnection::disconnected, this, [this](PeerConnection* gone) {
         m_connections.removeOne(gone);
         m_byConversation.remove(gone->interactionId(), gone);
         gone->deleteLater();
@@ -136,7 +138,7 @@ void CustomerGateway::adopt(std::unique_ptr<QWebSocket> socket)
 
 void CustomerGateway::closeAll()
 {
-    for (CustomerConnection* connection : std::as_const(m_connections))
+    for (PeerConnection* connection : std::as_const(m_connections))
         connection->close(int(QWebSocketProtocol::CloseCodeGoingAway),
                           QStringLiteral("the hub is shutting down"));
 }
@@ -148,7 +150,7 @@ std::optional<QString> CustomerGateway::conversationOf(const QString& visitorTok
     return m_chat.store().conversationOfVisitor(SecretToken::digest(visitorToken));
 }
 
-void CustomerGateway::handle(CustomerConnection& connection, const Request& request)
+void CustomerGateway::handle(PeerConnection& connection, const Request& request)
 {
     const QString& method = request.method;
     static const QStringList known{
@@ -232,7 +234,7 @@ void CustomerGateway::handle(CustomerConnection& connection, const Request& requ
     }
 }
 
-void CustomerGateway::callback(CustomerConnection& connection, const Request& request)
+void CustomerGateway::callback(PeerConnection& connection, const Request& request)
 {
     const std::optional<Interaction> waiting = m_interactions.find(connection.interactionId());
     const qint64 waitedSeconds =
@@ -253,7 +255,7 @@ void CustomerGateway::callback(CustomerConnection& connection, const Request& re
     connection.sendResult(request.id, conversationState(connection.interactionId()));
 }
 
-void CustomerGateway::start(CustomerConnection& connection, const Request& request)
+void CustomerGateway::start(PeerConnection& connection, const Request& request)
 {
     FieldReader reader(request.params);
     const QString name = reader.string(key("name"), 100).trimmed();
@@ -307,6 +309,8 @@ void CustomerGateway::start(CustomerConnection& connection, const Request& reque
     create.params.customer.id =
         customerIdFor(create.params.customer.identityKind, !phone.isEmpty() ? phone : email);
     create.language = language;
+    if (!phone.isEmpty()) // a callback can ring them on it once the page is closed
+        create.threadKey = numberKeyFor(phone);
     const Result<Interaction> created = m_interactions.create(create);
     if (!created) {
         connection.sendError(request.id, created.error());
@@ -335,7 +339,7 @@ void CustomerGateway::start(CustomerConnection& connection, const Request& reque
     connection.sendResult(request.id, result);
 }
 
-void CustomerGateway::resume(CustomerConnection& connection, const Request& request)
+void CustomerGateway::resume(PeerConnection& connection, const Request& request)
 {
     FieldReader reader(request.params);
     const QString token = reader.string(key("token"), kMaxTokenLength);
@@ -362,7 +366,7 @@ void CustomerGateway::resume(CustomerConnection& connection, const Request& requ
         m_chat.markDelivered(*interactionId, Sender::Customer, missed.constLast().seq);
 }
 
-void CustomerGateway::send(CustomerConnection& connection, const Request& request)
+void CustomerGateway::send(PeerConnection& connection, const Request& request)
 {
     Result<ChatSendParams> params = ChatSendParams::fromJson(request.params);
     if (!params) {
@@ -377,7 +381,7 @@ void CustomerGateway::send(CustomerConnection& connection, const Request& reques
         connection.sendResult(request.id, {{QStringLiteral("message"), sent.value().toJson()}});
 }
 
-void CustomerGateway::rate(CustomerConnection& connection, const Request& request)
+void CustomerGateway::rate(PeerConnection& connection, const Request& request)
 {
     FieldReader reader(request.params);
     const int csat = int(reader.optionalInteger(key("csat"), 1, 5).value_or(-1));
@@ -408,7 +412,7 @@ void CustomerGateway::rate(CustomerConnection& connection, const Request& reques
     connection.sendResult(request.id, conversationState(connection.interactionId()));
 }
 
-void CustomerGateway::media(CustomerConnection& connection, const Request& request)
+void CustomerGateway::media(PeerConnection& connection, const Request& request)
 {
     // A new ticket: the page reloaded, or its media socket dropped and the
     // old ticket expired unused.
@@ -419,7 +423,7 @@ void CustomerGateway::media(CustomerConnection& connection, const Request& reque
         connection.sendResult(request.id, ticket.value().toJson());
 }
 
-void CustomerGateway::bind(CustomerConnection& connection, const QString& interactionId)
+void CustomerGateway::bind(PeerConnection& connection, const QString& interactionId)
 {
     m_byConversation.remove(connection.interactionId(), &connection);
     const std::optional<Interaction> interaction = m_interactions.find(interactionId);

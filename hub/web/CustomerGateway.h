@@ -16,11 +16,11 @@ namespace qidong::hub {
 
 class AccountStore;
 class ChatService;
-class CustomerConnection;
+class PeerConnection;
 class InteractionDirectory;
 class VoiceCalls;
 
-// The customer side of web chat and web calls: one CustomerConnection per page socket,
+// The customer side of web chat and web calls: one PeerConnection per page socket,
 // bound to a conversation by start or resume (a visitor token the page
 // keeps, so a reload resumes the same conversation). Messages, typing,
 // receipts, queue position and state changes reach every socket of the
@@ -42,20 +42,20 @@ public:
     // The conversation a visitor token belongs to.
     std::optional<QString> conversationOf(const QString& visitorToken) const;
 
-    // Called by CustomerConnection.
-    void handle(CustomerConnection& connection, const protocol::Request& request);
+    // Called by PeerConnection.
+    void handle(PeerConnection& connection, const protocol::Request& request);
 
     void onPositionChanged(const QString& interactionId, int position, qint64 estimatedWaitMs);
 
 private:
-    void start(CustomerConnection& connection, const protocol::Request& request);
-    void resume(CustomerConnection& connection, const protocol::Request& request);
-    void send(CustomerConnection& connection, const protocol::Request& request);
-    void rate(CustomerConnection& connection, const protocol::Request& request);
-    void media(CustomerConnection& connection, const protocol::Request& request);
-    void callback(CustomerConnection& connection, const protocol::Request& request);
+    void start(PeerConnection& connection, const protocol::Request& request);
+    void resume(PeerConnection& connection, const protocol::Request& request);
+    void send(PeerConnection& connection, const protocol::Request& request);
+    void rate(PeerConnection& connection, const protocol::Request& request);
+    void media(PeerConnection& connection, const protocol::Request& request);
+    void callback(PeerConnection& connection, const protocol::Request& request);
     QString customerState(const std::optional<protocol::Interaction>& interaction) const;
-    void bind(CustomerConnection& connection, const QString& interactionId);
+    void bind(PeerConnection& connection, const QString& interactionId);
     QJsonObject conversationState(const QString& interactionId) const;
     void toConversation(const QString& interactionId, const protocol::Event& event);
     void onMessagePosted(const protocol::ChatMessage& message);
@@ -65,8 +65,8 @@ private:
     InteractionDirectory& m_interactions;
     const AccountStore& m_accounts;
     VoiceCalls& m_calls;
-    QList<CustomerConnection*> m_connections;
-    QMultiHash<QString, CustomerConnection*> m_byConversation;
+    QList<PeerConnection*> m_connections;
+    QMultiHash<QString, PeerConnection*> m_byConversation;
     QHash<QString, QJsonObject> m_positions; // latest queue.position per waiting conversation
 };
 

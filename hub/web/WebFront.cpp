@@ -1,6 +1,8 @@
 #include "WebFront.h"
 
 #include "CustomerGateway.h"
+#include "PhoneTrunk.h"
+#include "auth/SecretToken.h"
 #include "chat/ChatService.h"
 #include "interactions/CustomerIds.h"
 #include "interactions/InteractionDirectory.h"
@@ -34,7 +36,8 @@ public:
 protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override
     {
-        if (request.url().path() == QStringLiteral("/customer/ws"))
+        const QString path = request.url().path();
+        if (path == QStringLiteral("/customer/ws") || path == QStringLiteral("/trunk/ws"))
             return true; // the base class upgrades it to a WebSocket
         write(request, socket, m_front.answer(request));
         return true;
@@ -122,10 +125,11 @@ std::optional<ChannelRoute> channelRoute(const QString& name)
 
 } // namespace
 
-WebFront::WebFront(CustomerGateway& customers, ChatService& chat,
+WebFront::WebFront(CustomerGateway& customers, PhoneTrunk& trunk, ChatService& chat,
                    InteractionDirectory& interactions, QString ingestToken, QObject* parent)
     : QObject(parent)
     , m_customers(customers)
+    , m_trunk(trunk)
     , m_chat(chat)
     , m_interactions(interactions)
     , m_ingestToken(std::move(ingestToken))
@@ -134,7 +138,12 @@ WebFront::WebFront(CustomerGateway& customers, ChatService& chat,
     connect(m_server.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (m_server->hasPendingWebSocketConnections()) {
             std::unique_ptr<QWebSocket> socket = m_server->nextPendingWebSocketConnection();
-            if (socket->requestUrl().path() != QStringLiteral("/customer/ws")) {
+            const QString path = socket->requestUrl().path();
+            if (path == QStringLiteral("/trunk/ws")) {
+                m_trunk.adopt(std::move(socket));
+                continue;
+            }
+            if (path != QStringLiteral("/customer/ws")) {
                 socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
                               QStringLiteral("no such endpoint"));
                 socket.release()->deleteLater();
@@ -198,14 +207,8 @@ WebReply WebFront::answer(const QHttpServerRequest& request)
 bool WebFront::authorized(const QHttpServerRequest& request) const
 {
     const QByteArray header = request.value(QByteArrayLiteral("Authorization"));
-    const QByteArray expected = QByteArrayLiteral("Bearer ") + m_ingestToken.toUtf8();
-    // Same time whatever matches, so the token cannot be guessed byte by byte.
-    if (m_ingestToken.isEmpty() || header.size() != expected.size())
-        return false;
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < header.size(); ++i)
-        difference |= static_cast<unsigned char>(header[i] ^ expected[i]);
-    return difference == 0;
+    return !m_ingestToken.isEmpty() &&
+           SecretToken::matches(header, QByteArrayLiteral("Bearer ") + m_ingestToken.toUtf8());
 }
 
 WebReply WebFront::ingestMessage(const QHttpServerRequest& request)

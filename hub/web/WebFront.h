@@ -15,6 +15,7 @@ namespace qidong::hub {
 class ChatService;
 class CustomerGateway;
 class InteractionDirectory;
+class PhoneTrunk;
 
 class WebServer;
 
@@ -28,16 +29,17 @@ struct WebReply
 };
 
 // The hub's web port: the customer chat page (/chat), its WebSocket
-// (/customer/ws), attachments for the page, and the ingest API through
-// which social, SMS and email messages arrive (/ingest/v1, bearer token).
+// (/customer/ws), attachments for the page, the ingest API through which
+// social, SMS and email messages arrive (/ingest/v1, bearer token), and the
+// phone trunk's socket (/trunk/ws).
 class WebFront final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WebFront)
 
 public:
-    WebFront(CustomerGateway& customers, ChatService& chat, InteractionDirectory& interactions,
-             QString ingestToken, QObject* parent = nullptr);
+    WebFront(CustomerGateway& customers, PhoneTrunk& trunk, ChatService& chat,
+             InteractionDirectory& interactions, QString ingestToken, QObject* parent = nullptr);
     ~WebFront() override;
 
     protocol::Result<QUrl> listen(const QHostAddress& address, quint16 port);
@@ -52,6 +54,7 @@ private:
     bool authorized(const QHttpServerRequest& request) const;
 
     CustomerGateway& m_customers;
+    PhoneTrunk& m_trunk;
     ChatService& m_chat;
     InteractionDirectory& m_interactions;
     QString m_ingestToken;

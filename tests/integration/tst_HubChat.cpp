@@ -100,12 +100,6 @@ HttpAnswer http(QNetworkAccessManager& network, const QByteArray& verb, const QU
     return answer;
 }
 
-QString ingestTokenOf(const HubProcess& hub)
-{
-    QFile file(hub.dataDir() + QStringLiteral("/ingest.token"));
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
-}
-
 } // namespace
 
 // Web chat through the real hub: routing, both directions, exactly once,
@@ -597,7 +591,7 @@ void tst_HubChat::ingestNeedsTheTokenAndRaisesPublicPosts()
                            {QStringLiteral("text"), QStringLiteral("@某运营商 漫游扣费离谱！")},
                            {QStringLiteral("messageId"), QStringLiteral("wb-msg-1")}};
     QCOMPARE(http(network, "POST", url, QStringLiteral("wrong"), post).status, 401);
-    const QString token = ingestTokenOf(*m_hub);
+    const QString token = m_hub->ingestToken();
     QVERIFY(!token.isEmpty());
     QJsonObject bad = post;
     bad.insert(QStringLiteral("channel"), QStringLiteral("fax"));
@@ -673,7 +667,7 @@ void tst_HubChat::hostileCustomersGetClearErrorsAndTheHubStaysUp()
                            "\"f%1\",\"text\":\"flood\"}}")
                 .arg(1000 + i));
     QVERIFY(customer.socket.waitForDisconnected(10000));
-    QVERIFY(m_hub->logged(QStringLiteral("customer.frame_rejected")));
+    QVERIFY(m_hub->logged(QStringLiteral("web.frame_rejected")));
     QVERIFY(m_hub->log().contains("\"count\":200")); // closed at the limit
     const QByteArray log = m_hub->log();
     QVERIFY(log.contains("\"code\":\"throttled\""));

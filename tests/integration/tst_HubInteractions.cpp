@@ -21,17 +21,6 @@ CreateInteractionParams weiboComplaint(const QString& offerTo = {})
     return params;
 }
 
-std::optional<Interaction> interactionIn(const Response& response)
-{
-    if (response.error)
-        return std::nullopt;
-    Result<Interaction> decoded =
-        Interaction::fromJson(response.result.value(QLatin1StringView("interaction")).toObject());
-    if (!decoded)
-        return std::nullopt;
-    return decoded.value();
-}
-
 } // namespace
 
 // Offers, accept / reject / ring-out (RONA), end and wrap-up, against a

@@ -80,6 +80,35 @@ std::optional<MediaTicket> ticketFor(TestClient& agent, const QString& callId)
     return ticket.value();
 }
 
+// How a dial the agent made came out: the first call.dial event after
+// `since` other than "ringing" (its state, empty if none came).
+QString dialOutcome(TestClient& agent, qsizetype since, int timeoutMs = 10000)
+{
+    QString state;
+    (void)QTest::qWaitFor(
+        [&] {
+            for (qsizetype i = since; i < agent.events().size(); ++i) {
+                const Event& seen = agent.events().at(i);
+                const QString now = seen.data.value(QLatin1StringView("state")).toString();
+                if (seen.name == event::CallDialChanged && now != QStringLiteral("ringing")) {
+                    state = now;
+                    return true;
+                }
+            }
+            return false;
+        },
+        timeoutMs);
+    return state;
+}
+
+bool setNotReady(TestClient& agent)
+{
+    return outcomeOf(
+               agent.call(method::AgentSetState,
+                          SetStateParams{Presence::NotReady, QStringLiteral("lunch")}.toJson())) ==
+           QStringLiteral("ok");
+}
+
 bool setReady(TestClient& agent)
 {
     return outcomeOf(
@@ -161,6 +190,9 @@ private Q_SLOTS:
     void waitingCallerHearsWhereTheyStand();
     void agentCallsAChatCustomerAndTheChatGoesOn();
     void simulatedCallerSpeaksItsPromptsAndHangsUp();
+    void agentDialsANumberThroughThePhoneTrunk();
+    void trunkIsAuthenticatedAndItsLossEndsItsCalls();
+    void simulatedPhoneNetworkAnswersBusiesAndHangsUp();
     void malformedFramesAreDroppedAndCounted();
 
 private:
@@ -986,6 +1018,227 @@ void tst_HubVoice::simulatedCallerSpeaksItsPromptsAndHangsUp()
     QVERIFY(out.contains("\"event\":\"call.answered\""));
     QVERIFY(out.contains("\"ok\":true"));
     QVERIFY(m_agent->waitForEvent(QString(event::InteractionUpdated)).has_value());
+}
+
+void tst_HubVoice::agentDialsANumberThroughThePhoneTrunk()
+{
+    // No trunk registered: the hub says so instead of ringing nowhere.
+    const Response noLine = m_agent->call(
+        method::CallDialNumber, CallDialNumberParams{QStringLiteral("13800138000")}.toJson());
+    QCOMPARE(outcomeOf(noLine), QStringLiteral("invalid_transition"));
+    QCOMPARE(noLine.error->details.value(QLatin1StringView("reason")).toString(),
+             QStringLiteral("no-trunk"));
+    for (const QString& bad : {QStringLiteral("12"), QStringLiteral("138-0013-8000x"),
+                               QStringLiteral("1+3800"), QStringLiteral("1234567890123456")})
+        QCOMPARE(
+            outcomeOf(m_agent->call(method::CallDialNumber, {{QStringLiteral("number"), bad}})),
+            QStringLiteral("invalid_params"));
+
+    TestClient trunk(m_hub->trunkSocketUrl());
+    QVERIFY(trunk.open());
+    QCOMPARE(outcomeOf(trunk.call(method::TrunkRegister,
+                                  {{QStringLiteral("token"), m_hub->ingestToken()}})),
+             QStringLiteral("ok"));
+
+    // Dialled while Not Ready (the agent's own call, not routed work): the
+    // interaction is theirs at once and the trunk is asked to ring the number.
+    QCOMPARE(outcomeOf(m_agent->call(method::CallDialNumber,
+                                     CallDialNumberParams{QStringLiteral("10086")}.toJson())),
+             QStringLiteral("invalid_transition")); // still Offline
+    QVERIFY(setNotReady(*m_agent));
+    const Response placed = m_agent->call(
+        method::CallDialNumber, CallDialNumberParams{QStringLiteral("+86 138-0013-8000")}.toJson());
+    QCOMPARE(outcomeOf(placed), QStringLiteral("ok"));
+    QVERIFY(interactionIn(placed).has_value());
+    const Interaction call = *interactionIn(placed);
+    QCOMPARE(call.channel, Channel::Outbound);
+    QCOMPARE(call.state, InteractionState::Active);
+    QCOMPARE(call.customer.identity, QStringLiteral("+86*******8000")); // masked for the desktop
+    QCOMPARE(presenceOf(*m_agent), Presence::Busy);
+    std::optional<Event> ring = trunk.waitForEvent(QString(event::TrunkCall));
+    QVERIFY(ring.has_value());
+    QCOMPARE(ring->data.value(QLatin1StringView("id")).toString(), call.id);
+    QCOMPARE(ring->data.value(QLatin1StringView("number")).toString(),
+             QStringLiteral("+8613800138000"));
+    QCOMPARE(outcomeOf(m_agent->call(method::CallDialNumber,
+                                     CallDialNumberParams{QStringLiteral("10086")}.toJson())),
+             QStringLiteral("invalid_transition")); // one call at a time
+
+    // Ringback until the far end answers; then both hear each other.
+    std::optional<MediaTicket> ticket = ticketFor(*m_agent, call.id);
+    QVERIFY(ticket.has_value());
+    m_agentLeg->open(ticket->socketUrl());
+    m_agentLeg->say(kAgentTone);
+    QVERIFY(m_agentLeg->waitToHear(450.0));
+    const qsizetype seen = m_agent->events().size();
+    const Response answered = trunk.call(method::TrunkAnswer, CallMediaParams{call.id}.toJson());
+    QCOMPARE(outcomeOf(answered), QStringLiteral("ok"));
+    QCOMPARE(dialOutcome(*m_agent, seen, 5000), QStringLiteral("answered"));
+    Result<MediaTicket> farTicket =
+        MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject());
+    QVERIFY(farTicket);
+    m_customerLeg->open(farTicket.value().socketUrl());
+    m_customerLeg->say(kCustomerTone);
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+
+    // The far end hangs up: the agent is told, the audio stops, the call
+    // waits for its wrap-up; after it the agent is Not Ready again.
+    QSignalSpy agentEnded(&m_agentLeg->link(), &qidong::core::MediaLink::ended);
+    const qsizetype beforeHangUp = m_agent->events().size();
+    QCOMPARE(outcomeOf(trunk.call(method::TrunkHangUp, CallMediaParams{call.id}.toJson())),
+             QStringLiteral("ok"));
+    QCOMPARE(dialOutcome(*m_agent, beforeHangUp, 5000), QStringLiteral("customer-hung-up"));
+    QTRY_COMPARE(agentEnded.size(), 1);
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionEnd, InteractionRef{call.id}.toJson())),
+             QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(m_agent->call(method::CallDialNumber,
+                                     CallDialNumberParams{QStringLiteral("10086")}.toJson())),
+             QStringLiteral("invalid_transition")); // not during the wrap-up
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionWrapUp,
+                                     WrapUpParams{call.id, QStringLiteral("resolved")}.toJson())),
+             QStringLiteral("ok"));
+    QCOMPARE(presenceOf(*m_agent), Presence::NotReady);
+
+    // A busy number: the dial is declined, the call stays the agent's to
+    // dial again or end. A ringing call the agent cancels is cleared on
+    // the trunk too.
+    const Response busy = m_agent->call(method::CallDialNumber,
+                                        CallDialNumberParams{QStringLiteral("95588")}.toJson());
+    QCOMPARE(outcomeOf(busy), QStringLiteral("ok"));
+    const QString busyId = interactionIn(busy)->id;
+    ring = trunk.waitForEvent(QString(event::TrunkCall), 5000, trunk.events().size() - 1);
+    QVERIFY(ring.has_value());
+    QCOMPARE(ring->data.value(QLatin1StringView("id")).toString(), busyId);
+    const qsizetype beforeBusy = m_agent->events().size();
+    QCOMPARE(outcomeOf(trunk.call(method::TrunkReject,
+                                  {{QStringLiteral("id"), busyId},
+                                   {QStringLiteral("reason"), QStringLiteral("busy")}})),
+             QStringLiteral("ok"));
+    QCOMPARE(dialOutcome(*m_agent, beforeBusy, 5000), QStringLiteral("declined"));
+    const qsizetype trunkSeen = trunk.events().size();
+    QCOMPARE(outcomeOf(m_agent->call(method::CallDial, CallMediaParams{busyId}.toJson())),
+             QStringLiteral("ok")); // again
+    QVERIFY(trunk.waitForEvent(QString(event::TrunkCall), 5000, trunkSeen).has_value());
+    QCOMPARE(outcomeOf(m_agent->call(method::CallHangUp, CallMediaParams{busyId}.toJson())),
+             QStringLiteral("ok"));
+    const std::optional<Event> cleared =
+        trunk.waitForEvent(QString(event::TrunkHangUp), 5000, trunkSeen);
+    QVERIFY(cleared.has_value());
+    QCOMPARE(cleared->data.value(QLatin1StringView("id")).toString(), busyId);
+    QCOMPARE(cleared->data.value(QLatin1StringView("reason")).toString(),
+             QStringLiteral("hung-up"));
+    QCOMPARE(outcomeOf(trunk.call(method::TrunkAnswer, CallMediaParams{busyId}.toJson())),
+             QStringLiteral("not_found")); // too late: nothing rings there now
+}
+
+void tst_HubVoice::trunkIsAuthenticatedAndItsLossEndsItsCalls()
+{
+    QVERIFY(setNotReady(*m_agent));
+    TestClient stranger(m_hub->trunkSocketUrl());
+    QVERIFY(stranger.open());
+    QCOMPARE(outcomeOf(stranger.call(method::TrunkAnswer,
+                                     {{QStringLiteral("id"), QStringLiteral("i-x")}})),
+             QStringLiteral("unauthenticated"));
+    QCOMPARE(outcomeOf(stranger.call(method::TrunkRegister,
+                                     {{QStringLiteral("token"), QStringLiteral("guess")}})),
+             QStringLiteral("unauthenticated"));
+    QVERIFY(stranger.waitForDisconnected());
+    QVERIFY(m_hub->logged(QStringLiteral("trunk.refused")));
+
+    auto trunk = std::make_unique<TestClient>(m_hub->trunkSocketUrl());
+    QVERIFY(trunk->open());
+    QCOMPARE(outcomeOf(trunk->call(method::TrunkRegister,
+                                   {{QStringLiteral("token"), m_hub->ingestToken()}})),
+             QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(trunk->call(method::TrunkAnswer, {})), QStringLiteral("invalid_params"));
+    const Response placed = m_agent->call(
+        method::CallDialNumber, CallDialNumberParams{QStringLiteral("13900139000")}.toJson());
+    QCOMPARE(outcomeOf(placed), QStringLiteral("ok"));
+    const QString id = interactionIn(placed)->id;
+    QVERIFY(trunk->waitForEvent(QString(event::TrunkCall)).has_value());
+    QCOMPARE(outcomeOf(trunk->call(method::TrunkAnswer, CallMediaParams{id}.toJson())),
+             QStringLiteral("ok"));
+
+    // The trunk's link drops mid-call: the call ends as the far end hanging
+    // up, and the number can be dialled again once a trunk is back.
+    const qsizetype seen = m_agent->events().size();
+    trunk->close();
+    QCOMPARE(dialOutcome(*m_agent, seen, 5000), QStringLiteral("customer-hung-up"));
+    QVERIFY(m_hub->logged(QStringLiteral("trunk.lost")));
+    const Response unreachable = m_agent->call(method::CallDial, CallMediaParams{id}.toJson());
+    QCOMPARE(outcomeOf(unreachable), QStringLiteral("invalid_transition"));
+    QCOMPARE(unreachable.error->details.value(QLatin1StringView("reason")).toString(),
+             QStringLiteral("unreachable"));
+    TestClient back(m_hub->trunkSocketUrl());
+    QVERIFY(back.open());
+    QCOMPARE(outcomeOf(back.call(method::TrunkRegister,
+                                 {{QStringLiteral("token"), m_hub->ingestToken()}})),
+             QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(m_agent->call(method::CallDial, CallMediaParams{id}.toJson())),
+             QStringLiteral("ok"));
+    const std::optional<Event> again = back.waitForEvent(QString(event::TrunkCall));
+    QVERIFY(again.has_value());
+    QCOMPARE(again->data.value(QLatin1StringView("number")).toString(),
+             QStringLiteral("13900139000"));
+}
+
+void tst_HubVoice::simulatedPhoneNetworkAnswersBusiesAndHangsUp()
+{
+    QProcess network;
+    network.setProcessChannelMode(QProcess::SeparateChannels);
+    network.start(HubProcess::executable(),
+                  {QStringLiteral("simulate"), QStringLiteral("--web"), m_hub->webUrl().toString(),
+                   QStringLiteral("--data-dir"), m_hub->dataDir(),
+                   QStringLiteral("--phone-network")});
+    QVERIFY(network.waitForStarted());
+    QVERIFY(setReady(*m_agent));
+    QByteArray out;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            out += network.readAllStandardOutput();
+            return out.contains("phone.registered");
+        },
+        10000));
+
+    // A busy line (…486) declines the dial.
+    const Response busy = m_agent->call(
+        method::CallDialNumber, CallDialNumberParams{QStringLiteral("13800000486")}.toJson());
+    QCOMPARE(outcomeOf(busy), QStringLiteral("ok"));
+    const QString busyId = interactionIn(busy)->id;
+    QCOMPARE(dialOutcome(*m_agent, 0, 10000), QStringLiteral("declined"));
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionEnd, InteractionRef{busyId}.toJson())),
+             QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionWrapUp,
+                                     WrapUpParams{busyId, QStringLiteral("resolved")}.toJson())),
+             QStringLiteral("ok"));
+
+    // A demo caller's number: it rings, is answered, and the caller speaks.
+    const qsizetype seen = m_agent->events().size();
+    const Response placed = m_agent->call(
+        method::CallDialNumber, CallDialNumberParams{QStringLiteral("13800138000")}.toJson());
+    QCOMPARE(outcomeOf(placed), QStringLiteral("ok"));
+    const QString id = interactionIn(placed)->id;
+    const std::optional<MediaTicket> ticket = ticketFor(*m_agent, id);
+    QVERIFY(ticket.has_value());
+    m_agentLeg->open(ticket->socketUrl());
+    QVERIFY(m_agentLeg->waitToHear(450.0)); // ringback
+    QCOMPARE(dialOutcome(*m_agent, seen), QStringLiteral("answered"));
+    QVERIFY(m_agentLeg->waitForSound(-35.0, 300, 10000)); // espeak-ng's voice
+
+    // The agent hangs up first: the simulated far end is told and stops.
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionEnd, InteractionRef{id}.toJson())),
+             QStringLiteral("ok"));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            out += network.readAllStandardOutput();
+            return out.contains("\"event\":\"phone.ended\"") && out.contains("\"why\":\"ended\"");
+        },
+        10000));
+    QVERIFY(out.contains("\"caller\":\"zh-roaming-call\""));
+    QVERIFY(out.contains("\"event\":\"phone.busy\""));
+    network.terminate();
+    QVERIFY(network.waitForFinished(5000));
 }
 
 void tst_HubVoice::malformedFramesAreDroppedAndCounted()

@@ -1,6 +1,7 @@
 #include "HubProcess.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest/QTest>
@@ -120,6 +121,19 @@ QUrl HubProcess::customerSocketUrl() const
     url.setScheme(QStringLiteral("ws"));
     url.setPath(QStringLiteral("/customer/ws"));
     return url;
+}
+
+QUrl HubProcess::trunkSocketUrl() const
+{
+    QUrl url = customerSocketUrl();
+    url.setPath(QStringLiteral("/trunk/ws"));
+    return url;
+}
+
+QString HubProcess::ingestToken() const
+{
+    QFile file(m_dataDir + QStringLiteral("/ingest.token"));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
 }
 
 QByteArray HubProcess::log() const

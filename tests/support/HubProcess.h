@@ -30,6 +30,10 @@ public:
     QUrl webUrl() const { return m_webUrl; }
     // The customer page's WebSocket (ws://127.0.0.1:port/customer/ws).
     QUrl customerSocketUrl() const;
+    // The phone trunk's WebSocket (ws://127.0.0.1:port/trunk/ws).
+    QUrl trunkSocketUrl() const;
+    // The token the ingest API and the trunk authenticate with.
+    QString ingestToken() const;
     // The call media endpoint (ws://127.0.0.1:port).
     QUrl mediaUrl() const { return m_mediaUrl; }
     QString dataDir() const { return m_dataDir; }

@@ -145,6 +145,17 @@ std::optional<Event> TestClient::waitForEvent(const QString& name, int timeoutMs
     return found;
 }
 
+std::optional<protocol::Interaction> interactionIn(const protocol::Response& response)
+{
+    if (response.error)
+        return std::nullopt;
+    protocol::Result<protocol::Interaction> decoded = protocol::Interaction::fromJson(
+        response.result.value(QLatin1StringView("interaction")).toObject());
+    if (!decoded)
+        return std::nullopt;
+    return decoded.value();
+}
+
 protocol::Presence presenceOf(TestClient& client)
 {
     const protocol::Response snapshot = client.call(protocol::method::SessionSnapshot);

@@ -17,6 +17,9 @@ QString outcomeOf(const protocol::Response& response);
 
 class TestClient;
 
+// The "interaction" a result carries (nullopt for an error or a bad one).
+std::optional<protocol::Interaction> interactionIn(const protocol::Response& response);
+
 // The signed-in caller's presence, from a fresh session.snapshot.
 protocol::Presence presenceOf(TestClient& client);
 

@@ -330,9 +330,8 @@ void SoftphonePane::consult()
 void SoftphonePane::followWrapUp(const protocol::Interaction& interaction)
 {
     using protocol::Channel;
-    const bool isCall =
-        interaction.channel == Channel::Voice || interaction.channel == Channel::Callback;
-    if (!isCall || interaction.agentId != m_session.agent().id)
+    if (!protocol::isCallChannel(interaction.channel) ||
+        interaction.agentId != m_session.agent().id)
         return;
     if (interaction.state == InteractionState::WrapUp) {
         if (m_wrapUpId != interaction.id) {

@@ -7,27 +7,27 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QWebSocket;
 
 namespace qidong::hub {
 
-class CustomerGateway;
-
-// One customer page's WebSocket: the same envelope as the agent protocol
-// (requests, responses, events) without hello or sign-in. Untrusted: frames
-// are size-checked and decoded field by field, and the customer is rate
-// limited (a flood gets `throttled` errors, then the socket is closed).
-class CustomerConnection final : public QObject
+// One WebSocket on the web port (a customer page, the phone trunk): the
+// same envelope as the agent protocol (requests, responses, events) without
+// hello or sign-in. Untrusted: frames are size-checked and decoded field by
+// field, and the peer is rate limited (a flood gets `throttled` errors, then
+// the socket is closed). Requests go to the handler its owner gives.
+class PeerConnection final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(CustomerConnection)
+    Q_DISABLE_COPY_MOVE(PeerConnection)
 
 public:
-    CustomerConnection(std::unique_ptr<QWebSocket> socket, CustomerGateway& gateway,
-                       QObject* parent = nullptr);
-    ~CustomerConnection() override;
+    using Handler = std::function<void(PeerConnection&, const protocol::Request&)>;
+    PeerConnection(std::unique_ptr<QWebSocket> socket, Handler handler, QObject* parent = nullptr);
+    ~PeerConnection() override;
 
     QString interactionId() const { return m_interactionId; }
     QString customerName() const { return m_customerName; }
@@ -44,14 +44,14 @@ public:
     void close(int code, const QString& reason);
 
 Q_SIGNALS:
-    void disconnected(qidong::hub::CustomerConnection* connection);
+    void disconnected(qidong::hub::PeerConnection* connection);
 
 private:
     void onTextMessage(const QString& text);
     void reject(std::optional<qint64> id, const protocol::Error& error);
 
     std::unique_ptr<QWebSocket> m_socket;
-    CustomerGateway& m_gateway;
+    Handler m_handler;
     QString m_interactionId;
     QString m_customerName;
     TokenBucket m_frames{30, 10};

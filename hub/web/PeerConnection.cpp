@@ -1,7 +1,6 @@
-#include "CustomerConnection.h"
+#include "PeerConnection.h"
 #include "Clock.h"
 
-#include "CustomerGateway.h"
 #include "log/HubLog.h"
 #include "protocol/Limits.h"
 
@@ -16,21 +15,20 @@ namespace {
 // Attachments travel inline: a frame may hold 128 KiB of base64'd file.
 constexpr qsizetype kCustomerTransportBytes = 1024 * 1024;
 constexpr int kMaxRejectedFrames = 200;
-// A page that says nothing for this long is gone (it pings every 20 s).
+// A peer that says nothing for this long is gone (pages and the trunk ping
+// every 20 s).
 constexpr std::chrono::minutes kIdleLimit{2};
 
 } // namespace
 
-CustomerConnection::CustomerConnection(std::unique_ptr<QWebSocket> socket, CustomerGateway& gateway,
-                                       QObject* parent)
+PeerConnection::PeerConnection(std::unique_ptr<QWebSocket> socket, Handler handler, QObject* parent)
     : QObject(parent)
     , m_socket(std::move(socket))
-    , m_gateway(gateway)
+    , m_handler(std::move(handler))
 {
     m_socket->setMaxAllowedIncomingMessageSize(kCustomerTransportBytes);
     m_socket->setMaxAllowedIncomingFrameSize(kCustomerTransportBytes);
-    connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
-            &CustomerConnection::onTextMessage);
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &PeerConnection::onTextMessage);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this] {
         reject(std::nullopt, makeError(ErrorCode::InvalidMessage,
                                        QStringLiteral("this socket carries text frames only")));
@@ -46,14 +44,14 @@ CustomerConnection::CustomerConnection(std::unique_ptr<QWebSocket> socket, Custo
     m_idle.start();
 }
 
-CustomerConnection::~CustomerConnection() = default;
+PeerConnection::~PeerConnection() = default;
 
-bool CustomerConnection::takeTypingToken()
+bool PeerConnection::takeTypingToken()
 {
     return m_typing.take(nowMs());
 }
 
-void CustomerConnection::onTextMessage(const QString& text)
+void PeerConnection::onTextMessage(const QString& text)
 {
     m_idle.start();
     const qint64 now = nowMs();
@@ -77,15 +75,16 @@ void CustomerConnection::onTextMessage(const QString& text)
                          {{QStringLiteral("retryAfterMs"), m_frames.retryAfterMs(now)}}));
         return;
     }
-    m_gateway.handle(*this, *request);
+    m_handler(*this, *request);
 }
 
-void CustomerConnection::reject(std::optional<qint64> id, const Error& error)
+void PeerConnection::reject(std::optional<qint64> id, const Error& error)
 {
     sendError(id, error);
     if (++m_rejected == 1 || m_rejected % 50 == 0)
-        logWarning(lcWeb, QLatin1StringView("customer.frame_rejected"),
-                   {{QStringLiteral("conversation"), m_interactionId},
+        logWarning(lcWeb, QLatin1StringView("web.frame_rejected"),
+                   {{QStringLiteral("path"), m_socket->requestUrl().path()},
+                    {QStringLiteral("conversation"), m_interactionId},
                     {QStringLiteral("code"), errorCodeName(error.code)},
                     {QStringLiteral("count"), m_rejected}});
     if (m_rejected >= kMaxRejectedFrames)
@@ -93,25 +92,25 @@ void CustomerConnection::reject(std::optional<qint64> id, const Error& error)
               QStringLiteral("too many rejected messages"));
 }
 
-void CustomerConnection::sendResult(qint64 id, const QJsonObject& result)
+void PeerConnection::sendResult(qint64 id, const QJsonObject& result)
 {
     if (!m_closing)
         m_socket->sendTextMessage(QString::fromUtf8(encodeMessage(makeResult(id, result))));
 }
 
-void CustomerConnection::sendError(std::optional<qint64> id, const Error& error)
+void PeerConnection::sendError(std::optional<qint64> id, const Error& error)
 {
     if (!m_closing)
         m_socket->sendTextMessage(QString::fromUtf8(encodeMessage(makeErrorResponse(id, error))));
 }
 
-void CustomerConnection::sendEvent(const Event& event)
+void PeerConnection::sendEvent(const Event& event)
 {
     if (!m_closing)
         m_socket->sendTextMessage(QString::fromUtf8(encodeMessage(event)));
 }
 
-void CustomerConnection::close(int code, const QString& reason)
+void PeerConnection::close(int code, const QString& reason)
 {
     if (m_closing)
         return;
