@@ -221,6 +221,42 @@ void CallDesk::dial()
                          });
 }
 
+void CallDesk::dialNumber(const QString& number, const QString& displayName)
+{
+    if (m_call) {
+        Q_EMIT failed(QString(method::CallDialNumber),
+                      makeError(ErrorCode::InvalidTransition,
+                                QStringLiteral("finish the current call first")));
+        return;
+    }
+    const std::optional<QString> normalized = CallDialNumberParams::normalizedNumber(number);
+    if (!normalized) {
+        Q_EMIT failed(QString(method::CallDialNumber),
+                      makeError(ErrorCode::InvalidParams,
+                                QStringLiteral("not a phone number: 3 to 15 digits, an optional "
+                                               "leading +")));
+        return;
+    }
+    CallDialNumberParams params;
+    params.number = *normalized;
+    params.displayName = displayName;
+    m_connection.request(
+        QString(method::CallDialNumber), params.toJson(), this, [this](const Response& response) {
+            if (response.error) {
+                Q_EMIT failed(QString(method::CallDialNumber), *response.error);
+                return;
+            }
+            // The interaction and its ringing usually came
+            // first as events; either order ends the same.
+            Result<Interaction> placed = Interaction::fromJson(
+                response.result.value(QLatin1StringView("interaction")).toObject());
+            if (!placed)
+                return;
+            onInteraction(placed.value());
+            onDialEvent(placed.value().id, QStringLiteral("ringing"));
+        });
+}
+
 void CallDesk::callChatCustomer(const Interaction& chat)
 {
     if (m_call) {

@@ -61,6 +61,11 @@ public:
     };
     Dial dialState() const { return m_dial; }
     void dial();
+    // An outbound call to a phone number (keypad, a customer's number,
+    // click-to-dial) through the hub's phone trunk: it becomes the agent's
+    // call at once and rings; the hub's answer or refusal (no trunk, a bad
+    // number, already on a call) comes as callChanged or failed.
+    void dialNumber(const QString& number, const QString& displayName = {});
     // "Call this customer now" from a web chat: the chat's page rings; the
     // call joins the same conversation and the chat goes on beside it.
     // Hanging up ends the call, not the chat.

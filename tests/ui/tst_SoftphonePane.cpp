@@ -23,6 +23,7 @@
 #include <QComboBox>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -177,6 +178,7 @@ private Q_SLOTS:
     void consultedColleagueAnswersAndTakesTheCallOver();
     void agentCallsBackACustomerWhoAskedForIt();
     void agentCallsAChatCustomerAndTheChatGoesOn();
+    void agentDialsANumberFromTheKeypad();
 };
 
 void tst_SoftphonePane::initTestCase()
@@ -549,6 +551,71 @@ void tst_SoftphonePane::agentCallsAChatCustomerAndTheChatGoesOn()
     QVERIFY(conversation->composer()->isEnabled());
     QCOMPARE(desk.session.state().presence, Presence::Busy);
     QVERIFY(!desk.flow.voiceEngine().inCall());
+}
+
+void tst_SoftphonePane::agentDialsANumberFromTheKeypad()
+{
+    Desktop desk(QStringLiteral("outbound"));
+    QVERIFY(desk.devicesLoaded());
+    HubProcess hub;
+    QVERIFY(hub.start());
+    QVERIFY(desk.signIn(hub, QStringLiteral("li.na")));
+    ui::SoftphonePane* pane = desk.pane();
+    QVERIFY(pane->numberField()->isVisible());
+    QVERIFY(!pane->callNumberButton()->isEnabled()); // nothing typed yet
+
+    // Typed on the keypad; with no phone line the hub says so.
+    auto* keypadToggle = pane->findChild<QPushButton*>(QStringLiteral("dialPadToggle"));
+    QVERIFY(keypadToggle != nullptr);
+    QTest::mouseClick(keypadToggle, Qt::LeftButton);
+    QTRY_VERIFY(pane->findChild<QWidget*>(QStringLiteral("keypad"))->isVisible());
+    QTest::keyClicks(pane->numberField(), QStringLiteral("139 0013"));
+    for (const char* key : {"key_9", "key_0", "key_0", "key_0", "key_star"})
+        QTest::mouseClick(pane->findChild<QPushButton*>(QString::fromLatin1(key)), Qt::LeftButton);
+    QCOMPARE(pane->numberField()->text(), QStringLiteral("139 00139000")); // '*' is no digit
+    QVERIFY(pane->callNumberButton()->isEnabled());
+    QTest::mouseClick(pane->callNumberButton(), Qt::LeftButton);
+    QTRY_VERIFY(pane->noticeText().startsWith(QStringLiteral("No phone line")));
+    QCOMPARE(labelText(pane, "callWho"), QStringLiteral("No call"));
+
+    // With a trunk: the call is the agent's at once and rings the number.
+    TestClient trunk(hub.trunkSocketUrl());
+    QVERIFY(trunk.open());
+    QCOMPARE(outcomeOf(
+                 trunk.call(method::TrunkRegister, {{QStringLiteral("token"), hub.ingestToken()}})),
+             QStringLiteral("ok"));
+    desk.session.requestState(Presence::NotReady, QStringLiteral("lunch"));
+    QTRY_COMPARE(desk.session.state().presence, Presence::NotReady);
+    PcmFeeder voice(desk.line, PcmFeeder::tone(kAgentTone));
+    PcmRecorder heard(desk.ear + QStringLiteral(".monitor"));
+    QTest::keyClick(pane->numberField(), Qt::Key_Return);
+    const std::optional<Event> ring = trunk.waitForEvent(QString(event::TrunkCall));
+    QVERIFY(ring.has_value());
+    QCOMPARE(ring->data.value(QLatin1StringView("number")).toString(),
+             QStringLiteral("13900139000"));
+    QTRY_COMPARE(labelText(pane, "callWho"), QStringLiteral("139****9000"));
+    QTRY_COMPARE(labelText(pane, "callStatus"), QStringLiteral("Calling 139****9000…"));
+    QVERIFY(!pane->numberField()->isVisible());
+    QVERIFY(heard.waitToHear(450.0)); // ringback
+
+    // The far end answers: they hear each other; the agent hangs up and
+    // wraps up as after any call.
+    const QString id = ring->data.value(QLatin1StringView("id")).toString();
+    const Response answered = trunk.call(method::TrunkAnswer, CallMediaParams{id}.toJson());
+    QVERIFY2(!answered.error, qPrintable(answered.error ? answered.error->message : QString()));
+    VoiceLeg far(8);
+    far.open(MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject())
+                 .value()
+                 .socketUrl());
+    far.say(kCustomerTone);
+    QTRY_COMPARE(labelText(pane, "callStatus"), QStringLiteral("Connected"));
+    QVERIFY(heard.waitToHear(kCustomerTone));
+    QVERIFY(far.waitToHear(kAgentTone));
+    QTest::mouseClick(pane->hangUpButton(), Qt::LeftButton);
+    QVERIFY(trunk.waitForEvent(QString(event::TrunkHangUp)).has_value());
+    QTRY_VERIFY(pane->wrapUpForm()->isVisible());
+    QTRY_COMPARE(labelText(pane, "callWho"), QStringLiteral("No call"));
+    QVERIFY(pane->numberField()->isVisible());
 }
 
 QTEST_MAIN(tst_SoftphonePane)

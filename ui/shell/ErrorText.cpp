@@ -6,6 +6,13 @@ using protocol::ErrorCode;
 
 QString ErrorText::describe(const protocol::Error& error)
 {
+    // Refusals the agent can act on say why, in their language.
+    const QString reason = error.details.value(QLatin1StringView("reason")).toString();
+    if (reason == QLatin1StringView("no-trunk"))
+        return tr("No phone line: the hub has no telephone trunk connected.");
+    if (reason == QLatin1StringView("unreachable"))
+        return tr("The customer cannot be reached: they left the web page and there is no phone "
+                  "line to call them on.");
     switch (error.code) {
     case ErrorCode::InvalidCredentials:
         return tr("Wrong username or password.");

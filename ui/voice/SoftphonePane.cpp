@@ -14,8 +14,10 @@
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -70,6 +72,10 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     , m_hangUp(new QPushButton(tr("Hang &up"), this))
     , m_consult(new QPushButton(tr("C&onsult…"), this))
     , m_dial(new QPushButton(tr("Call &back now"), this))
+    , m_dialRow(new QWidget(this))
+    , m_number(new QLineEdit(m_dialRow))
+    , m_callNumber(new QPushButton(tr("&Call"), m_dialRow))
+    , m_dialPadToggle(new QPushButton(tr("&Keypad"), m_dialRow))
     , m_consultRow(new QWidget(this))
     , m_consultStatus(new QLabel(m_consultRow))
     , m_consultAnswer(new QPushButton(tr("&Answer"), m_consultRow))
@@ -139,10 +145,24 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     controls->addWidget(m_recording);
     controls->addLayout(meters);
     controls->addLayout(buttons);
-    controls->addWidget(m_keypad);
     controls->addWidget(m_keysPressed);
     m_dial->setObjectName(QStringLiteral("dialButton"));
     m_dial->setAccessibleName(tr("Call the customer back"));
+    m_dialRow->setObjectName(QStringLiteral("dialRow"));
+    m_number->setObjectName(QStringLiteral("numberField"));
+    m_number->setPlaceholderText(tr("Phone number"));
+    m_number->setAccessibleName(tr("Phone number to call"));
+    m_number->setMaxLength(24);
+    m_number->setClearButtonEnabled(true);
+    m_callNumber->setObjectName(QStringLiteral("callNumberButton"));
+    m_callNumber->setAccessibleName(tr("Call this number"));
+    m_dialPadToggle->setCheckable(true);
+    m_dialPadToggle->setObjectName(QStringLiteral("dialPadToggle"));
+    auto* dialLayout = new QHBoxLayout(m_dialRow);
+    dialLayout->setContentsMargins(0, 0, 0, 0);
+    dialLayout->addWidget(m_number, 1);
+    dialLayout->addWidget(m_dialPadToggle);
+    dialLayout->addWidget(m_callNumber);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_status);
@@ -150,6 +170,8 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
     layout->addWidget(m_link);
     layout->addWidget(m_consultRow);
     layout->addWidget(m_controls);
+    layout->addWidget(m_dialRow);
+    layout->addWidget(m_keypad); // DTMF on a call, digits of the number without one
     layout->addWidget(m_notice);
     m_wrapUpTitle->setObjectName(QStringLiteral("callWrapUpTitle"));
     m_wrapUp->setObjectName(QStringLiteral("callWrapUp"));
@@ -191,7 +213,21 @@ SoftphonePane::SoftphonePane(core::CallDesk& calls, core::ChatDesk& directory,
         });
     connect(m_hold, &QPushButton::clicked, this, &SoftphonePane::toggleHold);
     connect(m_mute, &QPushButton::clicked, this, &SoftphonePane::toggleMute);
-    connect(m_keypadToggle, &QPushButton::toggled, m_keypad, &QWidget::setVisible);
+    // One keypad, a toggle on the call's row and one beside the number.
+    for (QPushButton* toggle : {m_keypadToggle, m_dialPadToggle})
+        connect(toggle, &QPushButton::toggled, this, [this](bool shown) {
+            m_keypad->setVisible(shown);
+            for (QPushButton* each : {m_keypadToggle, m_dialPadToggle}) {
+                const QSignalBlocker quiet(each);
+                each->setChecked(shown);
+            }
+        });
+    connect(m_callNumber, &QPushButton::clicked, this, &SoftphonePane::callNumber);
+    connect(m_number, &QLineEdit::returnPressed, this, &SoftphonePane::callNumber);
+    connect(m_number, &QLineEdit::textChanged, this, [this](const QString& typed) {
+        m_callNumber->setEnabled(
+            protocol::CallDialNumberParams::normalizedNumber(typed).has_value());
+    });
     connect(m_hangUp, &QPushButton::clicked, &calls, &core::CallDesk::hangUp);
     connect(m_transfer, &QPushButton::clicked, this, &SoftphonePane::transfer);
     connect(m_consult, &QPushButton::clicked, this, &SoftphonePane::consult);
@@ -257,10 +293,29 @@ QWidget* SoftphonePane::buildKeypad()
                                                         : key == u'#' ? QStringLiteral("hash")
                                                                       : QString(key)));
         button->setAccessibleName(tr("Key %1").arg(key));
-        connect(button, &QPushButton::clicked, this, [this, key] { m_calls.pressKey(key); });
+        connect(button, &QPushButton::clicked, this, [this, key] { pressKeypad(key); });
         grid->addWidget(button, int(i / 3), int(i % 3));
     }
     return pad;
+}
+
+void SoftphonePane::pressKeypad(QChar key)
+{
+    if (m_calls.call()) {
+        m_calls.pressKey(key);
+        return;
+    }
+    if (key.isDigit()) // '*' and '#' are for menus, not numbers
+        m_number->insert(QString(key));
+}
+
+void SoftphonePane::callNumber()
+{
+    const QString number = m_number->text().trimmed();
+    if (m_calls.call() || !protocol::CallDialNumberParams::normalizedNumber(number))
+        return;
+    m_notice->clear();
+    m_calls.dialNumber(number);
 }
 
 void SoftphonePane::toggleMute()
@@ -452,7 +507,10 @@ void SoftphonePane::refresh()
     m_mute->setEnabled(dial != Dial::Waiting);
     m_keypadToggle->setEnabled(connected);
     m_dial->setVisible(call && dial == Dial::Waiting);
+    m_dialRow->setVisible(!call);
     if (!call) {
+        m_callNumber->setEnabled(
+            protocol::CallDialNumberParams::normalizedNumber(m_number->text()).has_value());
         m_who->setText(tr("No call"));
         m_status->clear();
         m_link->clear();
@@ -460,11 +518,16 @@ void SoftphonePane::refresh()
         m_hold->setChecked(false);
         return;
     }
-    m_who->setText(call->customer.identity.isEmpty()
+    m_who->setText(call->customer.identity.isEmpty() ||
+                           call->customer.identity == call->customer.displayName
                        ? call->customer.displayName
                        : tr("%1 (%2)").arg(call->customer.displayName, call->customer.identity));
     const bool held = call->state == InteractionState::Held && holds;
-    if (dial == Dial::Waiting)
+    const bool outbound = call->channel == protocol::Channel::Outbound;
+    m_dial->setText(outbound ? tr("Call &again") : tr("Call &back now"));
+    if (dial == Dial::Waiting && outbound)
+        m_status->setText(tr("Not connected — call again or hang up"));
+    else if (dial == Dial::Waiting)
         m_status->setText(tr("Callback request — call %1 back").arg(call->customer.displayName));
     else if (dial == Dial::Ringing)
         m_status->setText(tr("Calling %1…").arg(call->customer.displayName));

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QWidget;
@@ -24,8 +25,8 @@ class WrapUpForm;
 // transfer, consult a colleague (then transfer, conference or return),
 // hang up — with microphone and speaker meters, the audio link's health, a
 // fallen-back device, and the keys the customer pressed. A colleague's
-// request to consult rings here with Answer and Decline. Shows "No call"
-// when there is none.
+// request to consult rings here with Answer and Decline. With no call it
+// shows "No call" and a number to dial (typed, pasted or from the keypad).
 class SoftphonePane final : public QWidget
 {
     Q_OBJECT
@@ -44,6 +45,9 @@ public:
     QPushButton* transferButton() const { return m_transfer; }
     QPushButton* consultButton() const { return m_consult; }
     QPushButton* dialButton() const { return m_dial; }
+    // Outbound: the number field and its Call button (shown with no call).
+    QLineEdit* numberField() const { return m_number; }
+    QPushButton* callNumberButton() const { return m_callNumber; }
     // The consultation row: what it is and its buttons.
     QString consultText() const;
     QPushButton* consultAnswerButton() const { return m_consultAnswer; }
@@ -67,6 +71,8 @@ private:
     QWidget* buildKeypad();
 
     void transfer();
+    void callNumber();
+    void pressKeypad(QChar key);
     void consult();
     void refreshConsultation();
     void tellConsultationEnded(const protocol::Consultation& ended);
@@ -92,6 +98,10 @@ private:
     QPushButton* m_hangUp;
     QPushButton* m_consult;
     QPushButton* m_dial;
+    QWidget* m_dialRow;
+    QLineEdit* m_number;
+    QPushButton* m_callNumber;
+    QPushButton* m_dialPadToggle;
     QWidget* m_consultRow;
     QLabel* m_consultStatus;
     QPushButton* m_consultAnswer;
