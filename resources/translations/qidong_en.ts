@@ -71,6 +71,10 @@
         <source>After-call work</source>
         <translation>After-call work</translation>
     </message>
+    <message>
+        <source>Outbound call</source>
+        <translation>Outbound call</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -120,6 +124,14 @@
     <message>
         <source>Something went wrong (%1).</source>
         <translation>Something went wrong (%1).</translation>
+    </message>
+    <message>
+        <source>No phone line: the hub has no telephone trunk connected.</source>
+        <translation>No phone line: the hub has no telephone trunk connected.</translation>
+    </message>
+    <message>
+        <source>The customer cannot be reached: they left the web page and there is no phone line to call them on.</source>
+        <translation>The customer cannot be reached: they left the web page and there is no phone line to call them on.</translation>
     </message>
 </context>
 <context>
@@ -870,6 +882,30 @@
     <message>
         <source>Wrap up the call with %1</source>
         <translation>Wrap up the call with %1</translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation>&amp;Call</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Phone number to call</source>
+        <translation>Phone number to call</translation>
+    </message>
+    <message>
+        <source>Call this number</source>
+        <translation>Call this number</translation>
+    </message>
+    <message>
+        <source>Call &amp;again</source>
+        <translation>Call &amp;again</translation>
+    </message>
+    <message>
+        <source>Not connected — call again or hang up</source>
+        <translation>Not connected — call again or hang up</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,10 @@
         <source>After-call work</source>
         <translation>话后处理</translation>
     </message>
+    <message>
+        <source>Outbound call</source>
+        <translation>外呼</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -119,6 +123,14 @@
     <message>
         <source>Something went wrong (%1).</source>
         <translation>出错了（%1）。</translation>
+    </message>
+    <message>
+        <source>No phone line: the hub has no telephone trunk connected.</source>
+        <translation>没有电话线路：中心服务器未连接电话中继。</translation>
+    </message>
+    <message>
+        <source>The customer cannot be reached: they left the web page and there is no phone line to call them on.</source>
+        <translation>无法联系到客户：客户已离开网页，且没有可拨打的电话线路。</translation>
     </message>
 </context>
 <context>
@@ -868,6 +880,30 @@
     <message>
         <source>Wrap up the call with %1</source>
         <translation>整理与 %1 的通话</translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation>呼叫(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Phone number to call</source>
+        <translation>要拨打的电话号码</translation>
+    </message>
+    <message>
+        <source>Call this number</source>
+        <translation>拨打此号码</translation>
+    </message>
+    <message>
+        <source>Call &amp;again</source>
+        <translation>重新呼叫(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Not connected — call again or hang up</source>
+        <translation>未接通——重新呼叫或挂断</translation>
     </message>
 </context>
 <context>
