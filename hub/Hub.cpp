@@ -138,7 +138,8 @@ Result<bool> Hub::open()
     m_router->setChatCapacity(m_options.chatCapacity);
     m_chat = std::make_unique<ChatService>(*m_chatStore, *m_interactions, *m_interactionStore,
                                            *m_accounts);
-    m_media = std::make_unique<MediaEngine>();
+    m_media = std::make_unique<MediaEngine>(
+        m_options.mediaThreads > 0 ? m_options.mediaThreads : QThread::idealThreadCount());
     m_voice = std::make_unique<VoiceCalls>(*m_interactions, *m_media);
     m_announcer = std::make_unique<QueueAnnouncer>(
         *m_interactions, *m_media, m_options.announceAfter, m_options.announceAfter * 10);
@@ -211,6 +212,7 @@ Result<bool> Hub::open()
             {{QStringLiteral("url"), m_url.toString()},
              {QStringLiteral("webUrl"), m_webUrl.toString()},
              {QStringLiteral("mediaUrl"), m_media->url().toString()},
+             {QStringLiteral("mediaThreads"), m_media->threadCount()},
              {QStringLiteral("dataDir"), m_options.dataDir},
              {QStringLiteral("schema"), m_database->schemaVersion()},
              {QStringLiteral("tls"), tls.has_value()}});

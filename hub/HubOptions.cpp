@@ -62,8 +62,13 @@ void HubOptions::addTo(QCommandLineParser& parser)
          QStringLiteral("Address and port of the customer chat page and the ingest API, or off."),
          QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8471")},
         {QStringLiteral("media-listen"),
-         QStringLiteral("Address and port of the call media sockets (agents' and callers' audio)."),
+         QStringLiteral("Address and first port of the call media sockets (agents' and callers' "
+                        "audio); each media thread listens on the next port."),
          QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8472")},
+        {QStringLiteral("media-threads"),
+         QStringLiteral("Threads that carry and mix call audio, calls spread over them (default: "
+                        "one per core)."),
+         QStringLiteral("n"), QStringLiteral("0")},
         {QStringLiteral("ingest-token"),
          QStringLiteral("Bearer token of the ingest API (default: $QIDONG_INGEST_TOKEN, else one"
                         " generated into <data-dir>/ingest.token)."),
@@ -155,6 +160,10 @@ Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
     if (!announce)
         return bad(QStringLiteral("--announce-ms must be 100..600000"));
     options.announceAfter = std::chrono::milliseconds(*announce);
+    const auto mediaThreads = number(parser, QStringLiteral("media-threads"), 0, 16);
+    if (!mediaThreads)
+        return bad(QStringLiteral("--media-threads must be 0..16"));
+    options.mediaThreads = int(*mediaThreads);
     const auto acwCap = number(parser, QStringLiteral("acw-cap-ms"), 0, 86'400'000);
     if (!acwCap)
         return bad(QStringLiteral("--acw-cap-ms must be 0..86400000"));

@@ -22,6 +22,7 @@ struct HubOptions final
     quint16 webPort = 8471;
     QHostAddress mediaAddress{QHostAddress::LocalHost};
     quint16 mediaPort = 8472;
+    int mediaThreads = 0; // 0: one per core
     QString ingestToken;
     bool demo = false;
     QString certificatePath;

@@ -5,106 +5,142 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace qidong::hub {
 
 using namespace qidong::protocol;
 
-MediaEngine::MediaEngine(std::chrono::milliseconds ticketLifetime, QObject* parent)
+MediaEngine::MediaEngine(int threads, std::chrono::milliseconds ticketLifetime, QObject* parent)
     : QObject(parent)
     , m_ticketLifetime(ticketLifetime)
 {
-    m_thread.setObjectName(QStringLiteral("qidong-media"));
-    m_server = new MediaServer;
-    m_server->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_server, &QObject::deleteLater);
-    connect(m_server, &MediaServer::partyConnected, this, &MediaEngine::partyConnected);
-    connect(m_server, &MediaServer::partyDisconnected, this, &MediaEngine::partyDisconnected);
-    connect(m_server, &MediaServer::dtmf, this, &MediaEngine::dtmf);
-    m_thread.start(QThread::TimeCriticalPriority);
+    const int count = std::clamp(threads, 1, kMaxMediaThreads);
+    for (int i = 0; i < count; ++i) {
+        Shard shard;
+        shard.thread = std::make_unique<QThread>();
+        // Named for ps/top and the benchmarks; "qidong-media" was the only one.
+        shard.thread->setObjectName(count == 1 ? QStringLiteral("qidong-media")
+                                               : QStringLiteral("qidong-media-%1").arg(i + 1));
+        shard.server = new MediaServer;
+        shard.server->moveToThread(shard.thread.get());
+        connect(shard.thread.get(), &QThread::finished, shard.server, &QObject::deleteLater);
+        connect(shard.server, &MediaServer::partyConnected, this, &MediaEngine::partyConnected);
+        connect(shard.server, &MediaServer::partyDisconnected, this,
+                &MediaEngine::partyDisconnected);
+        connect(shard.server, &MediaServer::dtmf, this, &MediaEngine::dtmf);
+        shard.thread->start(QThread::TimeCriticalPriority);
+        m_shards.push_back(std::move(shard));
+    }
 }
 
 MediaEngine::~MediaEngine()
 {
-    QMetaObject::invokeMethod(
-        m_server, [server = m_server] { server->stop(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    for (Shard& shard : m_shards) {
+        QMetaObject::invokeMethod(
+            shard.server, [server = shard.server] { server->stop(); },
+            Qt::BlockingQueuedConnection);
+        shard.thread->quit();
+        shard.thread->wait();
+    }
 }
 
-template <typename Work> void MediaEngine::onMediaThread(Work work)
+const MediaEngine::Shard& MediaEngine::shardOf(const QString& callId) const
 {
-    QMetaObject::invokeMethod(m_server, std::move(work), Qt::QueuedConnection);
+    // Seed 0: the same call lands on the same thread for every leg.
+    return m_shards[qHash(callId, 0) % m_shards.size()];
+}
+
+template <typename Work> void MediaEngine::onMediaThread(const QString& callId, Work work)
+{
+    MediaServer* server = shardOf(callId).server;
+    QMetaObject::invokeMethod(
+        server, [server, work = std::move(work)] { work(*server); }, Qt::QueuedConnection);
 }
 
 Result<QUrl> MediaEngine::start(const QHostAddress& address, quint16 port,
                                 const std::optional<QSslConfiguration>& tls)
 {
-    // Startup only: the one place the control thread waits for the media thread.
-    Result<QUrl> url = makeError(ErrorCode::Internal, QStringLiteral("media thread did not start"));
-    QMetaObject::invokeMethod(
-        m_server, [&, server = m_server] { url = server->listen(address, port, tls); },
-        Qt::BlockingQueuedConnection);
-    if (url)
-        m_url = url.value();
-    return url;
+    // Startup only: the one place the control thread waits for the media threads.
+    for (std::size_t i = 0; i < m_shards.size(); ++i) {
+        Shard& shard = m_shards[i];
+        const quint16 shardPort = port == 0 ? 0 : quint16(port + i);
+        Result<QUrl> url =
+            makeError(ErrorCode::Internal, QStringLiteral("media thread did not start"));
+        QMetaObject::invokeMethod(
+            shard.server,
+            [&, server = shard.server] { url = server->listen(address, shardPort, tls); },
+            Qt::BlockingQueuedConnection);
+        if (!url)
+            return url;
+        shard.url = url.value();
+    }
+    return m_shards.front().url;
 }
 
 MediaTicket MediaEngine::issue(const QString& callId, const QString& party)
 {
     MediaTicket ticket;
-    ticket.url = m_url;
+    ticket.url = shardOf(callId).url;
     ticket.url.setPath(QStringLiteral("/media"));
     ticket.token = SecretToken::generate();
     ticket.expiresAtMs = QDateTime::currentMSecsSinceEpoch() + m_ticketLifetime.count();
-    onMediaThread([server = m_server, token = ticket.token, leg = MediaServer::Leg{callId, party},
-                   expires = ticket.expiresAtMs] { server->admit(token, leg, expires); });
+    onMediaThread(callId, [token = ticket.token, leg = MediaServer::Leg{callId, party},
+                           expires = ticket.expiresAtMs](MediaServer& server) {
+        server.admit(token, leg, expires);
+    });
     return ticket;
 }
 
 void MediaEngine::addParty(const QString& callId, const QString& party, Listen listen, bool talks)
 {
-    onMediaThread([server = m_server, callId, party, listen, talks] {
-        server->addParty(callId, party, listen, talks);
+    onMediaThread(callId, [callId, party, listen, talks](MediaServer& server) {
+        server.addParty(callId, party, listen, talks);
     });
 }
 
 void MediaEngine::setListen(const QString& callId, const QString& party, Listen listen)
 {
-    onMediaThread(
-        [server = m_server, callId, party, listen] { server->setListen(callId, party, listen); });
+    onMediaThread(callId, [callId, party, listen](MediaServer& server) {
+        server.setListen(callId, party, listen);
+    });
 }
 
 void MediaEngine::setTalks(const QString& callId, const QString& party, bool talks)
 {
-    onMediaThread(
-        [server = m_server, callId, party, talks] { server->setTalks(callId, party, talks); });
+    onMediaThread(callId, [callId, party, talks](MediaServer& server) {
+        server.setTalks(callId, party, talks);
+    });
 }
 
 void MediaEngine::removeParty(const QString& callId, const QString& party)
 {
-    onMediaThread([server = m_server, callId, party] { server->removeParty(callId, party); });
+    onMediaThread(callId,
+                  [callId, party](MediaServer& server) { server.removeParty(callId, party); });
 }
 
 void MediaEngine::closeCall(const QString& callId)
 {
-    onMediaThread([server = m_server, callId] { server->closeCall(callId); });
+    onMediaThread(callId, [callId](MediaServer& server) { server.closeCall(callId); });
 }
 
 void MediaEngine::startRecording(const QString& callId, const QString& path)
 {
-    onMediaThread([server = m_server, callId, path] { server->startRecording(callId, path); });
+    onMediaThread(callId,
+                  [callId, path](MediaServer& server) { server.startRecording(callId, path); });
 }
 
 void MediaEngine::pauseRecording(const QString& callId, bool paused)
 {
-    onMediaThread([server = m_server, callId, paused] { server->pauseRecording(callId, paused); });
+    onMediaThread(callId,
+                  [callId, paused](MediaServer& server) { server.pauseRecording(callId, paused); });
 }
 
 void MediaEngine::announce(const QString& callId, const QString& party,
                            std::shared_ptr<const std::vector<QByteArray>> packets)
 {
-    onMediaThread([server = m_server, callId, party, packets = std::move(packets)] {
-        server->announce(callId, party, packets);
+    onMediaThread(callId, [callId, party, packets = std::move(packets)](MediaServer& server) {
+        server.announce(callId, party, packets);
     });
 }
 

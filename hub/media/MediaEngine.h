@@ -19,23 +19,32 @@ namespace qidong::hub {
 
 class MediaServer;
 
-// The control thread's handle on the media thread: starts it, issues
-// tickets for call legs and tells the mixers who hears whom. Every call
-// is queued to the media thread and returns at once; what happens there
-// comes back as signals on this thread.
+// The control thread's handle on the media threads: starts them, issues
+// tickets for call legs and tells the mixers who hears whom. Calls are
+// spread over `threads` media threads (one per core by default), each its
+// own MediaServer on its own port; a call lives on one of them, chosen by
+// its id, and its tickets name that thread's port. Every call is queued to
+// its thread and returns at once; what happens there comes back as
+// signals on this thread.
 class MediaEngine final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MediaEngine)
 
 public:
-    explicit MediaEngine(std::chrono::milliseconds ticketLifetime = std::chrono::seconds(60),
+    static constexpr int kMaxMediaThreads = 16;
+
+    explicit MediaEngine(int threads = 1,
+                         std::chrono::milliseconds ticketLifetime = std::chrono::seconds(60),
                          QObject* parent = nullptr);
     ~MediaEngine() override;
 
+    // Thread i listens on `port` + i (`port` 0: any free ports).
     protocol::Result<QUrl> start(const QHostAddress& address, quint16 port,
                                  const std::optional<QSslConfiguration>& tls);
-    QUrl url() const { return m_url; }
+    // The first thread's address (each call's tickets name its own).
+    QUrl url() const { return m_shards.front().url; }
+    int threadCount() const { return int(m_shards.size()); }
 
     // A ticket for `party` of `callId` (the party must have been added).
     protocol::MediaTicket issue(const QString& callId, const QString& party);
@@ -56,12 +65,17 @@ Q_SIGNALS:
     void dtmf(const QString& callId, const QString& party, QChar key);
 
 private:
-    template <typename Work> void onMediaThread(Work work);
+    struct Shard
+    {
+        std::unique_ptr<QThread> thread;
+        MediaServer* server = nullptr; // lives on `thread`
+        QUrl url;
+    };
+    const Shard& shardOf(const QString& callId) const;
+    template <typename Work> void onMediaThread(const QString& callId, Work work);
 
     std::chrono::milliseconds m_ticketLifetime;
-    QThread m_thread;
-    MediaServer* m_server = nullptr; // lives on m_thread
-    QUrl m_url;
+    std::vector<Shard> m_shards;
 };
 
 } // namespace qidong::hub

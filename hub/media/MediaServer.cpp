@@ -28,6 +28,38 @@ constexpr qint64 kMaxLagMs = 200;
 // China's ringback: 450 Hz, one second on, four off (250 ticks).
 constexpr std::uint64_t kRingPeriodTicks = 250;
 constexpr std::uint64_t kRingOnTicks = 50;
+constexpr std::uint64_t kMusicLoopTicks = 400; // HoldMusic's 8 s phrase
+
+// Hold music and ringback, encoded once for the whole process: generating
+// and encoding them every 20 ms on every media thread, heard or not, cost
+// more than a dozen forwarded calls (perf).
+struct PrecodedFeeds
+{
+    std::vector<QByteArray> music;    // one 8 s loop
+    std::vector<QByteArray> ringback; // one second of tone
+};
+
+const PrecodedFeeds& precodedFeeds()
+{
+    static const PrecodedFeeds feeds = [] {
+        PrecodedFeeds made;
+        media::AudioFrame frame{};
+        media::HoldMusic music;
+        media::VoiceEncoder musicEncoder;
+        for (std::uint64_t i = 0; i < kMusicLoopTicks; ++i) {
+            music.fill(frame);
+            made.music.push_back(musicEncoder.encode(frame));
+        }
+        media::ToneGenerator ring(450.0);
+        media::VoiceEncoder ringEncoder;
+        for (std::uint64_t i = 0; i < kRingOnTicks; ++i) {
+            ring.fill(frame);
+            made.ringback.push_back(ringEncoder.encode(frame));
+        }
+        return made;
+    }();
+    return feeds;
+}
 
 // How long a leg told Bye has to close by itself before the hub closes it.
 constexpr std::chrono::milliseconds kByeGrace{300};
@@ -56,6 +88,7 @@ MediaServer::MediaServer(QObject* parent)
     m_clock.setTimerType(Qt::PreciseTimer);
     m_clock.setInterval(5);
     connect(&m_clock, &QTimer::timeout, this, &MediaServer::onClock);
+    (void)precodedFeeds(); // made now, not on the first call's clock tick
 }
 
 MediaServer::~MediaServer()
@@ -337,13 +370,10 @@ void MediaServer::onClock()
 void MediaServer::tickAll()
 {
     SharedFeeds feeds;
-    media::AudioFrame frame{};
-    m_music.fill(frame);
-    feeds.music = m_musicEncoder.encode(frame);
-    if (m_ticks % kRingPeriodTicks < kRingOnTicks) {
-        m_ringTone.fill(frame);
-        feeds.ringback = m_ringEncoder.encode(frame);
-    }
+    const PrecodedFeeds& precoded = precodedFeeds();
+    feeds.music = precoded.music[m_ticks % kMusicLoopTicks];
+    if (const std::uint64_t ring = m_ticks % kRingPeriodTicks; ring < kRingOnTicks)
+        feeds.ringback = precoded.ringback[ring];
     ++m_ticks;
     for (const auto& [id, mixer] : m_calls)
         mixer->tick(feeds);

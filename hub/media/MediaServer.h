@@ -90,10 +90,6 @@ private:
     QElapsedTimer m_elapsed;
     qint64 m_nextTickMs = 0;
 
-    media::HoldMusic m_music;
-    media::VoiceEncoder m_musicEncoder;
-    media::ToneGenerator m_ringTone{450.0};
-    media::VoiceEncoder m_ringEncoder;
     std::uint64_t m_ticks = 0;
 };
 

@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QMediaDevices>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QWebSocket>
 #include <QtTest/QTest>
 
@@ -35,23 +36,28 @@ using namespace qidong::test;
 
 namespace {
 
-// CPU seconds (user + system) of this process's thread with that name.
+// CPU seconds (user + system) of this process's threads whose name starts
+// with `name` (the hub's media threads are qidong-media-1, -2, …).
 double threadCpuSeconds(const QByteArray& name)
 {
     const QDir tasks(QStringLiteral("/proc/self/task"));
+    double seconds = 0;
+    bool found = false;
     for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
+        if (!comm.open(QIODevice::ReadOnly) || !comm.readAll().trimmed().startsWith(name))
             continue;
         QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
         if (!stat.open(QIODevice::ReadOnly))
-            return -1;
+            continue;
         const QByteArray line = stat.readAll();
         const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
         // Fields 14 and 15 of stat (utime, stime), counted after the name.
-        return (fields.at(11).toDouble() + fields.at(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+        seconds +=
+            (fields.at(11).toDouble() + fields.at(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+        found = true;
     }
-    return -1;
+    return found ? seconds : -1;
 }
 
 double processCpuSeconds()
@@ -302,9 +308,9 @@ struct HubRun
 };
 
 HubRun runCalls(int calls, int partiesPerCall, const QByteArray& opus,
-                const QString& recordingsDir = {})
+                const QString& recordingsDir = {}, int threads = 1)
 {
-    hub::MediaEngine engine;
+    hub::MediaEngine engine(threads);
     HubRun run;
     if (!engine.start(QHostAddress::LocalHost, 0, std::nullopt))
         return run;
@@ -376,6 +382,29 @@ int hubCalls()
             QStringLiteral("%1 % of one core, %2 %")
                 .arg(run.mediaCpu, 0, 'f', 1)
                 .arg(run.delivered, 0, 'f', 1));
+    }
+    // As qidong-hub runs on this machine: one media thread per core, the
+    // calls spread over them (the legs' own sending shares the cores).
+    const int cores = QThread::idealThreadCount();
+    for (const int calls : {60, 100}) {
+        const HubRun run = runCalls(calls, 3, opus, {}, cores);
+        row(qPrintable(QStringLiteral("%1 three-party calls mixed on %2 media threads: their "
+                                      "CPU (sum), frames delivered")
+                           .arg(calls)
+                           .arg(cores)),
+            QStringLiteral("%1 % of one core, %2 %")
+                .arg(run.mediaCpu, 0, 'f', 1)
+                .arg(run.delivered, 0, 'f', 1));
+    }
+    {
+        const HubRun run = runCalls(300, 2, opus, recordings.path(), cores);
+        row(qPrintable(QStringLiteral("300 two-party calls forwarded and recorded on %1 media "
+                                      "threads: their CPU (sum), frames delivered")
+                           .arg(cores)),
+            QStringLiteral("%1 % of one core, %2 %")
+                .arg(run.mediaCpu, 0, 'f', 1)
+                .arg(run.delivered, 0, 'f', 1),
+            "≥ 300 calls on 2 cores");
     }
     return 0;
 }
