@@ -297,6 +297,10 @@ void CallDesk::onDialEvent(const QString& interactionId, const QString& state)
     } else if (state == QLatin1StringView("answered")) {
         m_dial = Dial::Answered;
         m_answeredAtMs = QDateTime::currentMSecsSinceEpoch();
+        if (!m_audioStarted) { // answered before it came to this agent (a transfer)
+            m_ticketAttempts = 0;
+            fetchTicket();
+        }
     } else {
         m_dial = Dial::Waiting; // the agent may dial again, or end it
         stopAudio();

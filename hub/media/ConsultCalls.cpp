@@ -40,7 +40,10 @@ Result<Consultation> ConsultCalls::start(const QString& agentId, const CallConsu
     const std::optional<Interaction> call = m_interactions.find(params.id);
     if (!call || call->agentId != agentId)
         return makeError(ErrorCode::NotFound, QStringLiteral("not your call"));
-    if (call->channel != Channel::Voice || !isOngoing(*call))
+    // An inbound call, or a callback or outbound call once answered.
+    const bool connected = call->channel == Channel::Voice ||
+                           (isCallChannel(call->channel) && m_calls.isAnswered(call->id));
+    if (!connected || !isOngoing(*call))
         return makeError(ErrorCode::InvalidTransition, QStringLiteral("not an ongoing call"));
     if (m_open.contains(params.id))
         return makeError(ErrorCode::InvalidTransition,

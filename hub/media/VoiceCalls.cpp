@@ -110,6 +110,16 @@ void VoiceCalls::follow(const Interaction& interaction)
     arrange(id, wanted);
     if (interaction.state == InteractionState::Active)
         startRecording(id);
+    // An answered callback or outbound call that came to another agent (a
+    // blind transfer, a consultation's hand-over): they hear it connected.
+    if (const auto dialled = m_dials.find(id); dialled != m_dials.end() && dialled->answered &&
+                                               !interaction.agentId.isEmpty() &&
+                                               dialled->holder != interaction.agentId &&
+                                               (interaction.state == InteractionState::Active ||
+                                                interaction.state == InteractionState::Held)) {
+        dialled->holder = interaction.agentId;
+        Q_EMIT dialChanged(interaction.agentId, id, QStringLiteral("answered"));
+    }
 }
 
 void VoiceCalls::arrange(const QString& interactionId, const Parties& wanted)
@@ -196,6 +206,8 @@ Result<MediaTicket> VoiceCalls::answerDial(const QString& interactionId)
     dialled.answered = true;
     dialled.ringOut->stop();
     const std::optional<Interaction> call = m_interactions.find(interactionId);
+    if (call)
+        dialled.holder = call->agentId; // told below
     if (call)
         follow(*call);
     logInfo(lcMedia, QLatin1StringView("callback.answered"),

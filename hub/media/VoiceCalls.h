@@ -86,6 +86,11 @@ public:
     // `agentId`: the customer hung up.
     protocol::Result<bool> hangUpDial(const QString& interactionId, const QString& agentId = {});
     bool isRinging(const QString& interactionId) const;
+    // A dialled call the customer answered and is still on.
+    bool isAnswered(const QString& interactionId) const
+    {
+        return m_dials.contains(interactionId) && m_dials.value(interactionId).answered;
+    }
     bool hasCustomerLeg(const QString& interactionId) const
     {
         return m_calls.value(interactionId).contains(QString(kCustomer));
@@ -118,6 +123,7 @@ private:
     struct Dial
     {
         bool answered = false;
+        QString holder; // the agent told it was answered
         std::shared_ptr<QTimer> ringOut;
     };
 

@@ -95,8 +95,9 @@ QList<RoutableAgent> Router::routableAgents() const
         routable.acceptsWork = m_agents.isConnected(agent.id) && !onCall &&
                                (state.presence == Presence::Ready ||
                                 (state.presence == Presence::Busy && !state.next));
-        for (const Channel channel : {Channel::Voice, Channel::Chat, Channel::Social,
-                                      Channel::Email, Channel::Sms, Channel::Callback})
+        for (const Channel channel :
+             {Channel::Voice, Channel::Chat, Channel::Social, Channel::Email, Channel::Sms,
+              Channel::Callback, Channel::Outbound})
             routable.capacity.insert(channel, agent.capacityFor(channel));
         if (m_chatCapacity > 0) {
             for (const Channel channel :

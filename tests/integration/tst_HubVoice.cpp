@@ -193,6 +193,7 @@ private Q_SLOTS:
     void agentDialsANumberThroughThePhoneTrunk();
     void trunkIsAuthenticatedAndItsLossEndsItsCalls();
     void simulatedPhoneNetworkAnswersBusiesAndHangsUp();
+    void answeredOutboundCallIsConsultedAndPassedOn();
     void malformedFramesAreDroppedAndCounted();
 
 private:
@@ -1239,6 +1240,86 @@ void tst_HubVoice::simulatedPhoneNetworkAnswersBusiesAndHangsUp()
     QVERIFY(out.contains("\"event\":\"phone.busy\""));
     network.terminate();
     QVERIFY(network.waitForFinished(5000));
+}
+
+void tst_HubVoice::answeredOutboundCallIsConsultedAndPassedOn()
+{
+    QVERIFY(setNotReady(*m_agent));
+    TestClient trunk(m_hub->trunkSocketUrl());
+    QVERIFY(trunk.open());
+    QCOMPARE(outcomeOf(trunk.call(method::TrunkRegister,
+                                  {{QStringLiteral("token"), m_hub->ingestToken()}})),
+             QStringLiteral("ok"));
+    // Filed under Chinese voice (billing, which wang.wei has too), not
+    // li.na's first voice queue (roaming VIP).
+    const Response placed = m_agent->call(
+        method::CallDialNumber,
+        CallDialNumberParams{QStringLiteral("13800138000"), QStringLiteral("cn-voice")}.toJson());
+    QCOMPARE(outcomeOf(placed), QStringLiteral("ok"));
+    QCOMPARE(interactionIn(placed)->queueId, QStringLiteral("cn-voice"));
+    const QString id = interactionIn(placed)->id;
+    QVERIFY(trunk.waitForEvent(QString(event::TrunkCall)).has_value());
+    // Not answered yet: nothing to consult about.
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::CallConsult,
+                                CallConsultParams{id, QStringLiteral("zhang.min")}.toJson())),
+        QStringLiteral("invalid_transition"));
+    const Response answered = trunk.call(method::TrunkAnswer, CallMediaParams{id}.toJson());
+    QCOMPARE(outcomeOf(answered), QStringLiteral("ok"));
+    m_customerLeg->open(
+        MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject())
+            .value()
+            .socketUrl());
+    m_customerLeg->say(kCustomerTone);
+    std::optional<MediaTicket> ticket = ticketFor(*m_agent, id);
+    QVERIFY(ticket.has_value());
+    m_agentLeg->open(ticket->socketUrl());
+    m_agentLeg->say(kAgentTone);
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+
+    // Consulted and handed over: 张敏 talks with the far end, li.na is out.
+    TestClient zhang(m_hub->url());
+    QVERIFY(zhang.signIn(QStringLiteral("zhang.min")).has_value());
+    QVERIFY(setReady(zhang));
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::CallConsult,
+                                CallConsultParams{id, QStringLiteral("zhang.min")}.toJson())),
+        QStringLiteral("ok"));
+    QVERIFY(zhang.waitForEvent(QString(event::CallConsultChanged)).has_value());
+    QCOMPARE(outcomeOf(zhang.call(method::CallConsultAnswer, CallMediaParams{id}.toJson())),
+             QStringLiteral("ok"));
+    ticket = ticketFor(zhang, id);
+    QVERIFY(ticket.has_value());
+    VoiceLeg zhangLeg(3);
+    zhangLeg.open(ticket->socketUrl());
+    zhangLeg.say(kColleagueTone);
+    QVERIFY(m_agentLeg->waitToHear(kColleagueTone, kHeard));
+    QCOMPARE(consultEnd(*m_agent, id, ConsultAction::Transfer), QStringLiteral("ok"));
+    QVERIFY(m_customerLeg->waitToHear(kColleagueTone, kHeard));
+    QVERIFY(zhangLeg.waitToHear(kCustomerTone, kHeard));
+
+    // Then a blind transfer to wang.wei: the call comes to him connected,
+    // and he is told so (call.dial answered), so his desktop joins at once.
+    TestClient wang(m_hub->url());
+    QVERIFY(wang.signIn(QStringLiteral("wang.wei")).has_value());
+    QVERIFY(setReady(wang));
+    QCOMPARE(outcomeOf(zhang.call(method::InteractionTransfer,
+                                  TransferParams{id, {}, QStringLiteral("wang.wei"),
+                                                 QStringLiteral("wants the roaming pack")}
+                                      .toJson())),
+             QStringLiteral("ok"));
+    QVERIFY(wang.waitForEvent(QString(event::InteractionOffered)).has_value());
+    const qsizetype seen = wang.events().size();
+    QCOMPARE(outcomeOf(wang.call(method::InteractionAccept, InteractionRef{id}.toJson())),
+             QStringLiteral("ok"));
+    QCOMPARE(dialOutcome(wang, seen), QStringLiteral("answered"));
+    ticket = ticketFor(wang, id);
+    QVERIFY(ticket.has_value());
+    VoiceLeg wangLeg(4);
+    wangLeg.open(ticket->socketUrl());
+    wangLeg.say(kAgentTone);
+    QVERIFY(wangLeg.waitToHear(kCustomerTone, kHeard));
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
 }
 
 void tst_HubVoice::malformedFramesAreDroppedAndCounted()
