@@ -9,10 +9,10 @@ QIDONG_BUILD_PACKAGES="g++ cmake ninja-build pkg-config git ca-certificates
  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
  qt6-httpserver-dev libqt6sql6-sqlite qtkeychain-qt6-dev libgl-dev
  libopus-dev libspeexdsp-dev libwebrtc-audio-processing-dev
- libsodium-dev libsqlite3-dev
+ libsodium-dev libsqlite3-dev libxcb1-dev libxcb-keysyms1-dev
  fonts-wqy-microhei"
 QIDONG_TEST_PACKAGES="xvfb xauth pulseaudio pulseaudio-utils gnome-keyring
- dbus dbus-bin libsecret-tools openssl procps chromium"
+ dbus dbus-bin libsecret-tools openssl procps chromium xdotool"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

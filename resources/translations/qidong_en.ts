@@ -581,6 +581,30 @@
         <source>H&amp;old / resume</source>
         <translation>H&amp;old / resume</translation>
     </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation type="unfinished">Hang up</translation>
+    </message>
+    <message>
+        <source>Mute / unmute</source>
+        <translation>Mute / unmute</translation>
+    </message>
+    <message>
+        <source>Keys that work from other applications are not available on this desktop (Wayland, macOS).</source>
+        <translation>Keys that work from other applications are not available on this desktop (Wayland, macOS).</translation>
+    </message>
+    <message>
+        <source>Another program holds %1: those keys work only in Qidong.</source>
+        <translation>Another program holds %1: those keys work only in Qidong.</translation>
+    </message>
+    <message>
+        <source>From any application:</source>
+        <translation>From any application:</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::SignInDialog</name>

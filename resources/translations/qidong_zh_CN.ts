@@ -579,6 +579,30 @@
         <source>H&amp;old / resume</source>
         <translation>保持 / 恢复(&amp;O)</translation>
     </message>
+    <message>
+        <source>Answer</source>
+        <translation>接听</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation type="unfinished">挂断</translation>
+    </message>
+    <message>
+        <source>Mute / unmute</source>
+        <translation>静音 / 取消静音</translation>
+    </message>
+    <message>
+        <source>Keys that work from other applications are not available on this desktop (Wayland, macOS).</source>
+        <translation>此桌面环境（Wayland、macOS）不支持在其他应用中使用的快捷键。</translation>
+    </message>
+    <message>
+        <source>Another program holds %1: those keys work only in Qidong.</source>
+        <translation>%1 已被其他程序占用：这些快捷键仅在契动窗口内有效。</translation>
+    </message>
+    <message>
+        <source>From any application:</source>
+        <translation>在任何应用中：</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::SignInDialog</name>

@@ -4,6 +4,7 @@
 #include "ErrorText.h"
 #include "OfferToast.h"
 #include "StateSelector.h"
+#include "SystemHotkeys.h"
 #include "Theme.h"
 #include "core/chat/ChatDesk.h"
 #include "core/session/AgentSession.h"
@@ -173,8 +174,8 @@ void ShellWindow::createActions()
             m_session.end(item->id);
     });
     work->addSeparator();
-    // Call control works wherever focus is in the application (a true
-    // system-wide hotkey needs per-platform code Qt does not offer).
+    // Call control works wherever focus is in the application, and with
+    // SystemHotkeys also from other applications (createSystemHotkeys).
     const auto callAction = [&](const QString& text, const QKeySequence& shortcut, auto slot) {
         add(text, shortcut, slot)->setShortcutContext(Qt::ApplicationShortcut);
     };
@@ -184,6 +185,7 @@ void ShellWindow::createActions()
                [this] { m_softphone->toggleMute(); });
     callAction(tr("H&old / resume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
                [this] { m_softphone->toggleHold(); });
+    createSystemHotkeys();
     work->addSeparator();
     add(tr("Sign &out"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q),
         [this] { Q_EMIT signOutRequested(); });
@@ -227,6 +229,68 @@ void ShellWindow::createActions()
     addAction(shortcuts);
 }
 
+void ShellWindow::createSystemHotkeys()
+{
+    // Answer, hang up and mute while the agent works in another program
+    // (the CRM, a ticket). Ctrl+Alt+Shift: Ctrl+Alt+A is a common
+    // screenshot key in Chinese chat apps.
+    enum Key
+    {
+        Answer = 1,
+        HangUp,
+        Mute
+    };
+    m_systemKeys = new SystemHotkeys(this);
+    const struct
+    {
+        Key id;
+        QKeySequence keys;
+        QString text;
+    } wanted[] = {
+        {Answer, QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_A), tr("Answer")},
+        {HangUp, QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_H), tr("Hang up")},
+        {Mute, QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_M), tr("Mute / unmute")},
+    };
+    if (!SystemHotkeys::isSupported()) {
+        m_systemKeysText = tr("Keys that work from other applications are not available on this "
+                              "desktop (Wayland, macOS).");
+        return;
+    }
+    QStringList taken;
+    for (const auto& key : wanted) {
+        const QString keys = key.keys.toString(QKeySequence::NativeText);
+        if (m_systemKeys->add(key.id, key.keys))
+            m_systemKeysText += key.text + QStringLiteral("\t") + keys + u'\n';
+        else
+            taken.append(keys);
+    }
+    if (!taken.isEmpty()) {
+        const QString note = tr("Another program holds %1: those keys work only in Qidong.")
+                                 .arg(taken.join(QStringLiteral(", ")));
+        m_systemKeysText += note + u'\n';
+        statusBar()->showMessage(note, 15000);
+    }
+    connect(m_systemKeys, &SystemHotkeys::activated, this, [this](int id) {
+        switch (id) {
+        case Answer:
+            if (!m_toast->interactionId().isEmpty())
+                m_session.accept(m_toast->interactionId());
+            else if (m_callDesk.isConsulted())
+                m_callDesk.answerConsult();
+            break;
+        case HangUp:
+            m_callDesk.hangUp();
+            break;
+        case Mute:
+            if (m_softphone)
+                m_softphone->toggleMute();
+            break;
+        default:
+            break;
+        }
+    });
+}
+
 void ShellWindow::showShortcuts()
 {
     QString text;
@@ -235,6 +299,8 @@ void ShellWindow::showShortcuts()
             text += action->text().remove(u'&') + QStringLiteral("\t") +
                     action->shortcut().toString(QKeySequence::NativeText) + u'\n';
     }
+    if (!m_systemKeysText.isEmpty())
+        text += u'\n' + tr("From any application:") + u'\n' + m_systemKeysText;
     QMessageBox box(QMessageBox::Information, tr("Keyboard shortcuts"), text, QMessageBox::Close,
                     this);
     box.setTextFormat(Qt::PlainText);

@@ -16,6 +16,8 @@ class HubConnection;
 
 namespace qidong::ui {
 
+class SystemHotkeys;
+
 class ChatPane;
 class OfferToast;
 class SoftphonePane;
@@ -53,6 +55,7 @@ private:
     void createDocks();
     void placeToast();
     void showShortcuts();
+    void createSystemHotkeys();
     void notifyIfAway(const protocol::InteractionOffer& offer);
 
     core::HubConnection& m_connection;
@@ -64,6 +67,8 @@ private:
     SoftphonePane* m_softphone = nullptr;
     OfferToast* m_toast;
     QSystemTrayIcon* m_tray = nullptr;
+    SystemHotkeys* m_systemKeys = nullptr;
+    QString m_systemKeysText; // for the shortcuts help
 };
 
 } // namespace qidong::ui
