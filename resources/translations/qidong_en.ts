@@ -587,7 +587,7 @@
     </message>
     <message>
         <source>Hang up</source>
-        <translation type="unfinished">Hang up</translation>
+        <translation>Hang up</translation>
     </message>
     <message>
         <source>Mute / unmute</source>

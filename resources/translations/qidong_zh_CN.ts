@@ -585,7 +585,7 @@
     </message>
     <message>
         <source>Hang up</source>
-        <translation type="unfinished">挂断</translation>
+        <translation>挂断</translation>
     </message>
     <message>
         <source>Mute / unmute</source>
