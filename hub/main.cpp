@@ -58,6 +58,8 @@ int runCalls(QCoreApplication& app, const QCommandLineParser& parser)
     settings.customerSocket = socket;
     settings.answerWait =
         std::chrono::milliseconds(parser.value(QStringLiteral("reply-wait-ms")).toLongLong());
+    settings.callbackAfter =
+        std::chrono::milliseconds(parser.value(QStringLiteral("callback-after-ms")).toLongLong());
     int remaining = calls;
     int failures = 0;
     std::vector<std::unique_ptr<simulate::SimulatedCaller>> callers;
@@ -166,6 +168,10 @@ int runSimulation(QCoreApplication& app)
          QStringLiteral("n")},
         {QStringLiteral("call-scenario"),
          QStringLiteral("Only this caller (repeatable; see --list)."), QStringLiteral("name")},
+        {QStringLiteral("callback-after-ms"),
+         QStringLiteral("With --calls: a caller still waiting after this long asks to be called "
+                        "back, and answers when the page rings (0: they wait)."),
+         QStringLiteral("ms"), QStringLiteral("0")},
         {QStringLiteral("phone-network"),
          QStringLiteral("Stand in for the telephone network instead: register as the hub's phone "
                         "trunk and answer the numbers agents dial with the callers' prompts "

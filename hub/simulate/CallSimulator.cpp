@@ -38,8 +38,10 @@ SimulatedCaller::SimulatedCaller(Settings settings, CallScenario scenario, QObje
     : QObject(parent)
     , m_settings(std::move(settings))
     , m_scenario(std::move(scenario))
-    , m_voice(std::make_unique<PromptSpeaker>(m_scenario.prompts, m_settings.pauseBetweenPrompts))
 {
+    newVoice();
+    m_tiredOfWaiting.setSingleShot(true);
+    connect(&m_tiredOfWaiting, &QTimer::timeout, this, &SimulatedCaller::askForCallback);
     m_giveUp.setSingleShot(true);
     connect(&m_giveUp, &QTimer::timeout, this,
             [this] { finish(false, QStringLiteral("no agent answered in time")); });
@@ -53,6 +55,12 @@ SimulatedCaller::SimulatedCaller(Settings settings, CallScenario scenario, QObje
     connect(&m_control, &QWebSocket::textMessageReceived, this, &SimulatedCaller::onText);
     connect(&m_control, &QWebSocket::disconnected, this,
             [this] { finish(false, QStringLiteral("the hub closed the page's socket")); });
+}
+
+void SimulatedCaller::newVoice()
+{
+    // A fresh voice for each leg: the waiting call's, then the callback's.
+    m_voice = std::make_unique<PromptSpeaker>(m_scenario.prompts, m_settings.pauseBetweenPrompts);
     connect(m_voice.get(), &PromptSpeaker::said, this, [this](const QString& prompt, int frames) {
         Q_EMIT progressed(QStringLiteral("call.said"), {{QStringLiteral("call"), m_callId},
                                                         {QStringLiteral("prompt"), prompt},
@@ -64,6 +72,17 @@ SimulatedCaller::SimulatedCaller(Settings settings, CallScenario scenario, QObje
     });
 }
 
+void SimulatedCaller::askForCallback()
+{
+    if (m_answered || m_done || m_callId.isEmpty())
+        return;
+    m_callbackAsked = true;
+    m_voice->stop();
+    request(QStringLiteral("customer.callback"));
+    Q_EMIT progressed(QStringLiteral("call.callbackRequested"),
+                      {{QStringLiteral("call"), m_callId}});
+}
+
 SimulatedCaller::~SimulatedCaller()
 {
     m_control.disconnect(this);
@@ -72,6 +91,8 @@ SimulatedCaller::~SimulatedCaller()
 void SimulatedCaller::start()
 {
     m_giveUp.start(m_settings.answerWait);
+    if (m_settings.callbackAfter.count() > 0)
+        m_tiredOfWaiting.start(m_settings.callbackAfter);
     m_control.open(m_settings.customerSocket);
 }
 
@@ -95,6 +116,14 @@ void SimulatedCaller::onText(const QString& text)
         return;
     }
     const QJsonObject result = frame.value(QLatin1StringView("result")).toObject();
+    if (result.contains(QLatin1StringView("media")) && m_callbackAsked) { // customer.answer's
+        // The state event saying "active" may have come first: talk now.
+        newVoice();
+        openMedia(result.value(QLatin1StringView("media")).toObject());
+        m_voice->talk();
+        onState(result);
+        return;
+    }
     if (result.contains(QLatin1StringView("media"))) { // customer.start's answer
         m_callId = result.value(QLatin1StringView("conversationId")).toString();
         Q_EMIT progressed(QStringLiteral("call.placed"), {{QStringLiteral("call"), m_callId}});
@@ -123,7 +152,13 @@ void SimulatedCaller::onState(const QJsonObject& state)
         return;
     m_state = now;
     m_voice->setPaused(now != QStringLiteral("active"));
+    if (now == QStringLiteral("ringing") && m_callbackAsked) {
+        Q_EMIT progressed(QStringLiteral("call.ringing"), {{QStringLiteral("call"), m_callId}});
+        request(QStringLiteral("customer.answer"));
+        return;
+    }
     if (now == QStringLiteral("active") && !m_answered) {
+        m_tiredOfWaiting.stop();
         m_answered = true;
         m_giveUp.stop();
         m_voice->talk(); // after a second for the agent's greeting
@@ -141,6 +176,7 @@ void SimulatedCaller::finish(bool ok, const QString& why)
         return;
     m_done = true;
     m_giveUp.stop();
+    m_tiredOfWaiting.stop();
     QJsonObject fields{{QStringLiteral("call"), m_callId}, {QStringLiteral("ok"), ok}};
     if (!why.isEmpty())
         fields.insert(QStringLiteral("why"), why);

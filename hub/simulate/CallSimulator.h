@@ -31,7 +31,10 @@ class PromptSpeaker;
 
 // One simulated call through the customer page's socket: starts a voice
 // conversation, joins its media with the ticket, and once an agent answers
-// says its prompts (PromptSpeaker), then hangs up (or is hung up on).
+// says its prompts (PromptSpeaker), then hangs up (or is hung up on). With
+// `callbackAfter`, a caller still waiting then asks to be called back (the
+// seeds' "call back at once when lines were busy"), answers when the page
+// rings, and talks as on any call.
 class SimulatedCaller final : public QObject
 {
     Q_OBJECT
@@ -43,6 +46,7 @@ public:
         QUrl customerSocket; // ws://host:port/customer/ws
         std::chrono::milliseconds answerWait{std::chrono::minutes(5)};
         std::chrono::milliseconds pauseBetweenPrompts{std::chrono::seconds(3)};
+        std::chrono::milliseconds callbackAfter{0}; // 0: waits for an agent
     };
 
     SimulatedCaller(Settings settings, CallScenario scenario, QObject* parent = nullptr);
@@ -61,6 +65,8 @@ private:
     void onText(const QString& text);
     void onState(const QJsonObject& state);
     void openMedia(const QJsonObject& ticket);
+    void askForCallback();
+    void newVoice();
     void finish(bool ok, const QString& why);
 
     Settings m_settings;
@@ -68,6 +74,8 @@ private:
     QWebSocket m_control;
     std::unique_ptr<PromptSpeaker> m_voice;
     QTimer m_giveUp;
+    QTimer m_tiredOfWaiting;
+    bool m_callbackAsked = false;
     int m_nextId = 1;
     QString m_callId;
     QString m_state;

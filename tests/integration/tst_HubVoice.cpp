@@ -190,6 +190,7 @@ private Q_SLOTS:
     void waitingCallerHearsWhereTheyStand();
     void agentCallsAChatCustomerAndTheChatGoesOn();
     void simulatedCallerSpeaksItsPromptsAndHangsUp();
+    void simulatedCallerTiredOfWaitingIsCalledBack();
     void agentDialsANumberThroughThePhoneTrunk();
     void trunkIsAuthenticatedAndItsLossEndsItsCalls();
     void simulatedPhoneNetworkAnswersBusiesAndHangsUp();
@@ -1019,6 +1020,53 @@ void tst_HubVoice::simulatedCallerSpeaksItsPromptsAndHangsUp()
     QVERIFY(out.contains("\"event\":\"call.answered\""));
     QVERIFY(out.contains("\"ok\":true"));
     QVERIFY(m_agent->waitForEvent(QString(event::InteractionUpdated)).has_value());
+}
+
+void tst_HubVoice::simulatedCallerTiredOfWaitingIsCalledBack()
+{
+    // Nobody is ready: after a second and a half the caller asks for a callback.
+    QProcess simulate;
+    simulate.setProcessChannelMode(QProcess::SeparateChannels);
+    simulate.start(HubProcess::executable(),
+                   {QStringLiteral("simulate"), QStringLiteral("--web"), m_hub->webUrl().toString(),
+                    QStringLiteral("--calls"), QStringLiteral("1"),
+                    QStringLiteral("--call-scenario"), QStringLiteral("zh-billing-call"),
+                    QStringLiteral("--callback-after-ms"), QStringLiteral("1500")});
+    QVERIFY(simulate.waitForStarted());
+    QByteArray out;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            out += simulate.readAllStandardOutput();
+            return out.contains("call.callbackRequested");
+        },
+        15000));
+
+    // Routed as a callback; the agent accepts and dials; the page rings, the
+    // caller answers and speaks.
+    QVERIFY(setReady(*m_agent));
+    const std::optional<Event> offered = m_agent->waitForEvent(QString(event::InteractionOffered));
+    QVERIFY(offered.has_value());
+    const Interaction callback = InteractionOffer::fromJson(offered->data).value().interaction;
+    QCOMPARE(callback.channel, Channel::Callback);
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionAccept,
+                                     InteractionRef{callback.id}.toJson())),
+             QStringLiteral("ok"));
+    const qsizetype seen = m_agent->events().size();
+    QCOMPARE(outcomeOf(m_agent->call(method::CallDial, CallMediaParams{callback.id}.toJson())),
+             QStringLiteral("ok"));
+    const std::optional<MediaTicket> ticket = ticketFor(*m_agent, callback.id);
+    QVERIFY(ticket.has_value());
+    m_agentLeg->open(ticket->socketUrl());
+    QCOMPARE(dialOutcome(*m_agent, seen), QStringLiteral("answered"));
+    QVERIFY(m_agentLeg->waitForSound(-35.0, 300, 10000));
+
+    // It hangs up after its last line; the simulator reports success.
+    QVERIFY(QTest::qWaitFor([&] { return simulate.state() == QProcess::NotRunning; }, 60000));
+    out += simulate.readAllStandardOutput();
+    QCOMPARE(simulate.exitCode(), 0);
+    QVERIFY(out.contains("\"event\":\"call.ringing\""));
+    QCOMPARE(out.count("\"event\":\"call.said\""), 3);
+    QVERIFY(out.contains("\"ok\":true"));
 }
 
 void tst_HubVoice::agentDialsANumberThroughThePhoneTrunk()
