@@ -62,20 +62,37 @@ Result<QUrl> MediaEngine::start(const QHostAddress& address, quint16 port,
                                 const std::optional<QSslConfiguration>& tls)
 {
     // Startup only: the one place the control thread waits for the media threads.
-    for (std::size_t i = 0; i < m_shards.size(); ++i) {
-        Shard& shard = m_shards[i];
-        const quint16 shardPort = port == 0 ? 0 : quint16(port + i);
+    const auto listen = [&](Shard& shard, quint16 at) {
         Result<QUrl> url =
             makeError(ErrorCode::Internal, QStringLiteral("media thread did not start"));
         QMetaObject::invokeMethod(
-            shard.server,
-            [&, server = shard.server] { url = server->listen(address, shardPort, tls); },
+            shard.server, [&, server = shard.server] { url = server->listen(address, at, tls); },
             Qt::BlockingQueuedConnection);
-        if (!url)
-            return url;
-        shard.url = url.value();
+        if (url)
+            shard.url = url.value();
+        return url;
+    };
+    // Thread i on the first port + i, also when the system picks the first:
+    // a restarted hub given that port finds every thread where it was.
+    const int attempts = port == 0 ? 20 : 1;
+    Result<QUrl> first = makeError(ErrorCode::Internal, QStringLiteral("no media port"));
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+        first = listen(m_shards.front(), port);
+        if (!first)
+            return first;
+        const quint16 base = quint16(first.value().port());
+        bool all = true;
+        for (std::size_t i = 1; i < m_shards.size() && all; ++i) {
+            const Result<QUrl> next = listen(m_shards[i], quint16(base + i));
+            if (!next && port != 0)
+                return next;
+            all = bool(next);
+        }
+        if (all)
+            return first;
     }
-    return m_shards.front().url;
+    return makeError(ErrorCode::Internal,
+                     QStringLiteral("no %1 consecutive free media ports").arg(m_shards.size()));
 }
 
 MediaTicket MediaEngine::issue(const QString& callId, const QString& party)

@@ -106,6 +106,7 @@ Result<QUrl> MediaServer::listen(const QHostAddress& address, quint16 port,
                                  const std::optional<QSslConfiguration>& tls)
 {
     const auto mode = tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode;
+    delete m_server; // a second try on other ports (MediaEngine::start)
     m_server = new QWebSocketServer(QStringLiteral("qidong-hub media"), mode, this);
     if (tls)
         m_server->setSslConfiguration(*tls);
