@@ -195,6 +195,7 @@ private Q_SLOTS:
     void trunkIsAuthenticatedAndItsLossEndsItsCalls();
     void simulatedPhoneNetworkAnswersBusiesAndHangsUp();
     void answeredOutboundCallIsConsultedAndPassedOn();
+    void customersWhoLeftThePageAreCalledOnTheirPhone();
     void malformedFramesAreDroppedAndCounted();
 
 private:
@@ -1368,6 +1369,63 @@ void tst_HubVoice::answeredOutboundCallIsConsultedAndPassedOn()
     wangLeg.say(kAgentTone);
     QVERIFY(wangLeg.waitToHear(kCustomerTone, kHeard));
     QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+}
+
+void tst_HubVoice::customersWhoLeftThePageAreCalledOnTheirPhone()
+{
+    TestClient trunk(m_hub->trunkSocketUrl());
+    QVERIFY(trunk.open());
+    QCOMPARE(outcomeOf(trunk.call(method::TrunkRegister,
+                                  {{QStringLiteral("token"), m_hub->ingestToken()}})),
+             QStringLiteral("ok"));
+
+    // A web chat from a customer who gave their number, answered; then the
+    // page closes. "Call customer" rings their phone instead, and the chat
+    // stays the same conversation.
+    TestClient page(m_hub->customerSocketUrl());
+    QVERIFY(page.open());
+    const Response started = page.call(method::CustomerStart,
+                                       {{QStringLiteral("name"), QStringLiteral("王女士")},
+                                        {QStringLiteral("phone"), QStringLiteral("13900139000")}});
+    QCOMPARE(outcomeOf(started), QStringLiteral("ok"));
+    const QString chatId = started.result.value(QLatin1StringView("conversationId")).toString();
+    QVERIFY(setReady(*m_agent));
+    QVERIFY(m_agent->waitForEvent(QString(event::InteractionOffered)).has_value());
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionAccept, InteractionRef{chatId}.toJson())),
+             QStringLiteral("ok"));
+    page.close();
+    QVERIFY(page.waitForDisconnected());
+    QTest::qWait(200);
+    QCOMPARE(outcomeOf(m_agent->call(method::CallDial, CallMediaParams{chatId}.toJson())),
+             QStringLiteral("ok"));
+    const std::optional<Event> ring = trunk.waitForEvent(QString(event::TrunkCall));
+    QVERIFY(ring.has_value());
+    QCOMPARE(ring->data.value(QLatin1StringView("id")).toString(), chatId);
+    QCOMPARE(ring->data.value(QLatin1StringView("number")).toString(),
+             QStringLiteral("13900139000"));
+    const Response answered = trunk.call(method::TrunkAnswer, CallMediaParams{chatId}.toJson());
+    QCOMPARE(outcomeOf(answered), QStringLiteral("ok"));
+    m_customerLeg->open(
+        MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject())
+            .value()
+            .socketUrl());
+    m_customerLeg->say(kCustomerTone);
+    const std::optional<MediaTicket> ticket = ticketFor(*m_agent, chatId);
+    QVERIFY(ticket.has_value());
+    m_agentLeg->open(ticket->socketUrl());
+    m_agentLeg->say(kAgentTone);
+    QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    // The phone hangs up: the call ends, the chat is still the agent's.
+    const qsizetype seen = m_agent->events().size();
+    QCOMPARE(outcomeOf(trunk.call(method::TrunkHangUp, CallMediaParams{chatId}.toJson())),
+             QStringLiteral("ok"));
+    QCOMPARE(dialOutcome(*m_agent, seen), QStringLiteral("customer-hung-up"));
+    ChatSendParams reply;
+    reply.interactionId = chatId;
+    reply.clientMsgId = QStringLiteral("a1");
+    reply.text = QStringLiteral("稍后短信发您确认");
+    QCOMPARE(outcomeOf(m_agent->call(method::ChatSend, reply.toJson())), QStringLiteral("ok"));
 }
 
 void tst_HubVoice::malformedFramesAreDroppedAndCounted()
