@@ -1,28 +1,65 @@
 #include "VoiceProcessor.h"
 
+#include <speex/speex_resampler.h>
 #include <webrtc/modules/audio_processing/include/audio_processing.h>
 #include <webrtc/modules/interface/module_common_types.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace qidong::media {
 
 namespace {
 
+constexpr int kProcessingRate = 16000;
+constexpr int kProcessingSamples = kProcessingRate * kFrameMs / 1000; // 320
 // The processing library works in 10 ms blocks.
-constexpr int kBlockSamples = kSampleRate / 100;
+constexpr int kBlockSamples = kProcessingRate / 100;
+// speexdsp's VoIP quality, as FormatConverter.
+constexpr int kResamplerQuality = 5;
+
+using Wideband = std::array<std::int16_t, kProcessingSamples>;
 
 void toBlock(webrtc::AudioFrame& block, const std::int16_t* samples)
 {
-    block.UpdateFrame(0, 0, samples, kBlockSamples, kSampleRate, webrtc::AudioFrame::kNormalSpeech,
-                      webrtc::AudioFrame::kVadUnknown, 1);
+    block.UpdateFrame(0, 0, samples, kBlockSamples, kProcessingRate,
+                      webrtc::AudioFrame::kNormalSpeech, webrtc::AudioFrame::kVadUnknown, 1);
+}
+
+SpeexResamplerState_* makeResampler(int from, int to)
+{
+    int error = 0;
+    return speex_resampler_init(1, spx_uint32_t(from), spx_uint32_t(to), kResamplerQuality, &error);
+}
+
+// Whole frames in, whole frames out: 960 ↔ 320 samples (the resampler
+// keeps its filter state between calls, so the edges join).
+void resample(SpeexResamplerState_* resampler, const std::int16_t* in, spx_uint32_t inCount,
+              std::int16_t* out, spx_uint32_t outCount)
+{
+    spx_uint32_t consumed = inCount;
+    spx_uint32_t produced = outCount;
+    speex_resampler_process_int(resampler, 0, in, &consumed, out, &produced);
+    std::fill(out + produced, out + outCount, std::int16_t(0));
 }
 
 } // namespace
 
-VoiceProcessor::VoiceProcessor()
+void VoiceProcessor::FreeResampler::operator()(SpeexResamplerState_* resampler) const
 {
+    speex_resampler_destroy(resampler);
+}
+
+VoiceProcessor::VoiceProcessor()
+    : m_reverseDown(makeResampler(kSampleRate, kProcessingRate))
+    , m_captureDown(makeResampler(kSampleRate, kProcessingRate))
+    , m_captureUp(makeResampler(kProcessingRate, kSampleRate))
+{
+    // The resamplers' filter delay counts as latency from the first frame.
+    speex_resampler_skip_zeros(m_reverseDown.get());
+    speex_resampler_skip_zeros(m_captureDown.get());
+    speex_resampler_skip_zeros(m_captureUp.get());
     webrtc::Config config;
     // The desktop cannot know its true output-to-input delay; let the
     // canceller find it, and give it the longer filter for laptop speakers.
@@ -63,9 +100,11 @@ void VoiceProcessor::played(const AudioFrame& frame)
 {
     if (!m_settings.echoCancellation)
         return;
+    Wideband wide{};
+    resample(m_reverseDown.get(), frame.data(), kFrameSamples, wide.data(), kProcessingSamples);
     webrtc::AudioFrame block;
-    for (int offset = 0; offset < kFrameSamples; offset += kBlockSamples) {
-        toBlock(block, frame.data() + offset);
+    for (int offset = 0; offset < kProcessingSamples; offset += kBlockSamples) {
+        toBlock(block, wide.data() + offset);
         m_apm->ProcessReverseStream(&block);
     }
 }
@@ -74,13 +113,16 @@ void VoiceProcessor::captured(AudioFrame& frame, int delayMs)
 {
     if (!isActive())
         return;
+    Wideband wide{};
+    resample(m_captureDown.get(), frame.data(), kFrameSamples, wide.data(), kProcessingSamples);
     webrtc::AudioFrame block;
-    for (int offset = 0; offset < kFrameSamples; offset += kBlockSamples) {
-        toBlock(block, frame.data() + offset);
+    for (int offset = 0; offset < kProcessingSamples; offset += kBlockSamples) {
+        toBlock(block, wide.data() + offset);
         m_apm->set_stream_delay_ms(std::clamp(delayMs, 0, 500));
         if (m_apm->ProcessStream(&block) == webrtc::AudioProcessing::kNoError)
-            std::memcpy(frame.data() + offset, block.data_, kBlockSamples * sizeof(std::int16_t));
+            std::memcpy(wide.data() + offset, block.data_, kBlockSamples * sizeof(std::int16_t));
     }
+    resample(m_captureUp.get(), wide.data(), kProcessingSamples, frame.data(), kFrameSamples);
 }
 
 } // namespace qidong::media
