@@ -5,30 +5,9 @@
 // Started by tst_browsercall; prints "step:<name>" as it goes.
 //
 //   node customer_callback.mjs <hub web url> <tone.wav> [chromium path]
-import { chromium } from 'playwright-core';
+import { fail, hearAgent, step, withCallPage } from './call_page.mjs';
 
-const web = process.argv[2];
-const wav = process.argv[3];
-const executablePath = process.argv[4] || process.env.QIDONG_CHROMIUM || '/usr/bin/chromium';
-const step = (name) => console.log(`step:${name}`);
-const fail = (why) => { console.error(`e2e failed: ${why}`); process.exit(1); };
-const TIMEOUT = 30000;
-const AGENT_TONE = 620;
-
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-dev-shm-usage',
-    '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-audio-capture=${wav}`, '--autoplay-policy=no-user-gesture-required'],
-});
-try {
-  const context = await browser.newContext({ bypassCSP: true, permissions: ['microphone'] });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await page.goto(`${web}/chat?lang=en`);
-  await page.waitForSelector('#start:not([hidden])');
+await withCallPage('en', async (page) => {
   await page.fill('input[name=name]', 'Callback caller');
   await page.fill('input[name=phone]', '13700137000');
   await page.click('#call-us');
@@ -51,15 +30,10 @@ try {
   if (!ringingText.includes('calling you back')) fail(`the ringing page says: ${ringingText}`);
   step('ringing');
   await page.click('#call-answer');
-  await page.waitForFunction(() => window.qidongCall.stats.state === 'active');
-  await page.waitForFunction((f) => window.qidongCall.power(f) > 0.01, AGENT_TONE);
+  await hearAgent(page);
   step('hearing-agent');
 
   // The agent ends the call; the page says so.
   await page.waitForFunction(() => window.qidongCall.stats.state === 'ended', null, { timeout: 60000 });
   step('ended');
-} catch (error) {
-  fail(error.message);
-} finally {
-  await browser.close();
-}
+});
