@@ -948,10 +948,7 @@ void tst_HubVoice::agentCallsAChatCustomerAndTheChatGoesOn()
     m_agentLeg->say(kAgentTone);
     const Response answered = page.call(method::CustomerAnswer, {});
     QCOMPARE(outcomeOf(answered), QStringLiteral("ok"));
-    m_customerLeg->open(
-        MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject())
-            .value()
-            .socketUrl());
+    m_customerLeg->open(mediaSocketIn(answered));
     m_customerLeg->say(kCustomerTone);
     QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
     QVERIFY(m_agentLeg->waitToHear(kCustomerTone, kHeard));
@@ -1049,9 +1046,9 @@ void tst_HubVoice::simulatedCallerTiredOfWaitingIsCalledBack()
     QVERIFY(offered.has_value());
     const Interaction callback = InteractionOffer::fromJson(offered->data).value().interaction;
     QCOMPARE(callback.channel, Channel::Callback);
-    QCOMPARE(outcomeOf(m_agent->call(method::InteractionAccept,
-                                     InteractionRef{callback.id}.toJson())),
-             QStringLiteral("ok"));
+    QCOMPARE(
+        outcomeOf(m_agent->call(method::InteractionAccept, InteractionRef{callback.id}.toJson())),
+        QStringLiteral("ok"));
     const qsizetype seen = m_agent->events().size();
     QCOMPARE(outcomeOf(m_agent->call(method::CallDial, CallMediaParams{callback.id}.toJson())),
              QStringLiteral("ok"));
@@ -1085,10 +1082,8 @@ void tst_HubVoice::agentDialsANumberThroughThePhoneTrunk()
             QStringLiteral("invalid_params"));
 
     TestClient trunk(m_hub->trunkSocketUrl());
-    QVERIFY(trunk.open());
-    QCOMPARE(outcomeOf(trunk.call(method::TrunkRegister,
-                                  {{QStringLiteral("token"), m_hub->ingestToken()}})),
-             QStringLiteral("ok"));
+
+    QVERIFY(registerTrunk(trunk, m_hub->ingestToken()));
 
     // Dialled while Not Ready (the agent's own call, not routed work): the
     // interaction is theirs at once and the trunk is asked to ring the number.
@@ -1197,10 +1192,8 @@ void tst_HubVoice::trunkIsAuthenticatedAndItsLossEndsItsCalls()
     QVERIFY(m_hub->logged(QStringLiteral("trunk.refused")));
 
     auto trunk = std::make_unique<TestClient>(m_hub->trunkSocketUrl());
-    QVERIFY(trunk->open());
-    QCOMPARE(outcomeOf(trunk->call(method::TrunkRegister,
-                                   {{QStringLiteral("token"), m_hub->ingestToken()}})),
-             QStringLiteral("ok"));
+
+    QVERIFY(registerTrunk(*trunk, m_hub->ingestToken()));
     QCOMPARE(outcomeOf(trunk->call(method::TrunkAnswer, {})), QStringLiteral("invalid_params"));
     const Response placed = m_agent->call(
         method::CallDialNumber, CallDialNumberParams{QStringLiteral("13900139000")}.toJson());
@@ -1221,10 +1214,7 @@ void tst_HubVoice::trunkIsAuthenticatedAndItsLossEndsItsCalls()
     QCOMPARE(unreachable.error->details.value(QLatin1StringView("reason")).toString(),
              QStringLiteral("unreachable"));
     TestClient back(m_hub->trunkSocketUrl());
-    QVERIFY(back.open());
-    QCOMPARE(outcomeOf(back.call(method::TrunkRegister,
-                                 {{QStringLiteral("token"), m_hub->ingestToken()}})),
-             QStringLiteral("ok"));
+    QVERIFY(registerTrunk(back, m_hub->ingestToken()));
     QCOMPARE(outcomeOf(m_agent->call(method::CallDial, CallMediaParams{id}.toJson())),
              QStringLiteral("ok"));
     const std::optional<Event> again = back.waitForEvent(QString(event::TrunkCall));
@@ -1295,10 +1285,7 @@ void tst_HubVoice::answeredOutboundCallIsConsultedAndPassedOn()
 {
     QVERIFY(setNotReady(*m_agent));
     TestClient trunk(m_hub->trunkSocketUrl());
-    QVERIFY(trunk.open());
-    QCOMPARE(outcomeOf(trunk.call(method::TrunkRegister,
-                                  {{QStringLiteral("token"), m_hub->ingestToken()}})),
-             QStringLiteral("ok"));
+    QVERIFY(registerTrunk(trunk, m_hub->ingestToken()));
     // Filed under Chinese voice (billing, which wang.wei has too), not
     // li.na's first voice queue (roaming VIP).
     const Response placed = m_agent->call(
@@ -1309,16 +1296,12 @@ void tst_HubVoice::answeredOutboundCallIsConsultedAndPassedOn()
     const QString id = interactionIn(placed)->id;
     QVERIFY(trunk.waitForEvent(QString(event::TrunkCall)).has_value());
     // Not answered yet: nothing to consult about.
-    QCOMPARE(
-        outcomeOf(m_agent->call(method::CallConsult,
-                                CallConsultParams{id, QStringLiteral("zhang.min")}.toJson())),
-        QStringLiteral("invalid_transition"));
+    QCOMPARE(outcomeOf(m_agent->call(method::CallConsult,
+                                     CallConsultParams{id, QStringLiteral("zhang.min")}.toJson())),
+             QStringLiteral("invalid_transition"));
     const Response answered = trunk.call(method::TrunkAnswer, CallMediaParams{id}.toJson());
     QCOMPARE(outcomeOf(answered), QStringLiteral("ok"));
-    m_customerLeg->open(
-        MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject())
-            .value()
-            .socketUrl());
+    m_customerLeg->open(mediaSocketIn(answered));
     m_customerLeg->say(kCustomerTone);
     std::optional<MediaTicket> ticket = ticketFor(*m_agent, id);
     QVERIFY(ticket.has_value());
@@ -1330,10 +1313,9 @@ void tst_HubVoice::answeredOutboundCallIsConsultedAndPassedOn()
     TestClient zhang(m_hub->url());
     QVERIFY(zhang.signIn(QStringLiteral("zhang.min")).has_value());
     QVERIFY(setReady(zhang));
-    QCOMPARE(
-        outcomeOf(m_agent->call(method::CallConsult,
-                                CallConsultParams{id, QStringLiteral("zhang.min")}.toJson())),
-        QStringLiteral("ok"));
+    QCOMPARE(outcomeOf(m_agent->call(method::CallConsult,
+                                     CallConsultParams{id, QStringLiteral("zhang.min")}.toJson())),
+             QStringLiteral("ok"));
     QVERIFY(zhang.waitForEvent(QString(event::CallConsultChanged)).has_value());
     QCOMPARE(outcomeOf(zhang.call(method::CallConsultAnswer, CallMediaParams{id}.toJson())),
              QStringLiteral("ok"));
@@ -1352,10 +1334,11 @@ void tst_HubVoice::answeredOutboundCallIsConsultedAndPassedOn()
     TestClient wang(m_hub->url());
     QVERIFY(wang.signIn(QStringLiteral("wang.wei")).has_value());
     QVERIFY(setReady(wang));
-    QCOMPARE(outcomeOf(zhang.call(method::InteractionTransfer,
-                                  TransferParams{id, {}, QStringLiteral("wang.wei"),
-                                                 QStringLiteral("wants the roaming pack")}
-                                      .toJson())),
+    QCOMPARE(outcomeOf(zhang.call(
+                 method::InteractionTransfer,
+                 TransferParams{
+                     id, {}, QStringLiteral("wang.wei"), QStringLiteral("wants the roaming pack")}
+                     .toJson())),
              QStringLiteral("ok"));
     QVERIFY(wang.waitForEvent(QString(event::InteractionOffered)).has_value());
     const qsizetype seen = wang.events().size();
@@ -1374,10 +1357,7 @@ void tst_HubVoice::answeredOutboundCallIsConsultedAndPassedOn()
 void tst_HubVoice::customersWhoLeftThePageAreCalledOnTheirPhone()
 {
     TestClient trunk(m_hub->trunkSocketUrl());
-    QVERIFY(trunk.open());
-    QCOMPARE(outcomeOf(trunk.call(method::TrunkRegister,
-                                  {{QStringLiteral("token"), m_hub->ingestToken()}})),
-             QStringLiteral("ok"));
+    QVERIFY(registerTrunk(trunk, m_hub->ingestToken()));
 
     // A web chat from a customer who gave their number, answered; then the
     // page closes. "Call customer" rings their phone instead, and the chat
@@ -1405,10 +1385,7 @@ void tst_HubVoice::customersWhoLeftThePageAreCalledOnTheirPhone()
              QStringLiteral("13900139000"));
     const Response answered = trunk.call(method::TrunkAnswer, CallMediaParams{chatId}.toJson());
     QCOMPARE(outcomeOf(answered), QStringLiteral("ok"));
-    m_customerLeg->open(
-        MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject())
-            .value()
-            .socketUrl());
+    m_customerLeg->open(mediaSocketIn(answered));
     m_customerLeg->say(kCustomerTone);
     const std::optional<MediaTicket> ticket = ticketFor(*m_agent, chatId);
     QVERIFY(ticket.has_value());

@@ -1,5 +1,7 @@
 #include "TestClient.h"
 
+#include "protocol/Call.h"
+
 #include "protocol/Names.h"
 
 #include <QtTest/QTest>
@@ -143,6 +145,22 @@ std::optional<Event> TestClient::waitForEvent(const QString& name, int timeoutMs
         },
         timeoutMs);
     return found;
+}
+
+QUrl mediaSocketIn(const protocol::Response& response)
+{
+    if (response.error)
+        return {};
+    protocol::Result<protocol::MediaTicket> ticket = protocol::MediaTicket::fromJson(
+        response.result.value(QLatin1StringView("media")).toObject());
+    return ticket ? ticket.value().socketUrl() : QUrl();
+}
+
+bool registerTrunk(TestClient& trunk, const QString& token)
+{
+    return trunk.open() &&
+           outcomeOf(trunk.call(protocol::method::TrunkRegister,
+                                {{QStringLiteral("token"), token}})) == QStringLiteral("ok");
 }
 
 std::optional<protocol::Interaction> interactionIn(const protocol::Response& response)

@@ -17,6 +17,14 @@ QString outcomeOf(const protocol::Response& response);
 
 class TestClient;
 
+// The media socket URL of the "media" ticket a result carries (customer.start,
+// customer.answer, trunk.answer); an empty URL for an error or no ticket.
+QUrl mediaSocketIn(const protocol::Response& response);
+
+// Opens `trunk` (on a hub's /trunk/ws) and registers it with the ingest
+// token; false if either fails.
+bool registerTrunk(TestClient& trunk, const QString& token);
+
 // The "interaction" a result carries (nullopt for an error or a bad one).
 std::optional<protocol::Interaction> interactionIn(const protocol::Response& response);
 

@@ -483,10 +483,7 @@ void tst_SoftphonePane::agentCallsBackACustomerWhoAskedForIt()
     const Response answered = web.socket.call(method::CustomerAnswer, {});
     QVERIFY2(!answered.error, qPrintable(answered.error ? answered.error->message : QString()));
     VoiceLeg customer(7);
-    customer.open(
-        MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject())
-            .value()
-            .socketUrl());
+    customer.open(mediaSocketIn(answered));
     customer.say(kCustomerTone);
     QTRY_COMPARE(labelText(pane, "callStatus"), QStringLiteral("Connected"));
     QVERIFY(heard.waitToHear(kCustomerTone));
@@ -533,10 +530,7 @@ void tst_SoftphonePane::agentCallsAChatCustomerAndTheChatGoesOn()
     const Response answered = page.call(method::CustomerAnswer, {});
     QVERIFY2(!answered.error, qPrintable(answered.error ? answered.error->message : QString()));
     VoiceLeg customer(8);
-    customer.open(
-        MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject())
-            .value()
-            .socketUrl());
+    customer.open(mediaSocketIn(answered));
     customer.say(kCustomerTone);
     QTRY_COMPARE(labelText(pane, "callStatus"), QStringLiteral("Connected"));
     QVERIFY(heard.waitToHear(kCustomerTone));
@@ -580,10 +574,7 @@ void tst_SoftphonePane::agentDialsANumberFromTheKeypad()
 
     // With a trunk: the call is the agent's at once and rings the number.
     TestClient trunk(hub.trunkSocketUrl());
-    QVERIFY(trunk.open());
-    QCOMPARE(outcomeOf(
-                 trunk.call(method::TrunkRegister, {{QStringLiteral("token"), hub.ingestToken()}})),
-             QStringLiteral("ok"));
+    QVERIFY(registerTrunk(trunk, hub.ingestToken()));
     desk.session.requestState(Presence::NotReady, QStringLiteral("lunch"));
     QTRY_COMPARE(desk.session.state().presence, Presence::NotReady);
     PcmFeeder voice(desk.line, PcmFeeder::tone(kAgentTone));
@@ -604,9 +595,7 @@ void tst_SoftphonePane::agentDialsANumberFromTheKeypad()
     const Response answered = trunk.call(method::TrunkAnswer, CallMediaParams{id}.toJson());
     QVERIFY2(!answered.error, qPrintable(answered.error ? answered.error->message : QString()));
     VoiceLeg far(8);
-    far.open(MediaTicket::fromJson(answered.result.value(QLatin1StringView("media")).toObject())
-                 .value()
-                 .socketUrl());
+    far.open(mediaSocketIn(answered));
     far.say(kCustomerTone);
     QTRY_COMPARE(labelText(pane, "callStatus"), QStringLiteral("Connected"));
     QVERIFY(heard.waitToHear(kCustomerTone));
