@@ -5,6 +5,9 @@
 #include "auth/SecretToken.h"
 #include "chat/ChatService.h"
 #include "interactions/InteractionDirectory.h"
+#include "knowledge/DemoKnowledge.h"
+#include "knowledge/KnowledgeSearch.h"
+#include "knowledge/KnowledgeStore.h"
 #include "log/HubLog.h"
 #include "media/ConsultCalls.h"
 #include "media/MediaEngine.h"
@@ -15,6 +18,7 @@
 #include "methods/CallMethods.h"
 #include "methods/ChatMethods.h"
 #include "methods/InteractionMethods.h"
+#include "methods/KnowledgeMethods.h"
 #include "methods/SnapshotBuilder.h"
 #include "routing/Router.h"
 #include "server/HubServer.h"
@@ -114,10 +118,15 @@ Result<bool> Hub::open()
     m_sessionStore = std::make_unique<SessionStore>(*m_database);
     m_interactionStore = std::make_unique<InteractionStore>(*m_database);
     m_chatStore = std::make_unique<ChatStore>(*m_database);
+    m_knowledge = std::make_unique<KnowledgeStore>(*m_database);
+    m_knowledgeSearch = std::make_unique<KnowledgeSearch>(*m_knowledge);
     if (m_options.demo) {
         Result<bool> seeded = DemoSeeder::seedIfEmpty(*m_database, *m_accounts);
         if (!seeded)
             return seeded.error();
+        Result<int> articles = DemoKnowledge::seedIfEmpty(*m_knowledge);
+        if (!articles)
+            return articles.error();
     }
 
     m_directory =
@@ -162,6 +171,9 @@ Result<bool> Hub::open()
     m_chatMethods->registerWith(*m_dispatcher);
     m_callMethods = std::make_unique<CallMethods>(*m_interactions, *m_voice, *m_consults, *m_trunk);
     m_callMethods->registerWith(*m_dispatcher);
+    m_knowledgeMethods = std::make_unique<KnowledgeMethods>(*m_knowledge, *m_knowledgeSearch,
+                                                            *m_chat, *m_interactions);
+    m_knowledgeMethods->registerWith(*m_dispatcher);
 
     ClientConnection::Settings connectionSettings;
     connectionSettings.heartbeatInterval = m_options.heartbeatInterval;

@@ -34,6 +34,9 @@ class HubServer;
 class InteractionDirectory;
 class InteractionMethods;
 class InteractionStore;
+class KnowledgeMethods;
+class KnowledgeSearch;
+class KnowledgeStore;
 class LoginThrottle;
 class MethodDispatcher;
 class SessionRegistry;
@@ -77,6 +80,8 @@ private:
     std::unique_ptr<SessionStore> m_sessionStore;
     std::unique_ptr<InteractionStore> m_interactionStore;
     std::unique_ptr<ChatStore> m_chatStore;
+    std::unique_ptr<KnowledgeStore> m_knowledge;
+    std::unique_ptr<KnowledgeSearch> m_knowledgeSearch;
     std::unique_ptr<AgentDirectory> m_directory;
     std::unique_ptr<InteractionDirectory> m_interactions;
     std::unique_ptr<Router> m_router;
@@ -94,6 +99,7 @@ private:
     std::unique_ptr<InteractionMethods> m_interactionMethods;
     std::unique_ptr<ChatMethods> m_chatMethods;
     std::unique_ptr<CallMethods> m_callMethods;
+    std::unique_ptr<KnowledgeMethods> m_knowledgeMethods;
     std::unique_ptr<HubServer> m_server;
     std::unique_ptr<CustomerGateway> m_customers;
     std::unique_ptr<PhoneTrunk> m_trunk;

@@ -36,6 +36,10 @@ inline constexpr QLatin1StringView ChatAttachment("chat.attachment");
 inline constexpr QLatin1StringView CannedList("canned.list");
 inline constexpr QLatin1StringView DirectoryList("directory.list");
 inline constexpr QLatin1StringView HistoryList("history.list");
+inline constexpr QLatin1StringView KbSearch("kb.search");
+inline constexpr QLatin1StringView KbArticle("kb.article");
+inline constexpr QLatin1StringView KbFeedback("kb.feedback");
+inline constexpr QLatin1StringView KbSuggest("kb.suggest");
 // The customer page's socket (/customer/ws on the web port).
 inline constexpr QLatin1StringView CustomerStart("customer.start");
 inline constexpr QLatin1StringView CustomerResume("customer.resume");

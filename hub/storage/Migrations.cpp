@@ -162,6 +162,48 @@ const QList<Migration>& schemaMigrations()
                             " body TEXT NOT NULL,"
                             " language TEXT NOT NULL DEFAULT '')"),
          }},
+        {5,
+         {
+             // Knowledge base: the articles, and two full-text indexes over
+             // them (hub/knowledge/SearchTerms.h says which query uses which).
+             QStringLiteral("CREATE TABLE kb_articles ("
+                            " doc INTEGER PRIMARY KEY,"
+                            " id TEXT NOT NULL UNIQUE,"
+                            " title TEXT NOT NULL,"
+                            " questions TEXT NOT NULL DEFAULT '',"
+                            " tags TEXT NOT NULL DEFAULT '',"
+                            " body TEXT NOT NULL,"
+                            " steps TEXT NOT NULL DEFAULT '',"
+                            " products TEXT NOT NULL DEFAULT '',"
+                            " language TEXT NOT NULL CHECK (language IN ('zh','en')),"
+                            " audience TEXT NOT NULL CHECK (audience IN ('agent','customer')),"
+                            " version INTEGER NOT NULL DEFAULT 1,"
+                            " updated_at INTEGER NOT NULL,"
+                            " views INTEGER NOT NULL DEFAULT 0,"
+                            " helpful INTEGER NOT NULL DEFAULT 0,"
+                            " not_helpful INTEGER NOT NULL DEFAULT 0)"),
+             // Chinese of three or more characters, as substrings.
+             QStringLiteral("CREATE VIRTUAL TABLE kb_trigram USING fts5(title, questions, tags,"
+                            " body, content='kb_articles', content_rowid='doc',"
+                            " tokenize='trigram')"),
+             // English words by stem, and Chinese as bigrams (any length).
+             QStringLiteral("CREATE VIRTUAL TABLE kb_words USING fts5(title, questions, tags,"
+                            " body, content='', tokenize='porter unicode61 remove_diacritics 2')"),
+             QStringLiteral("CREATE TABLE kb_views ("
+                            " doc INTEGER NOT NULL REFERENCES kb_articles(doc) ON DELETE CASCADE,"
+                            " viewer TEXT NOT NULL,"
+                            " interaction_id TEXT NOT NULL DEFAULT '',"
+                            " ts INTEGER NOT NULL)"),
+             QStringLiteral("CREATE INDEX kb_views_doc ON kb_views(doc)"),
+             QStringLiteral("CREATE TABLE kb_feedback ("
+                            " doc INTEGER NOT NULL REFERENCES kb_articles(doc) ON DELETE CASCADE,"
+                            " reader TEXT NOT NULL,"
+                            " helpful INTEGER NOT NULL,"
+                            " interaction_id TEXT NOT NULL DEFAULT '',"
+                            " comment TEXT NOT NULL DEFAULT '',"
+                            " ts INTEGER NOT NULL,"
+                            " PRIMARY KEY (doc, reader))"),
+         }},
     };
     return migrations;
 }

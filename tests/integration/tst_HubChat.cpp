@@ -1,5 +1,6 @@
 #include "HubProcess.h"
 #include "TestClient.h"
+#include "WebCustomer.h"
 #include "protocol/Chat.h"
 #include "protocol/Names.h"
 
@@ -17,54 +18,6 @@ using namespace qidong::protocol;
 using namespace qidong::test;
 
 namespace {
-
-// A customer page's socket: start, then chat.
-struct Customer
-{
-    explicit Customer(const HubProcess& hub)
-        : socket(hub.customerSocketUrl())
-    {}
-
-    bool start(const QString& name, const QString& language = QStringLiteral("zh-CN"))
-    {
-        if (!socket.open())
-            return false;
-        const Response started = socket.call(
-            method::CustomerStart, {{QStringLiteral("name"), name},
-                                    {QStringLiteral("phone"), QStringLiteral("13800138000")},
-                                    {QStringLiteral("language"), language}});
-        token = started.result.value(QLatin1StringView("token")).toString();
-        conversationId = started.result.value(QLatin1StringView("conversationId")).toString();
-        return !started.error && !token.isEmpty();
-    }
-
-    Response send(const QString& text, const QString& clientMsgId)
-    {
-        return socket.call(method::CustomerSend,
-                           ChatSendParams{{}, clientMsgId, text, std::nullopt}.toJson());
-    }
-
-    TestClient socket;
-    QString token;
-    QString conversationId;
-};
-
-bool setReady(TestClient& agent)
-{
-    return outcomeOf(
-               agent.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())) ==
-           QStringLiteral("ok");
-}
-
-std::optional<Interaction> offeredIn(const std::optional<Event>& event)
-{
-    if (!event)
-        return std::nullopt;
-    Result<InteractionOffer> offer = InteractionOffer::fromJson(event->data);
-    if (!offer)
-        return std::nullopt;
-    return offer.value().interaction;
-}
 
 std::optional<ChatMessage> messageIn(const std::optional<Event>& event)
 {
@@ -154,7 +107,7 @@ void tst_HubChat::chatIsRoutedToTheLongestIdleAgentAndFlowsBothWays()
     QTest::qWait(20);
     QVERIFY(setReady(zhang)); // li.na has waited longer
 
-    Customer customer(*m_hub);
+    WebCustomer customer(*m_hub);
     QVERIFY(customer.start(QStringLiteral("王女士")));
     const std::optional<Interaction> offered =
         offeredIn(lina.waitForEvent(QString(event::InteractionOffered)));
@@ -250,7 +203,7 @@ void tst_HubChat::aRetriedMessageIsStoredOnce()
     TestClient lina(m_hub->url());
     QVERIFY(lina.signIn(QStringLiteral("li.na")).has_value());
     QVERIFY(setReady(lina));
-    Customer customer(*m_hub);
+    WebCustomer customer(*m_hub);
     QVERIFY(customer.start(QStringLiteral("陈先生")));
     const std::optional<Interaction> offered =
         offeredIn(lina.waitForEvent(QString(event::InteractionOffered)));
@@ -290,7 +243,7 @@ void tst_HubChat::ringOutOffersItToTheNextAgent()
     QVERIFY(setReady(lina));
     QTest::qWait(20);
     QVERIFY(setReady(zhang));
-    Customer customer(*m_hub);
+    WebCustomer customer(*m_hub);
     QVERIFY(customer.start(QStringLiteral("刘女士")));
     QVERIFY(offeredIn(lina.waitForEvent(QString(event::InteractionOffered))).has_value());
     // li.na lets it ring (800 ms): RONA, and zhang.min is offered it next.
@@ -307,9 +260,9 @@ void tst_HubChat::capacityLimitsConcurrentChatsAndTheRestWait()
     TestClient lina(m_hub->url());
     QVERIFY(lina.signIn(QStringLiteral("li.na")).has_value());
     QVERIFY(setReady(lina));
-    std::vector<std::unique_ptr<Customer>> customers;
+    std::vector<std::unique_ptr<WebCustomer>> customers;
     for (int i = 0; i < 4; ++i) {
-        customers.push_back(std::make_unique<Customer>(*m_hub));
+        customers.push_back(std::make_unique<WebCustomer>(*m_hub));
         QVERIFY(customers.back()->start(QStringLiteral("顾客%1").arg(i)));
     }
     int accepted = 0;
@@ -328,7 +281,7 @@ void tst_HubChat::capacityLimitsConcurrentChatsAndTheRestWait()
     QCOMPARE(presenceOf(lina), Presence::Busy);
     // The fourth waits: no offer, and the customer is told where they stand.
     QVERIFY(!lina.waitForEvent(QString(event::InteractionOffered), 1500, from).has_value());
-    Customer* fourth = nullptr;
+    WebCustomer* fourth = nullptr;
     for (const auto& customer : customers) {
         const Response resumed = customer->socket.call(
             method::CustomerResume, {{QStringLiteral("token"), customer->token}});
@@ -358,7 +311,7 @@ void tst_HubChat::reloadResumesTheConversationAndEndedChatsAreRated()
     QString token;
     QString id;
     {
-        Customer customer(*m_hub);
+        WebCustomer customer(*m_hub);
         QVERIFY(customer.start(QStringLiteral("张先生")));
         token = customer.token;
         id = customer.conversationId;
@@ -421,7 +374,7 @@ void tst_HubChat::reloadResumesTheConversationAndEndedChatsAreRated()
 
     // The same customer (same phone) comes back: the wrap-up is in their history.
     const qsizetype mark = lina.events().size();
-    Customer again(*m_hub);
+    WebCustomer again(*m_hub);
     QVERIFY(again.start(QStringLiteral("张先生")));
     const std::optional<Interaction> second =
         offeredIn(lina.waitForEvent(QString(event::InteractionOffered), 5000, mark));
@@ -449,7 +402,7 @@ void tst_HubChat::transferGoesToTheNamedAgentWithTheNote()
     QVERIFY(lina.signIn(QStringLiteral("li.na")).has_value());
     QVERIFY(chen.signIn(QStringLiteral("chen.jing")).has_value());
     QVERIFY(setReady(lina));
-    Customer customer(*m_hub);
+    WebCustomer customer(*m_hub);
     QVERIFY(customer.start(QStringLiteral("赵女士")));
     const std::optional<Interaction> offered =
         offeredIn(lina.waitForEvent(QString(event::InteractionOffered)));
@@ -484,7 +437,7 @@ void tst_HubChat::optionalAndTimedWrapUp()
     TestClient amy(m_hub->url());
     QVERIFY(amy.signIn(QStringLiteral("amy.lin")).has_value());
     QVERIFY(setReady(amy));
-    Customer english(*m_hub);
+    WebCustomer english(*m_hub);
     QVERIFY(english.start(QStringLiteral("Ms Taylor"), QStringLiteral("en")));
     const std::optional<Interaction> offered =
         offeredIn(amy.waitForEvent(QString(event::InteractionOffered)));
@@ -499,7 +452,7 @@ void tst_HubChat::optionalAndTimedWrapUp()
     TestClient lina(m_hub->url());
     QVERIFY(lina.signIn(QStringLiteral("li.na")).has_value());
     QVERIFY(setReady(lina));
-    Customer chinese(*m_hub);
+    WebCustomer chinese(*m_hub);
     QVERIFY(chinese.start(QStringLiteral("孙先生")));
     const std::optional<Interaction> chat =
         offeredIn(lina.waitForEvent(QString(event::InteractionOffered)));
@@ -535,7 +488,7 @@ void tst_HubChat::hubKilledMidConversationLosesNothing()
         TestClient lina(m_hub->url());
         QVERIFY(lina.signIn(QStringLiteral("li.na")).has_value());
         QVERIFY(setReady(lina));
-        Customer customer(*m_hub);
+        WebCustomer customer(*m_hub);
         QVERIFY(customer.start(QStringLiteral("钱女士")));
         token = customer.token;
         id = customer.conversationId;
@@ -557,7 +510,7 @@ void tst_HubChat::hubKilledMidConversationLosesNothing()
     }
     QVERIFY(m_hub->restart({QStringLiteral("--offer-timeout-ms"), QStringLiteral("800")}));
 
-    Customer customer(*m_hub);
+    WebCustomer customer(*m_hub);
     QVERIFY(customer.socket.open());
     const Response resumed =
         customer.socket.call(method::CustomerResume, {{QStringLiteral("token"), token}});
@@ -640,7 +593,7 @@ void tst_HubChat::ingestNeedsTheTokenAndRaisesPublicPosts()
 
 void tst_HubChat::hostileCustomersGetClearErrorsAndTheHubStaysUp()
 {
-    Customer customer(*m_hub);
+    WebCustomer customer(*m_hub);
     QVERIFY(customer.socket.open());
     QCOMPARE(outcomeOf(customer.send(QStringLiteral("hi"), QStringLiteral("early"))),
              QStringLiteral("invalid_transition")); // no conversation yet
@@ -672,7 +625,7 @@ void tst_HubChat::hostileCustomersGetClearErrorsAndTheHubStaysUp()
     const QByteArray log = m_hub->log();
     QVERIFY(log.contains("\"code\":\"throttled\""));
 
-    Customer next(*m_hub);
+    WebCustomer next(*m_hub);
     QVERIFY(next.start(QStringLiteral("下一位")));
     QCOMPARE(outcomeOf(next.send(QStringLiteral("还好吗"), QStringLiteral("n1"))),
              QStringLiteral("ok"));
@@ -709,7 +662,7 @@ void tst_HubChat::invalidUtf8ClosesOnlyThatSocket()
     raw.write(frame);
     QVERIFY(
         QTest::qWaitFor([&] { return raw.state() == QAbstractSocket::UnconnectedState; }, 10000));
-    Customer after(*m_hub);
+    WebCustomer after(*m_hub);
     QVERIFY(after.start(QStringLiteral("后来者")));
 }
 
@@ -721,9 +674,9 @@ void tst_HubChat::twoHundredConcurrentChatsEachMessageOnce()
     m_hub = std::make_unique<HubProcess>();
     QVERIFY(m_hub->start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("60000")}));
     // Every customer is connected at once and writes while waiting.
-    std::vector<std::unique_ptr<Customer>> customers;
+    std::vector<std::unique_ptr<WebCustomer>> customers;
     for (int i = 0; i < kCustomers; ++i) {
-        customers.push_back(std::make_unique<Customer>(*m_hub));
+        customers.push_back(std::make_unique<WebCustomer>(*m_hub));
         QVERIFY(customers.back()->start(QStringLiteral("顾客%1").arg(i)));
         for (int m = 0; m < kMessagesEach; ++m)
             QCOMPARE(outcomeOf(customers.back()->send(QStringLiteral("第%1条").arg(m),
@@ -882,7 +835,7 @@ void tst_HubChat::attachmentsReachTheCustomerPageOnly()
     TestClient lina(m_hub->url());
     QVERIFY(lina.signIn(QStringLiteral("li.na")).has_value());
     QVERIFY(setReady(lina));
-    Customer customer(*m_hub);
+    WebCustomer customer(*m_hub);
     QVERIFY(customer.start(QStringLiteral("周先生")));
     const std::optional<Interaction> offered =
         offeredIn(lina.waitForEvent(QString(event::InteractionOffered)));

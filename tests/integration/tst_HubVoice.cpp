@@ -2,6 +2,7 @@
 #include "TcpRelay.h"
 #include "TestClient.h"
 #include "VoiceLeg.h"
+#include "WebCustomer.h"
 #include "media/MediaStreams.h"
 #include "media/OggOpus.h"
 #include "media/Tones.h"
@@ -106,13 +107,6 @@ bool setNotReady(TestClient& agent)
     return outcomeOf(
                agent.call(method::AgentSetState,
                           SetStateParams{Presence::NotReady, QStringLiteral("lunch")}.toJson())) ==
-           QStringLiteral("ok");
-}
-
-bool setReady(TestClient& agent)
-{
-    return outcomeOf(
-               agent.call(method::AgentSetState, SetStateParams{Presence::Ready, {}}.toJson())) ==
            QStringLiteral("ok");
 }
 

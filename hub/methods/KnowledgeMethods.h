@@ -1,0 +1,36 @@
+#pragma once
+
+#include "protocol/Message.h"
+
+namespace qidong::hub {
+
+class ChatService;
+class ClientConnection;
+class InteractionDirectory;
+class KnowledgeSearch;
+class KnowledgeStore;
+class MethodDispatcher;
+
+// kb.search / kb.article / kb.feedback / kb.suggest for agents and
+// supervisors. Customers search customer articles through the web page
+// (WebFront), never through these.
+class KnowledgeMethods final
+{
+    Q_DISABLE_COPY_MOVE(KnowledgeMethods)
+
+public:
+    KnowledgeMethods(KnowledgeStore& store, const KnowledgeSearch& search, const ChatService& chat,
+                     const InteractionDirectory& interactions);
+
+    void registerWith(MethodDispatcher& dispatcher);
+
+private:
+    void suggest(ClientConnection& caller, const protocol::Request& request);
+
+    KnowledgeStore& m_store;
+    const KnowledgeSearch& m_search;
+    const ChatService& m_chat;
+    const InteractionDirectory& m_interactions;
+};
+
+} // namespace qidong::hub
