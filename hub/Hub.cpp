@@ -33,6 +33,7 @@
 #include "storage/SessionStore.h"
 #include "web/CustomerGateway.h"
 #include "web/PhoneTrunk.h"
+#include "web/SelfServiceKnowledge.h"
 #include "web/WebFront.h"
 
 #include "protocol/Names.h"
@@ -214,6 +215,8 @@ Result<bool> Hub::open()
         m_trunk->setToken(token.value());
         m_web = std::make_unique<WebFront>(*m_customers, *m_trunk, *m_chat, *m_interactions,
                                            token.value());
+        m_selfService = std::make_unique<SelfServiceKnowledge>(*m_knowledge, *m_knowledgeSearch);
+        m_web->setKnowledge(m_selfService.get());
         Result<QUrl> webUrl = m_web->listen(m_options.webAddress, m_options.webPort);
         if (!webUrl)
             return webUrl.error();

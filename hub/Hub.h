@@ -28,6 +28,7 @@ class ChatStore;
 class CustomerGateway;
 class PhoneTrunk;
 class Router;
+class SelfServiceKnowledge;
 class WebFront;
 class Database;
 class HubServer;
@@ -103,6 +104,7 @@ private:
     std::unique_ptr<HubServer> m_server;
     std::unique_ptr<CustomerGateway> m_customers;
     std::unique_ptr<PhoneTrunk> m_trunk;
+    std::unique_ptr<SelfServiceKnowledge> m_selfService;
     std::unique_ptr<WebFront> m_web;
 };
 

@@ -2,6 +2,7 @@
 
 #include "CustomerGateway.h"
 #include "PhoneTrunk.h"
+#include "SelfServiceKnowledge.h"
 #include "auth/SecretToken.h"
 #include "chat/ChatService.h"
 #include "interactions/CustomerIds.h"
@@ -17,6 +18,7 @@
 #include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrlQuery>
 #include <QWebSocket>
 
 namespace qidong::hub {
@@ -92,10 +94,7 @@ WebReply asset(const QString& path, const QByteArray& mimeType)
 
 WebReply json(int status, const QJsonObject& body)
 {
-    return WebReply{status,
-                    QByteArrayLiteral("application/json"),
-                    QJsonDocument(body).toJson(QJsonDocument::Compact),
-                    {}};
+    return jsonReply(status, body);
 }
 
 WebReply problem(int status, const Error& error)
@@ -124,6 +123,14 @@ std::optional<ChannelRoute> channelRoute(const QString& name)
 }
 
 } // namespace
+
+WebReply jsonReply(int status, const QJsonObject& body)
+{
+    return WebReply{status,
+                    QByteArrayLiteral("application/json"),
+                    QJsonDocument(body).toJson(QJsonDocument::Compact),
+                    {}};
+}
 
 WebFront::WebFront(CustomerGateway& customers, PhoneTrunk& trunk, ChatService& chat,
                    InteractionDirectory& interactions, QString ingestToken, QObject* parent)
@@ -198,6 +205,8 @@ WebReply WebFront::answer(const QHttpServerRequest& request)
             return attachment(path.section(u'/', 3, 3), request);
         if (path == QStringLiteral("/ingest/v1/replies"))
             return replies(request);
+        if (m_knowledge && path.startsWith(QStringLiteral("/kb/")))
+            return m_knowledge->answer(path, QUrlQuery(request.url()));
     }
     if (method == Method::Post && path == QStringLiteral("/ingest/v1/messages"))
         return ingestMessage(request);

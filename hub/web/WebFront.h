@@ -3,6 +3,7 @@
 #include "protocol/Result.h"
 
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QObject>
 #include <QUrl>
 
@@ -16,6 +17,7 @@ class ChatService;
 class CustomerGateway;
 class InteractionDirectory;
 class PhoneTrunk;
+class SelfServiceKnowledge;
 
 class WebServer;
 
@@ -28,10 +30,14 @@ struct WebReply
     QList<QPair<QByteArray, QByteArray>> headers;
 };
 
+// A compact JSON answer.
+WebReply jsonReply(int status, const QJsonObject& body);
+
 // The hub's web port: the customer chat page (/chat), its WebSocket
 // (/customer/ws), attachments for the page, the ingest API through which
 // social, SMS and email messages arrive (/ingest/v1, bearer token), and the
-// phone trunk's socket (/trunk/ws).
+// phone trunk's socket (/trunk/ws), and the customer articles of the
+// knowledge base (/kb/search, /kb/article).
 class WebFront final : public QObject
 {
     Q_OBJECT
@@ -43,6 +49,8 @@ public:
     ~WebFront() override;
 
     protocol::Result<QUrl> listen(const QHostAddress& address, quint16 port);
+    // Self-service search for the page (/kb/search, /kb/article); off until set.
+    void setKnowledge(const SelfServiceKnowledge* knowledge) { m_knowledge = knowledge; }
 
     // Answers one request (WebServer calls it).
     WebReply answer(const QHttpServerRequest& request);
@@ -58,6 +66,7 @@ private:
     ChatService& m_chat;
     InteractionDirectory& m_interactions;
     QString m_ingestToken;
+    const SelfServiceKnowledge* m_knowledge = nullptr;
     std::unique_ptr<WebServer> m_server;
 };
 

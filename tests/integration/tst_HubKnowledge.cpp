@@ -7,6 +7,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrlQuery>
 #include <QtTest/QTest>
 
 using namespace qidong::protocol;
@@ -40,6 +43,23 @@ QStringList markedIn(const MarkedText& text)
     return parts;
 }
 
+struct HttpAnswer
+{
+    int status = 0;
+    QJsonObject body;
+};
+
+HttpAnswer get(QNetworkAccessManager& network, QUrl url)
+{
+    QNetworkReply* reply = network.get(QNetworkRequest(url));
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+        return {};
+    HttpAnswer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                      QJsonDocument::fromJson(reply->readAll()).object()};
+    reply->deleteLater();
+    return answer;
+}
+
 } // namespace
 
 // The knowledge base through a real hub with the demo articles: relevance
@@ -65,6 +85,7 @@ private Q_SLOTS:
     void articleViewsAndFeedbackAreStored();
     void suggestionsFollowTheConversation();
     void onlyAgentsAndSupervisorsSearch();
+    void customersFindOnlyCustomerArticles();
 
 private:
     Response search(const KnowledgeSearchParams& params);
@@ -384,6 +405,64 @@ void tst_HubKnowledge::onlyAgentsAndSupervisorsSearch()
     QCOMPARE(outcomeOf(anonymous.call(method::KbSearch,
                                       {{QStringLiteral("query"), QStringLiteral("x")}})),
              QStringLiteral("unauthenticated"));
+}
+
+void tst_HubKnowledge::customersFindOnlyCustomerArticles()
+{
+    QNetworkAccessManager network;
+    const auto searchUrl = [this](const QString& q) {
+        QUrl url = m_hub->webUrl();
+        url.setPath(QStringLiteral("/kb/search"));
+        url.setQuery(
+            QUrlQuery{{QStringLiteral("q"), q}, {QStringLiteral("lang"), QStringLiteral("zh-CN")}});
+        return url;
+    };
+    const auto articleUrl = [this](const QString& id) {
+        QUrl url = m_hub->webUrl();
+        url.setPath(QStringLiteral("/kb/article"));
+        url.setQuery(QUrlQuery{{QStringLiteral("id"), id}});
+        return url;
+    };
+
+    // Agents find the complaint process; the page does not, nor by id.
+    KnowledgeSearchParams params;
+    params.query = QStringLiteral("投诉处理流程");
+    const std::optional<KnowledgeSearchResult> forAgents = resultOf(search(params));
+    QVERIFY(forAgents.has_value());
+    QVERIFY(idsOf(*forAgents).contains(QStringLiteral("service-complaint-process-zh")));
+    const HttpAnswer page = get(network, searchUrl(params.query));
+    QCOMPARE(page.status, 200);
+    Result<KnowledgeSearchResult> forCustomers = KnowledgeSearchResult::fromJson(page.body);
+    QVERIFY(forCustomers.ok());
+    for (const ArticleHit& hit : forCustomers.value().hits) {
+        QCOMPARE(hit.audience, Audience::Customer);
+        QCOMPARE(hit.language, QStringLiteral("zh"));
+    }
+    QCOMPARE(get(network, articleUrl(QStringLiteral("service-complaint-process-zh"))).status, 404);
+
+    // Customer articles are there, with the words that matched marked.
+    const HttpAnswer luggage = get(network, searchUrl(QStringLiteral("充电宝")));
+    Result<KnowledgeSearchResult> found = KnowledgeSearchResult::fromJson(luggage.body);
+    QVERIFY(found.ok());
+    QVERIFY(idsOf(found.value()).contains(QStringLiteral("baggage-powerbank-zh")));
+    const HttpAnswer article = get(network, articleUrl(QStringLiteral("baggage-powerbank-zh")));
+    QCOMPARE(article.status, 200);
+    QCOMPARE(article.body.value(QLatin1StringView("article"))
+                 .toObject()
+                 .value(QLatin1StringView("title"))
+                 .toString(),
+             QStringLiteral("充电宝和锂电池携带规定"));
+
+    // Hostile and oversized queries: an answer or a clear error, never a failure.
+    QCOMPARE(get(network, searchUrl(QStringLiteral("\" NEAR( * ^"))).status, 200);
+    const HttpAnswer tooLong = get(network, searchUrl(QString(300, u'漫')));
+    QCOMPARE(tooLong.status, 400);
+    QCOMPARE(tooLong.body.value(QLatin1StringView("error"))
+                 .toObject()
+                 .value(QLatin1StringView("code"))
+                 .toString(),
+             QStringLiteral("invalid_params"));
+    QCOMPARE(get(network, articleUrl(QString(500, u'x'))).status, 404);
 }
 
 QTEST_GUILESS_MAIN(tst_HubKnowledge)
