@@ -221,6 +221,7 @@ Result<bool> Hub::open()
         if (!webUrl)
             return webUrl.error();
         m_webUrl = webUrl.value();
+        m_knowledgeMethods->setCustomerPageUrl(m_webUrl);
     }
     m_router->schedule(); // whatever waited when the last hub stopped
     logInfo(lcServer, QLatin1StringView("hub.listening"),

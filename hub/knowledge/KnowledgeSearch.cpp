@@ -106,9 +106,12 @@ Result<KnowledgeSearchResult> KnowledgeSearch::run(const SearchTerms& terms,
     for (const QString& run : terms.hanRuns)
         anyDiffers = anyDiffers || run.size() > 2;
     if (found.size() < wanted && (anyUsed || anyDiffers)) {
-        Result<QList<KnowledgeStore::Found>> any =
-            m_store.match(KnowledgeStore::Index::Words, terms.wordsAnyExpression(), filter,
-                          wanted + int(found.size()), 0);
+        Result<QList<KnowledgeStore::Found>> any = m_store.match(
+            KnowledgeStore::Index::Words,
+            terms.wordsAnyExpression(
+                40, [this](const QString& term) { return m_store.articlesWith(term); },
+                m_store.count()),
+            filter, wanted + int(found.size()), 0);
         if (!any)
             return any.error();
         QSet<QString> seen;

@@ -8,6 +8,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace qidong::hub {
 
 using namespace qidong::protocol;
@@ -79,6 +81,7 @@ KnowledgeStore::KnowledgeStore(Database& database)
 
 Result<int> KnowledgeStore::save(const QList<KnowledgeArticle>& articles)
 {
+    m_count = -1;
     QSqlDatabase& db = m_database.connection();
     if (!db.transaction())
         return makeError(ErrorCode::StorageFailure, QStringLiteral("could not save the articles"));
@@ -143,6 +146,15 @@ Result<bool> KnowledgeStore::saveOne(const KnowledgeArticle& article)
         return failure(write, QLatin1StringView("kb.save.failed"), message);
     if (doc == 0)
         doc = write.lastInsertId().toLongLong();
+    QSqlQuery facets(db);
+    facets.prepare(QStringLiteral("INSERT OR REPLACE INTO kb_facets(doc, language, audience,"
+                                  " products) VALUES (?, ?, ?, ?)"));
+    facets.addBindValue(doc);
+    facets.addBindValue(article.language);
+    facets.addBindValue(audienceName(article.audience));
+    facets.addBindValue(orEmpty(productKey(article.products)));
+    if (!facets.exec())
+        return failure(facets, QLatin1StringView("kb.save.failed"), message);
     if (!writeIndexes(db, doc, text, false))
         return makeError(ErrorCode::StorageFailure, message);
     return true;
@@ -177,11 +189,30 @@ std::optional<KnowledgeArticle> KnowledgeStore::article(const QString& id) const
 
 qint64 KnowledgeStore::count() const
 {
+    if (m_count >= 0)
+        return m_count;
     QSqlQuery query(m_database.connection());
-    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM kb_articles")) && query.next())
-        return query.value(0).toLongLong();
-    return 0;
+    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM kb_facets")) && query.next())
+        m_count = query.value(0).toLongLong();
+    return std::max<qint64>(m_count, 0);
 }
+
+namespace {
+
+// The most bm25 work one query may do, in candidates times terms: with a
+// common term (漫游 in a third of 100,000 articles) ranking every match costs
+// 30-90 ms, so a larger set is first narrowed to title, questions and tags,
+// and if that is still too large the first candidates in article order are
+// ranked ("capped candidate scoring"; shared/design/FACTS.md).
+constexpr int kRankingBudget = 6000;
+
+int candidateBudget(const QString& expression)
+{
+    const int terms = std::max(1, int(expression.count(u'"') / 2));
+    return std::clamp(kRankingBudget / terms, 300, 2000);
+}
+
+} // namespace
 
 Result<QList<KnowledgeStore::Found>> KnowledgeStore::match(Index index, const QString& expression,
                                                            const Filter& filter, int limit,
@@ -189,51 +220,121 @@ Result<QList<KnowledgeStore::Found>> KnowledgeStore::match(Index index, const QS
 {
     const QString table =
         index == Index::Trigram ? QStringLiteral("kb_trigram") : QStringLiteral("kb_words");
-    // Title first, then the other ways of asking, tags, and the body.
-    QString sql = QStringLiteral("SELECT a.id, a.title, a.questions, a.body, a.language,"
-                                 " a.audience, a.products, a.updated_at FROM ") +
-                  table + QStringLiteral(" JOIN kb_articles a ON a.doc = ") + table +
-                  QStringLiteral(".rowid WHERE ") + table + QStringLiteral(" MATCH ?");
+    QString from = table + QStringLiteral(" JOIN kb_facets k ON k.doc = ") + table +
+                   QStringLiteral(".rowid WHERE ") + table + QStringLiteral(" MATCH ?");
     if (!filter.language.isEmpty())
-        sql += QStringLiteral(" AND a.language = ?");
+        from += QStringLiteral(" AND k.language = ?");
     if (filter.customerOnly)
-        sql += QStringLiteral(" AND a.audience = 'customer'");
+        from += QStringLiteral(" AND k.audience = 'customer'");
     if (!filter.products.isEmpty()) {
         QStringList any;
         for (qsizetype i = 0; i < filter.products.size(); ++i)
-            any.append(QStringLiteral("instr(a.products, ?) > 0"));
-        sql += QStringLiteral(" AND (") + any.join(QStringLiteral(" OR ")) + u')';
+            any.append(QStringLiteral("instr(k.products, ?) > 0"));
+        from += QStringLiteral(" AND (") + any.join(QStringLiteral(" OR ")) + u')';
     }
-    sql += QStringLiteral(" ORDER BY bm25(") + table +
-           QStringLiteral(", 8.0, 5.0, 3.0, 1.0), a.updated_at DESC LIMIT ? OFFSET ?");
-
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(sql);
-    query.addBindValue(expression);
-    if (!filter.language.isEmpty())
-        query.addBindValue(filter.language);
-    for (const QString& product : filter.products)
-        query.addBindValue(QString(u'|' + product + u'|'));
-    query.addBindValue(limit);
-    query.addBindValue(offset);
-    if (!query.exec())
+    // Title first, then the other ways of asking, tags, and the body.
+    const QString score = QStringLiteral("bm25(") + table + QStringLiteral(", 8.0, 5.0, 3.0, 1.0)");
+    QSqlDatabase& db = m_database.connection();
+    const auto prepare = [&](QSqlQuery& query, const QString& sql, const QString& match) {
+        query.setForwardOnly(true);
+        query.prepare(sql);
+        query.addBindValue(match);
+        if (!filter.language.isEmpty())
+            query.addBindValue(filter.language);
+        for (const QString& product : filter.products)
+            query.addBindValue(QString(u'|' + product + u'|'));
+    };
+    const auto searchFailed = [](const QSqlQuery& query) {
         return failure(query, QLatin1StringView("kb.search.failed"),
                        QStringLiteral("the knowledge search failed"));
-    QList<Found> found;
-    while (query.next()) {
+    };
+    // How many match, counting no further than the budget.
+    const int budget = candidateBudget(expression);
+    const auto moreThanBudget = [&](const QString& match) -> std::optional<bool> {
+        QSqlQuery count(db);
+        prepare(count,
+                QStringLiteral("SELECT count(*) FROM (SELECT ") + table +
+                    QStringLiteral(".rowid FROM ") + from + QStringLiteral(" LIMIT ?)"),
+                match);
+        count.addBindValue(budget + 1);
+        if (!count.exec() || !count.next())
+            return std::nullopt;
+        return count.value(0).toInt() > budget;
+    };
+
+    QString match = expression;
+    bool capped = false;
+    std::optional<bool> large = moreThanBudget(match);
+    if (large && *large) {
+        match = QStringLiteral("{title questions tags} : (") + expression + u')';
+        large = moreThanBudget(match);
+        capped = large && *large;
+    }
+    if (!large)
+        return makeError(ErrorCode::StorageFailure, QStringLiteral("the knowledge search failed"));
+
+    QSqlQuery ranked(db);
+    prepare(ranked,
+            capped ? QStringLiteral("SELECT doc FROM (SELECT ") + table +
+                         QStringLiteral(".rowid AS doc, ") + score + QStringLiteral(" AS s FROM ") +
+                         from + QStringLiteral(" LIMIT ?) ORDER BY s LIMIT ? OFFSET ?")
+                   : QStringLiteral("SELECT ") + table + QStringLiteral(".rowid FROM ") + from +
+                         QStringLiteral(" ORDER BY ") + score + QStringLiteral(" LIMIT ? OFFSET ?"),
+            match);
+    if (capped)
+        ranked.addBindValue(budget);
+    ranked.addBindValue(limit);
+    ranked.addBindValue(offset);
+    if (!ranked.exec())
+        return searchFailed(ranked);
+    QList<qint64> docs;
+    while (ranked.next())
+        docs.append(ranked.value(0).toLongLong());
+    if (docs.isEmpty())
+        return QList<Found>{};
+
+    // Only the page's articles are read whole.
+    QStringList marks;
+    for (qsizetype i = 0; i < docs.size(); ++i)
+        marks.append(QStringLiteral("?"));
+    QSqlQuery rows(db);
+    rows.setForwardOnly(true);
+    rows.prepare(QStringLiteral("SELECT doc, id, title, questions, body, language, audience,"
+                                " products, updated_at FROM kb_articles WHERE doc IN (") +
+                 marks.join(u',') + u')');
+    for (const qint64 doc : std::as_const(docs))
+        rows.addBindValue(doc);
+    if (!rows.exec())
+        return searchFailed(rows);
+    QHash<qint64, Found> byDoc;
+    while (rows.next()) {
         Found row;
-        row.id = query.value(0).toString();
-        row.title = query.value(1).toString();
-        row.questions = query.value(2).toString();
-        row.body = query.value(3).toString();
-        row.language = query.value(4).toString();
-        row.audience = audienceFromName(query.value(5).toString()).value_or(Audience::Agent);
-        row.products = productsOf(query.value(6).toString());
-        row.updatedAtMs = query.value(7).toLongLong();
-        found.append(std::move(row));
+        row.id = rows.value(1).toString();
+        row.title = rows.value(2).toString();
+        row.questions = rows.value(3).toString();
+        row.body = rows.value(4).toString();
+        row.language = rows.value(5).toString();
+        row.audience = audienceFromName(rows.value(6).toString()).value_or(Audience::Agent);
+        row.products = productsOf(rows.value(7).toString());
+        row.updatedAtMs = rows.value(8).toLongLong();
+        byDoc.insert(rows.value(0).toLongLong(), std::move(row));
+    }
+    QList<Found> found;
+    for (const qint64 doc : std::as_const(docs)) {
+        if (byDoc.contains(doc))
+            found.append(byDoc.take(doc));
     }
     return found;
+}
+
+qint64 KnowledgeStore::articlesWith(const QString& term) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT doc FROM kb_words_terms WHERE term = ?"));
+    query.addBindValue(term);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    return 0;
 }
 
 Result<bool> KnowledgeStore::recordView(const QString& id, const QString& viewer,

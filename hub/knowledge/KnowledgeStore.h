@@ -25,6 +25,8 @@ public:
     protocol::Result<int> save(const QList<protocol::KnowledgeArticle>& articles);
     std::optional<protocol::KnowledgeArticle> article(const QString& id) const;
     qint64 count() const;
+    // How many articles hold this word-index term (a Chinese bigram, say).
+    qint64 articlesWith(const QString& term) const;
 
     enum class Index
     {
@@ -64,6 +66,7 @@ private:
     protocol::Result<bool> saveOne(const protocol::KnowledgeArticle& article);
 
     Database& m_database;
+    mutable qint64 m_count = -1; // cached; saving resets it
 };
 
 } // namespace qidong::hub

@@ -3,6 +3,8 @@
 #include <QChar>
 #include <QSet>
 
+#include <algorithm>
+
 namespace qidong::hub {
 
 namespace {
@@ -106,8 +108,13 @@ SearchTerms SearchTerms::parse(QStringView text, bool prefix)
     flush();
     if (terms.isEmpty())
         terms.words = stopWords;
-    // Only a word still under the cursor is a prefix.
+    // Only a word still under the cursor is a prefix; a single letter
+    // being typed says too little to search for yet.
     terms.lastWordIsPrefix = prefix && lastWasWord && !terms.words.isEmpty();
+    if (terms.lastWordIsPrefix && terms.words.last().size() < 2) {
+        terms.words.removeLast();
+        terms.lastWordIsPrefix = false;
+    }
     return terms;
 }
 
@@ -140,20 +147,38 @@ QString SearchTerms::wordsAllExpression() const
     return parts.join(QStringLiteral(" AND "));
 }
 
-QString SearchTerms::wordsAnyExpression(int maxTerms) const
+QString SearchTerms::wordsAnyExpression(int maxTerms,
+                                        const std::function<qint64(const QString&)>& articlesWith,
+                                        qint64 articleCount) const
 {
     QStringList parts;
+    QStringList bigrams;
     for (const QString& run : hanRuns) {
         if (run.size() == 1) {
             parts.append(quoted(run) + u'*');
             continue;
         }
         for (const QString& bigram : bigramsOf(run)) {
-            const QString term = quoted(bigram);
-            if (!isStopBigram(bigram) && !parts.contains(term))
-                parts.append(term);
+            if (!isStopBigram(bigram) && !bigrams.contains(bigram))
+                bigrams.append(bigram);
         }
     }
+    if (articlesWith && articleCount > 0 && !bigrams.isEmpty()) {
+        QList<qint64> frequency;
+        for (const QString& bigram : std::as_const(bigrams))
+            frequency.append(articlesWith(bigram));
+        const qint64 common = articleCount / 5;
+        const bool rareOnes = std::any_of(frequency.begin(), frequency.end(),
+                                          [common](qint64 n) { return n > 0 && n <= common; });
+        QStringList kept;
+        for (qsizetype i = 0; i < bigrams.size(); ++i) {
+            if (frequency.at(i) > 0 && (!rareOnes || frequency.at(i) <= common))
+                kept.append(bigrams.at(i));
+        }
+        bigrams = kept;
+    }
+    for (const QString& bigram : std::as_const(bigrams))
+        parts.append(quoted(bigram));
     for (qsizetype i = 0; i < words.size(); ++i) {
         const bool typing = lastWordIsPrefix && i == words.size() - 1;
         parts.append(quoted(words.at(i)) + (typing ? QStringLiteral("*") : QString()));

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace qidong::hub {
 
 // What a search text holds once punctuation and any query syntax are gone:
@@ -14,7 +16,7 @@ struct SearchTerms final
 {
     QStringList words;
     QStringList hanRuns;
-    bool lastWordIsPrefix = false; // the last word is still being typed
+    bool lastWordIsPrefix = false; // the last word is still being typed (two letters or more)
 
     bool isEmpty() const { return words.isEmpty() && hanRuns.isEmpty(); }
     int count() const { return int(words.size() + hanRuns.size()); }
@@ -32,7 +34,13 @@ struct SearchTerms final
     // Any term may match, on the word index, ranked by bm25: for natural
     // questions and conversation text. Chinese runs are split into bigrams,
     // stop bigrams ("请问", "一下") dropped; at most `maxTerms`, the last.
-    QString wordsAnyExpression(int maxTerms = 40) const;
+    // With `articlesWith` (a term's document frequency) and the article
+    // count, bigrams in more than a fifth of the articles are dropped when
+    // rarer ones remain, and bigrams no article holds are left out: they
+    // cost ranking time and add almost nothing to bm25.
+    QString wordsAnyExpression(int maxTerms = 40,
+                               const std::function<qint64(const QString&)>& articlesWith = {},
+                               qint64 articleCount = 0) const;
 
     // The pieces a matching text contains, for marking hits: Chinese
     // bigrams (or single characters) and word stems.

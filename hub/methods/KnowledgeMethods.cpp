@@ -64,7 +64,8 @@ void KnowledgeMethods::registerWith(MethodDispatcher& dispatcher)
             else if (!viewed)
                 caller.sendError(request.id, viewed.error());
             else
-                caller.sendResult(request.id, {{QStringLiteral("article"), article->toJson()}});
+                caller.sendResult(request.id, {{QStringLiteral("article"), article->toJson()},
+                                               {QStringLiteral("link"), linkTo(*article)}});
         });
     dispatcher.add(
         method::KbFeedback, workers, [this](ClientConnection& caller, const Request& request) {
@@ -89,6 +90,16 @@ void KnowledgeMethods::registerWith(MethodDispatcher& dispatcher)
     dispatcher.add(
         method::KbSuggest, workers,
         [this](ClientConnection& caller, const Request& request) { suggest(caller, request); });
+}
+
+QString KnowledgeMethods::linkTo(const KnowledgeArticle& article) const
+{
+    if (m_customerPage.isEmpty() || article.audience != Audience::Customer)
+        return {};
+    QUrl link = m_customerPage;
+    link.setPath(QStringLiteral("/kb/view"));
+    link.setQuery(QStringLiteral("id=") + QString::fromUtf8(QUrl::toPercentEncoding(article.id)));
+    return link.toString();
 }
 
 void KnowledgeMethods::suggest(ClientConnection& caller, const Request& request)

@@ -187,8 +187,19 @@ const QList<Migration>& schemaMigrations()
                             " body, content='kb_articles', content_rowid='doc',"
                             " tokenize='trigram')"),
              // English words by stem, and Chinese as bigrams (any length).
+             // Prefix indexes: as-you-type asks for "ro"*, "roa"*.
              QStringLiteral("CREATE VIRTUAL TABLE kb_words USING fts5(title, questions, tags,"
-                            " body, content='', tokenize='porter unicode61 remove_diacritics 2')"),
+                            " body, content='', prefix='2 3',"
+                            " tokenize='porter unicode61 remove_diacritics 2')"),
+             // How many articles hold each term: rare terms decide a ranking.
+             QStringLiteral("CREATE VIRTUAL TABLE kb_words_terms USING fts5vocab(kb_words, 'row')"),
+             // What filters read, narrow so that filtering does not load bodies.
+             QStringLiteral(
+                 "CREATE TABLE kb_facets ("
+                 " doc INTEGER PRIMARY KEY REFERENCES kb_articles(doc) ON DELETE CASCADE,"
+                 " language TEXT NOT NULL,"
+                 " audience TEXT NOT NULL,"
+                 " products TEXT NOT NULL DEFAULT '')"),
              QStringLiteral("CREATE TABLE kb_views ("
                             " doc INTEGER NOT NULL REFERENCES kb_articles(doc) ON DELETE CASCADE,"
                             " viewer TEXT NOT NULL,"

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "WebFront.h"
+#include "protocol/Knowledge.h"
 
 #include <QUrlQuery>
 
@@ -11,7 +12,8 @@ class KnowledgeStore;
 
 // The customer page's self-service (seed 004: one knowledge base for
 // agents, customers and bots): GET /kb/search?q=&lang= and
-// GET /kb/article?id= over customer articles only. Agent articles are not
+// GET /kb/article?id= over customer articles only, and GET /kb/view?id=,
+// the article as a page for a link an agent sends. Agent articles are not
 // found here, whatever is asked.
 class SelfServiceKnowledge final
 {
@@ -25,6 +27,8 @@ public:
 private:
     WebReply search(const QUrlQuery& query) const;
     WebReply article(const QUrlQuery& query) const;
+    WebReply view(const QUrlQuery& query) const;
+    std::optional<protocol::KnowledgeArticle> customerArticle(const QUrlQuery& query) const;
 
     KnowledgeStore& m_store;
     const KnowledgeSearch& m_search;

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void bigramTextFindsEverySubstring();
     void anyModeDropsStopBigramsAndKeepsTheLatest();
     void onlyTheWordUnderTheCursorIsAPrefix();
+    void commonAndAbsentBigramsAreLeftOut();
     void marksChineseAndWordStems();
     void snippetCentresOnTheMatches();
 };
@@ -93,6 +94,26 @@ void tst_SearchTerms::onlyTheWordUnderTheCursorIsAPrefix()
     QVERIFY(!SearchTerms::parse(u"power ba ", true).lastWordIsPrefix);
     QVERIFY(!SearchTerms::parse(u"power ba", false).lastWordIsPrefix);
     QVERIFY(!SearchTerms::parse(u"power 漫游", true).lastWordIsPrefix);
+    // One letter being typed is not searched for yet.
+    QCOMPARE(SearchTerms::parse(u"power b", true).wordsAllExpression(), QStringLiteral("\"power\""));
+    QVERIFY(SearchTerms::parse(u"b", true).isEmpty());
+}
+
+void tst_SearchTerms::commonAndAbsentBigramsAreLeftOut()
+{
+    const SearchTerms terms = SearchTerms::parse(u"开通漫游去东京", false);
+    const QHash<QString, qint64> frequency{{QStringLiteral("开通"), 30000},
+                                           {QStringLiteral("通漫"), 0},
+                                           {QStringLiteral("漫游"), 31000},
+                                           {QStringLiteral("游去"), 0},
+                                           {QStringLiteral("去东"), 0},
+                                           {QStringLiteral("东京"), 120}};
+    const auto articlesWith = [&frequency](const QString& term) { return frequency.value(term); };
+    QCOMPARE(terms.wordsAnyExpression(40, articlesWith, 100000), QStringLiteral("\"东京\""));
+    // With nothing rare left, the common ones are what there is.
+    const SearchTerms common = SearchTerms::parse(u"开通漫游", false);
+    QCOMPARE(common.wordsAnyExpression(40, articlesWith, 100000),
+             QStringLiteral("\"开通\" OR \"漫游\""));
 }
 
 void tst_SearchTerms::marksChineseAndWordStems()

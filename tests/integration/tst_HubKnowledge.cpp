@@ -463,6 +463,25 @@ void tst_HubKnowledge::customersFindOnlyCustomerArticles()
                  .toString(),
              QStringLiteral("invalid_params"));
     QCOMPARE(get(network, articleUrl(QString(500, u'x'))).status, 404);
+
+    // The link an agent sends: a page with the article as text.
+    const Response opened = m_agent->call(
+        method::KbArticle, ArticleOpenParams{QStringLiteral("baggage-powerbank-en"), {}}.toJson());
+    const QUrl link(opened.result.value(QLatin1StringView("link")).toString());
+    QCOMPARE(link.path(), QStringLiteral("/kb/view"));
+    QNetworkReply* reply = network.get(QNetworkRequest(link));
+    QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QVERIFY(reply->rawHeader("Content-Security-Policy").startsWith("default-src 'none'"));
+    const QString html = QString::fromUtf8(reply->readAll());
+    QVERIFY(html.contains(QStringLiteral("<h1>Power banks and lithium batteries</h1>")));
+    QVERIFY(html.contains(QStringLiteral("<li>Pack it in your cabin bag</li>")));
+    QVERIFY(!html.contains(QStringLiteral("<script")));
+    reply->deleteLater();
+    const Response internal = m_agent->call(
+        method::KbArticle, ArticleOpenParams{QStringLiteral("service-privacy-en"), {}}.toJson());
+    QCOMPARE(outcomeOf(internal), QStringLiteral("ok"));
+    QVERIFY(internal.result.value(QLatin1StringView("link")).toString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_HubKnowledge)

@@ -63,10 +63,23 @@ Response TestClient::call(QLatin1StringView method, const QJsonObject& params, i
     return call(QString(method), params, timeoutMs);
 }
 
-Response TestClient::call(const QString& method, const QJsonObject& params, int timeoutMs)
+qint64 TestClient::sendRequest(const QString& method, const QJsonObject& params)
 {
     const qint64 id = m_nextId++;
     m_socket.sendTextMessage(QString::fromUtf8(encodeMessage(Request{id, method, params})));
+    return id;
+}
+
+std::optional<Response> TestClient::takeResponse(qint64 id)
+{
+    if (!m_responses.contains(id))
+        return std::nullopt;
+    return m_responses.take(id);
+}
+
+Response TestClient::call(const QString& method, const QJsonObject& params, int timeoutMs)
+{
+    const qint64 id = sendRequest(method, params);
     if (!QTest::qWaitFor([&] { return m_responses.contains(id) || m_disconnected; }, timeoutMs) ||
         !m_responses.contains(id))
         return makeErrorResponse(
@@ -200,9 +213,10 @@ void TestClient::onText(const QString& text)
         return;
     }
     if (const auto* response = std::get_if<Response>(&decoded.value())) {
-        if (response->id)
+        if (response->id) {
             m_responses.insert(*response->id, *response);
-        else
+            Q_EMIT responseArrived(*response->id);
+        } else
             m_orphans.append(*response);
     } else if (const auto* event = std::get_if<Event>(&decoded.value())) {
         if (event->seq)

@@ -53,6 +53,9 @@ public:
     std::optional<protocol::SessionGrant>
     signIn(const QString& username, const QString& password = QStringLiteral("qidong-demo"));
 
+    // Sends a request without waiting; its response raises responseArrived.
+    qint64 sendRequest(const QString& method, const QJsonObject& params);
+    std::optional<protocol::Response> takeResponse(qint64 id);
     void sendText(const QString& text);
     // Writes what is buffered now instead of at the next event-loop turn.
     void flush();
@@ -79,6 +82,8 @@ public:
 Q_SIGNALS:
     // As each event arrives (benchmarks time them here, not when polled).
     void eventArrived(const qidong::protocol::Event& event);
+    // As each response arrives (benchmarks time them here, not when polled).
+    void responseArrived(qint64 id);
 
 private:
     void onText(const QString& text);
