@@ -3,6 +3,7 @@
 #include "core/chat/ChatDesk.h"
 #include "core/connection/HubConnection.h"
 #include "core/credentials/CredentialStore.h"
+#include "core/knowledge/KnowledgeDesk.h"
 #include "core/session/AgentSession.h"
 #include "core/voice/CallDesk.h"
 #include "core/voice/VoiceEngine.h"
@@ -33,6 +34,7 @@ SignInFlow::SignInFlow(core::HubConnection& connection, core::AgentSession& sess
     , m_chatDesk(std::make_unique<core::ChatDesk>(connection, session))
     , m_voice(std::make_unique<core::VoiceEngine>())
     , m_callDesk(std::make_unique<core::CallDesk>(connection, session, *m_voice))
+    , m_knowledgeDesk(std::make_unique<core::KnowledgeDesk>(connection, *m_chatDesk))
 {
     connect(&m_connection, &core::HubConnection::healthChanged, this, &SignInFlow::onHealthChanged);
     connect(&m_connection, &core::HubConnection::refreshTokenChanged, this,
@@ -140,8 +142,8 @@ void SignInFlow::showShell()
     if (m_dialog)
         m_dialog->hide();
     if (!m_shell) {
-        m_shell =
-            std::make_unique<ui::ShellWindow>(m_connection, m_session, *m_chatDesk, *m_callDesk);
+        m_shell = std::make_unique<ui::ShellWindow>(m_connection, m_session, *m_chatDesk,
+                                                    *m_callDesk, *m_knowledgeDesk);
         connect(m_shell.get(), &ui::ShellWindow::signOutRequested, &m_connection,
                 &core::HubConnection::signOut);
         connect(m_shell.get(), &ui::ShellWindow::settingsApplied, this,

@@ -11,6 +11,7 @@ namespace qidong::core {
 class AgentSession;
 class CallDesk;
 class ChatDesk;
+class KnowledgeDesk;
 class CredentialStore;
 class HubConnection;
 class VoiceEngine;
@@ -41,6 +42,7 @@ public:
     core::ChatDesk& chatDesk() const { return *m_chatDesk; }
     core::VoiceEngine& voiceEngine() const { return *m_voice; }
     core::CallDesk& callDesk() const { return *m_callDesk; }
+    core::KnowledgeDesk& knowledgeDesk() const { return *m_knowledgeDesk; }
     ui::SignInDialog* dialog() const { return m_dialog.get(); }
 
 Q_SIGNALS:
@@ -59,6 +61,7 @@ private:
     std::unique_ptr<core::ChatDesk> m_chatDesk;
     std::unique_ptr<core::VoiceEngine> m_voice;
     std::unique_ptr<core::CallDesk> m_callDesk;
+    std::unique_ptr<core::KnowledgeDesk> m_knowledgeDesk;
     std::unique_ptr<ui::SignInDialog> m_dialog;
     std::unique_ptr<ui::ShellWindow> m_shell;
     QString m_account;

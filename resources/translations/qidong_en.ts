@@ -332,6 +332,87 @@
     </message>
 </context>
 <context>
+    <name>qidong::ui::KnowledgePane</name>
+    <message>
+        <source>Suggested for this conversation</source>
+        <translation>Suggested for this conversation</translation>
+    </message>
+    <message>
+        <source>&amp;Insert into reply</source>
+        <translation>&amp;Insert into reply</translation>
+    </message>
+    <message>
+        <source>Send &amp;link</source>
+        <translation>Send &amp;link</translation>
+    </message>
+    <message>
+        <source>Helpful</source>
+        <translation>Helpful</translation>
+    </message>
+    <message>
+        <source>Not helpful</source>
+        <translation>Not helpful</translation>
+    </message>
+    <message>
+        <source>Search knowledge (Ctrl+K)</source>
+        <translation>Search knowledge (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Open an article to read it here.</source>
+        <translation>Open an article to read it here.</translation>
+    </message>
+    <message>
+        <source>Put the answer into the reply being written</source>
+        <translation>Put the answer into the reply being written</translation>
+    </message>
+    <message>
+        <source>Send the customer a link to this article</source>
+        <translation>Send the customer a link to this article</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>No articles found</source>
+        <translation>No articles found</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s), some matching only part of the search</source>
+        <translation>
+            <numerusform>%n article, matching only part of the search</numerusform>
+            <numerusform>%n articles, some matching only part of the search</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Suggestions follow the conversation shown</source>
+        <translation>Suggestions follow the conversation shown</translation>
+    </message>
+    <message>
+        <source>Thank you. %1 found it helpful, %2 did not.</source>
+        <translation>Thank you. %1 found it helpful, %2 did not.</translation>
+    </message>
+    <message>
+        <source>for agents only</source>
+        <translation>for agents only</translation>
+    </message>
+    <message>
+        <source>customers may read it</source>
+        <translation>customers may read it</translation>
+    </message>
+    <message>
+        <source>Version %1, %2; %3 found it helpful</source>
+        <translation>Version %1, %2; %3 found it helpful</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::MessageDelegate</name>
     <message>
         <source>The conversation was transferred</source>
@@ -604,6 +685,10 @@
     <message>
         <source>From any application:</source>
         <translation>From any application:</translation>
+    </message>
+    <message>
+        <source>Search &amp;knowledge</source>
+        <translation>Search &amp;knowledge</translation>
     </message>
 </context>
 <context>

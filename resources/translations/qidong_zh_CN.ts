@@ -331,6 +331,85 @@
     </message>
 </context>
 <context>
+    <name>qidong::ui::KnowledgePane</name>
+    <message>
+        <source>Suggested for this conversation</source>
+        <translation>本次会话的推荐文章</translation>
+    </message>
+    <message>
+        <source>&amp;Insert into reply</source>
+        <translation>插入回复(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Send &amp;link</source>
+        <translation>发送链接(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Helpful</source>
+        <translation>有帮助</translation>
+    </message>
+    <message>
+        <source>Not helpful</source>
+        <translation>没有帮助</translation>
+    </message>
+    <message>
+        <source>Search knowledge (Ctrl+K)</source>
+        <translation>搜索知识库（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Open an article to read it here.</source>
+        <translation>打开一篇文章，在这里阅读。</translation>
+    </message>
+    <message>
+        <source>Put the answer into the reply being written</source>
+        <translation>把答案放进正在编写的回复</translation>
+    </message>
+    <message>
+        <source>Send the customer a link to this article</source>
+        <translation>把这篇文章的链接发给客户</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No articles found</source>
+        <translation>没有找到文章</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s), some matching only part of the search</source>
+        <translation>
+            <numerusform>%n 篇文章，部分只匹配了一部分搜索词</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Suggestions follow the conversation shown</source>
+        <translation>推荐文章随所显示的会话变化</translation>
+    </message>
+    <message>
+        <source>Thank you. %1 found it helpful, %2 did not.</source>
+        <translation>谢谢。%1 人认为有帮助，%2 人认为没有。</translation>
+    </message>
+    <message>
+        <source>for agents only</source>
+        <translation>仅供坐席</translation>
+    </message>
+    <message>
+        <source>customers may read it</source>
+        <translation>客户可阅读</translation>
+    </message>
+    <message>
+        <source>Version %1, %2; %3 found it helpful</source>
+        <translation>第 %1 版，%2；%3 人认为有帮助</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::MessageDelegate</name>
     <message>
         <source>The conversation was transferred</source>
@@ -602,6 +681,10 @@
     <message>
         <source>From any application:</source>
         <translation>在任何应用中：</translation>
+    </message>
+    <message>
+        <source>Search &amp;knowledge</source>
+        <translation>搜索知识库(&amp;K)</translation>
     </message>
 </context>
 <context>

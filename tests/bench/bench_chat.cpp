@@ -8,6 +8,7 @@
 #include "HubProcess.h"
 #include "TestClient.h"
 #include "core/chat/ChatDesk.h"
+#include "core/knowledge/KnowledgeDesk.h"
 #include "core/connection/HubConnection.h"
 #include "core/session/AgentSession.h"
 #include "core/voice/CallDesk.h"
@@ -286,9 +287,10 @@ QList<Row> desktopFigures()
     core::ChatDesk desk(connection, session);
     core::VoiceEngine voice;
     core::CallDesk calls(connection, session, voice);
+    core::KnowledgeDesk knowledge(connection, desk);
     connection.signIn(hub.url(), QStringLiteral("li.na"), QStringLiteral("qidong-demo"));
     (void)QTest::qWaitFor([&] { return session.isSignedIn(); }, 10000);
-    ui::ShellWindow shell(connection, session, desk, calls);
+    ui::ShellWindow shell(connection, session, desk, calls, knowledge);
     shell.show();
     (void)QTest::qWaitForWindowExposed(&shell);
     session.requestState(Presence::Ready);

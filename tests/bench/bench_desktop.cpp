@@ -6,6 +6,7 @@
 #include "BenchFigures.h"
 #include "HubProcess.h"
 #include "core/chat/ChatDesk.h"
+#include "core/knowledge/KnowledgeDesk.h"
 #include "core/connection/HubConnection.h"
 #include "core/session/AgentSession.h"
 #include "core/voice/CallDesk.h"
@@ -84,7 +85,8 @@ int main(int argc, char* argv[])
     core::ChatDesk desk(connection, session);
     core::VoiceEngine voice;
     core::CallDesk calls(connection, session, voice);
-    ui::ShellWindow shell(connection, session, desk, calls);
+    core::KnowledgeDesk knowledge(connection, desk);
+    ui::ShellWindow shell(connection, session, desk, calls, knowledge);
     shell.show();
     (void)QTest::qWaitForWindowExposed(&shell);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

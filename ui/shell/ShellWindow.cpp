@@ -7,11 +7,15 @@
 #include "SystemHotkeys.h"
 #include "Theme.h"
 #include "core/chat/ChatDesk.h"
+#include "core/knowledge/KnowledgeDesk.h"
 #include "core/session/AgentSession.h"
 #include "core/voice/CallDesk.h"
 #include "core/voice/VoiceEngine.h"
 #include "models/InteractionListModel.h"
 #include "ui/chat/ChatPane.h"
+#include "ui/chat/Composer.h"
+#include "ui/chat/ConversationView.h"
+#include "ui/knowledge/KnowledgePane.h"
 #include "ui/settings/SettingsDialog.h"
 #include "ui/voice/SoftphonePane.h"
 
@@ -32,12 +36,14 @@
 namespace qidong::ui {
 
 ShellWindow::ShellWindow(core::HubConnection& connection, core::AgentSession& session,
-                         core::ChatDesk& chatDesk, core::CallDesk& callDesk, QWidget* parent)
+                         core::ChatDesk& chatDesk, core::CallDesk& callDesk,
+                         core::KnowledgeDesk& knowledgeDesk, QWidget* parent)
     : QMainWindow(parent)
     , m_connection(connection)
     , m_session(session)
     , m_chatDesk(chatDesk)
     , m_callDesk(callDesk)
+    , m_knowledgeDesk(knowledgeDesk)
     , m_interactions(new QTableView(this))
     , m_toast(new OfferToast(this))
 {
@@ -64,6 +70,7 @@ ShellWindow::ShellWindow(core::HubConnection& connection, core::AgentSession& se
     setCentralWidget(m_interactions);
 
     createDocks();
+    connectKnowledge();
     createActions();
 
     connect(&session, &core::AgentSession::offerReceived, this,
@@ -119,6 +126,9 @@ void ShellWindow::createDocks()
                 if (const std::optional<protocol::Interaction> chat = m_chatDesk.interaction(id))
                     m_callDesk.callChatCustomer(*chat);
             });
+        } else if (QLatin1StringView(spec.name) == QLatin1StringView("knowledgeDock")) {
+            m_knowledge = new KnowledgePane(m_knowledgeDesk, dock);
+            dock->setWidget(m_knowledge);
         } else if (QLatin1StringView(spec.name) == QLatin1StringView("callDock")) {
             m_softphone = new SoftphonePane(m_callDesk, m_chatDesk, m_session, dock);
             dock->setWidget(m_softphone);
@@ -143,6 +153,28 @@ void ShellWindow::createDocks()
                 if (selected)
                     m_chatPane->showConversation(selected->id);
             });
+}
+
+void ShellWindow::connectKnowledge()
+{
+    // Suggestions and "insert into reply" follow the conversation shown.
+    const auto follow = [this] {
+        ConversationView* shown = m_chatPane->current();
+        m_knowledgeDesk.followConversation(shown ? shown->interactionId() : QString());
+        m_knowledge->setReplyTarget(shown != nullptr);
+    };
+    connect(m_chatPane->tabs(), &QTabWidget::currentChanged, this, follow);
+    follow();
+    connect(m_knowledge, &KnowledgePane::insertRequested, this, [this](const QString& text) {
+        if (ConversationView* shown = m_chatPane->current()) {
+            shown->composer()->insertText(text);
+            shown->composer()->setFocus();
+        }
+    });
+    connect(m_knowledge, &KnowledgePane::sendLinkRequested, this, [this](const QString& text) {
+        if (ConversationView* shown = m_chatPane->current())
+            m_chatDesk.send(shown->interactionId(), text);
+    });
 }
 
 void ShellWindow::createActions()
@@ -172,6 +204,13 @@ void ShellWindow::createActions()
         if (const protocol::Interaction* item =
                 m_session.interactions().interactionAt(current.row()))
             m_session.end(item->id);
+    });
+    add(tr("Search &knowledge"), QKeySequence(Qt::CTRL | Qt::Key_K), [this] {
+        if (auto* dock = findChild<QDockWidget*>(QStringLiteral("knowledgeDock"))) {
+            dock->show();
+            dock->raise();
+        }
+        m_knowledge->focusSearch();
     });
     work->addSeparator();
     // Call control works wherever focus is in the application, and with

@@ -12,6 +12,7 @@ class AgentSession;
 class CallDesk;
 class ChatDesk;
 class HubConnection;
+class KnowledgeDesk;
 } // namespace qidong::core
 
 namespace qidong::ui {
@@ -19,6 +20,7 @@ namespace qidong::ui {
 class SystemHotkeys;
 
 class ChatPane;
+class KnowledgePane;
 class OfferToast;
 class SoftphonePane;
 
@@ -33,13 +35,15 @@ class ShellWindow final : public QMainWindow
 
 public:
     ShellWindow(core::HubConnection& connection, core::AgentSession& session,
-                core::ChatDesk& chatDesk, core::CallDesk& callDesk, QWidget* parent = nullptr);
+                core::ChatDesk& chatDesk, core::CallDesk& callDesk,
+                core::KnowledgeDesk& knowledgeDesk, QWidget* parent = nullptr);
     ~ShellWindow() override;
 
     OfferToast* offerToast() const { return m_toast; }
     QTableView* interactionView() const { return m_interactions; }
     ChatPane* chatPane() const { return m_chatPane; }
     SoftphonePane* softphonePane() const { return m_softphone; }
+    KnowledgePane* knowledgePane() const { return m_knowledge; }
 
 Q_SIGNALS:
     void signOutRequested();
@@ -53,6 +57,7 @@ protected:
 private:
     void createActions();
     void createDocks();
+    void connectKnowledge();
     void placeToast();
     void showShortcuts();
     void createSystemHotkeys();
@@ -62,9 +67,11 @@ private:
     core::AgentSession& m_session;
     core::ChatDesk& m_chatDesk;
     core::CallDesk& m_callDesk;
+    core::KnowledgeDesk& m_knowledgeDesk;
     QTableView* m_interactions;
     ChatPane* m_chatPane = nullptr;
     SoftphonePane* m_softphone = nullptr;
+    KnowledgePane* m_knowledge = nullptr;
     OfferToast* m_toast;
     QSystemTrayIcon* m_tray = nullptr;
     SystemHotkeys* m_systemKeys = nullptr;

@@ -1,0 +1,184 @@
+#include "KnowledgeDesk.h"
+
+#include "core/chat/ChatDesk.h"
+#include "core/connection/HubConnection.h"
+#include "protocol/Names.h"
+
+namespace qidong::core {
+
+using namespace qidong::protocol;
+
+KnowledgeDesk::KnowledgeDesk(HubConnection& connection, ChatDesk& chat, QObject* parent)
+    : KnowledgeDesk(connection, chat, Timing{}, parent)
+{}
+
+KnowledgeDesk::KnowledgeDesk(HubConnection& connection, ChatDesk& chat, Timing timing,
+                             QObject* parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_chat(chat)
+{
+    m_typingPause.setSingleShot(true);
+    m_typingPause.setInterval(timing.typingPause);
+    m_conversationPause.setSingleShot(true);
+    m_conversationPause.setInterval(timing.conversationPause);
+    connect(&m_typingPause, &QTimer::timeout, this, &KnowledgeDesk::runSearch);
+    connect(&m_conversationPause, &QTimer::timeout, this, &KnowledgeDesk::fetchSuggestions);
+    connect(&m_chat, &ChatDesk::messageArrived, this,
+            [this](const QString& interactionId, const ChatMessage& message) {
+                onMessage(interactionId, message.sender == Sender::Customer);
+            });
+    connect(&m_chat, &ChatDesk::conversationClosed, this, [this](const QString& interactionId) {
+        if (interactionId == m_followed)
+            followConversation({});
+    });
+}
+
+KnowledgeDesk::~KnowledgeDesk() = default;
+
+void KnowledgeDesk::setQuery(const QString& text)
+{
+    if (text == m_query)
+        return;
+    m_query = text;
+    m_typingPause.start();
+}
+
+void KnowledgeDesk::searchNow()
+{
+    m_typingPause.stop();
+    runSearch();
+}
+
+void KnowledgeDesk::runSearch()
+{
+    const quint64 generation = ++m_searchGeneration;
+    if (m_query.trimmed().isEmpty()) {
+        m_results.clear();
+        Q_EMIT searchingChanged(false);
+        Q_EMIT resultsChanged(QStringLiteral("none"));
+        return;
+    }
+    KnowledgeSearchParams params;
+    params.query = m_query.left(kMaxSearchQueryLength);
+    params.prefix = !m_query.isEmpty() && !m_query.back().isSpace();
+    params.limit = 20;
+    Q_EMIT searchingChanged(true);
+    m_connection.request(QString(method::KbSearch), params.toJson(), this,
+                         [this, generation](const Response& response) {
+                             if (generation != m_searchGeneration)
+                                 return; // the agent typed on: a newer search is under way
+                             Q_EMIT searchingChanged(false);
+                             if (response.error) {
+                                 Q_EMIT failed(*response.error);
+                                 return;
+                             }
+                             Result<KnowledgeSearchResult> result =
+                                 KnowledgeSearchResult::fromJson(response.result);
+                             if (!result) {
+                                 Q_EMIT failed(result.error());
+                                 return;
+                             }
+                             m_results.setHits(result.value().hits);
+                             Q_EMIT resultsChanged(result.value().mode);
+                         });
+}
+
+void KnowledgeDesk::followConversation(const QString& interactionId)
+{
+    if (interactionId == m_followed)
+        return;
+    m_followed = interactionId;
+    ++m_suggestGeneration;
+    m_conversationPause.stop();
+    m_suggestions.clear();
+    Q_EMIT suggestionsChanged();
+    if (!m_followed.isEmpty() && m_chat.transcript(m_followed))
+        fetchSuggestions();
+}
+
+void KnowledgeDesk::onMessage(const QString& interactionId, bool fromCustomer)
+{
+    if (fromCustomer && interactionId == m_followed)
+        m_conversationPause.start();
+}
+
+void KnowledgeDesk::fetchSuggestions()
+{
+    if (m_followed.isEmpty())
+        return;
+    const quint64 generation = ++m_suggestGeneration;
+    m_connection.request(QString(method::KbSuggest), SuggestParams{m_followed, 5}.toJson(), this,
+                         [this, generation](const Response& response) {
+                             if (generation != m_suggestGeneration)
+                                 return; // another conversation is selected now
+                             if (response.error) {
+                                 Q_EMIT failed(*response.error);
+                                 return;
+                             }
+                             Result<KnowledgeSearchResult> result =
+                                 KnowledgeSearchResult::fromJson(response.result);
+                             if (!result) {
+                                 Q_EMIT failed(result.error());
+                                 return;
+                             }
+                             m_suggestions.setHits(result.value().hits);
+                             Q_EMIT suggestionsChanged();
+                         });
+}
+
+void KnowledgeDesk::open(const QString& articleId)
+{
+    m_connection.request(
+        QString(method::KbArticle), ArticleOpenParams{articleId, m_followed}.toJson(), this,
+        [this](const Response& response) {
+            if (response.error) {
+                Q_EMIT failed(*response.error);
+                return;
+            }
+            Result<KnowledgeArticle> article = KnowledgeArticle::fromJson(
+                response.result.value(QLatin1StringView("article")).toObject());
+            if (!article) {
+                Q_EMIT failed(article.error());
+                return;
+            }
+            m_article = article.value();
+            m_link = QUrl(response.result.value(QLatin1StringView("link")).toString());
+            Q_EMIT articleOpened(*m_article);
+        });
+}
+
+void KnowledgeDesk::sendFeedback(bool helpful)
+{
+    if (!m_article)
+        return;
+    m_connection.request(
+        QString(method::KbFeedback),
+        ArticleFeedbackParams{m_article->id, helpful, m_followed, {}}.toJson(), this,
+        [this](const Response& response) {
+            if (response.error) {
+                Q_EMIT failed(*response.error);
+                return;
+            }
+            const qint64 helpfulCount =
+                response.result.value(QLatin1StringView("helpful")).toInteger();
+            const qint64 notHelpful =
+                response.result.value(QLatin1StringView("notHelpful")).toInteger();
+            if (m_article) {
+                m_article->helpful = helpfulCount;
+                m_article->notHelpful = notHelpful;
+            }
+            Q_EMIT feedbackStored(helpfulCount, notHelpful);
+        },
+        HubConnection::Delivery::Reliable);
+}
+
+QString KnowledgeDesk::replyText(const KnowledgeArticle& article)
+{
+    QString text = article.body.trimmed();
+    for (qsizetype i = 0; i < article.steps.size(); ++i)
+        text += QStringLiteral("\n%1. %2").arg(i + 1).arg(article.steps.at(i));
+    return text;
+}
+
+} // namespace qidong::core
