@@ -41,7 +41,10 @@ void KnowledgeDesk::setQuery(const QString& text)
     if (text == m_query)
         return;
     m_query = text;
-    m_typingPause.start();
+    if (m_typingPause.interval() > 0)
+        m_typingPause.start();
+    else
+        runSearch();
 }
 
 void KnowledgeDesk::searchNow()
@@ -52,8 +55,15 @@ void KnowledgeDesk::searchNow()
 
 void KnowledgeDesk::runSearch()
 {
+    if (m_searchInFlight) {
+        // Coalesce: the answer to the one out sends what was typed since.
+        m_searchPending = true;
+        return;
+    }
+    m_searchPending = false;
     const quint64 generation = ++m_searchGeneration;
     if (m_query.trimmed().isEmpty()) {
+        m_searchPending = false;
         m_results.clear();
         Q_EMIT searchingChanged(false);
         Q_EMIT resultsChanged(QStringLiteral("none"));
@@ -64,10 +74,16 @@ void KnowledgeDesk::runSearch()
     params.prefix = !m_query.isEmpty() && !m_query.back().isSpace();
     params.limit = 20;
     Q_EMIT searchingChanged(true);
+    m_searchInFlight = true;
     m_connection.request(QString(method::KbSearch), params.toJson(), this,
                          [this, generation](const Response& response) {
+                             m_searchInFlight = false;
+                             if (m_searchPending) {
+                                 runSearch(); // the agent typed on: this answer is already stale
+                                 return;
+                             }
                              if (generation != m_searchGeneration)
-                                 return; // the agent typed on: a newer search is under way
+                                 return; // cleared meanwhile
                              Q_EMIT searchingChanged(false);
                              if (response.error) {
                                  Q_EMIT failed(*response.error);

@@ -15,8 +15,9 @@ namespace qidong::core {
 class ChatDesk;
 class HubConnection;
 
-// The agent's knowledge base: search as they type (debounced; an answer to
-// an older query than the latest is dropped), the article they opened,
+// The agent's knowledge base: search as they type (at most one search in
+// flight, what was typed meanwhile sent when it answers, so an answer to an
+// older query than the latest is never shown), the article they opened,
 // helpful / not helpful, and suggestions that follow the conversation
 // selected — asked again, debounced, whenever its customer writes.
 class KnowledgeDesk final : public QObject
@@ -27,7 +28,9 @@ class KnowledgeDesk final : public QObject
 public:
     struct Timing
     {
-        int typingPause = 150;       // ms after the last keystroke
+        // ms after the last keystroke; 0: search at once, one search in
+        // flight at a time, the latest text sent when it answers.
+        int typingPause = 0;
         int conversationPause = 400; // ms after the customer's last message
     };
 
@@ -78,6 +81,8 @@ private:
     QString m_query;
     QString m_followed;
     quint64 m_searchGeneration = 0;
+    bool m_searchInFlight = false;
+    bool m_searchPending = false; // typed on while a search was out
     quint64 m_suggestGeneration = 0;
     std::optional<protocol::KnowledgeArticle> m_article;
     QUrl m_link;

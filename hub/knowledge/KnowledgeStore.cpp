@@ -218,6 +218,8 @@ Result<QList<KnowledgeStore::Found>> KnowledgeStore::match(Index index, const QS
                                                            const Filter& filter, int limit,
                                                            int offset) const
 {
+    if (expression.isEmpty())
+        return QList<Found>{}; // no term any article holds
     const QString table =
         index == Index::Trigram ? QStringLiteral("kb_trigram") : QStringLiteral("kb_words");
     QString from = table + QStringLiteral(" JOIN kb_facets k ON k.doc = ") + table +
@@ -257,8 +259,11 @@ Result<QList<KnowledgeStore::Found>> KnowledgeStore::match(Index index, const QS
                     QStringLiteral(".rowid FROM ") + from + QStringLiteral(" LIMIT ?)"),
                 match);
         count.addBindValue(budget + 1);
-        if (!count.exec() || !count.next())
+        if (!count.exec() || !count.next()) {
+            logWarning(lcStorage, QLatin1StringView("kb.search.failed"),
+                       {{QStringLiteral("error"), count.lastError().text()}});
             return std::nullopt;
+        }
         return count.value(0).toInt() > budget;
     };
 

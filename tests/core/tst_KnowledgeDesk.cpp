@@ -41,6 +41,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void typingIsDebouncedIntoOneSearch();
     void anAnswerToAnOlderQueryIsDropped();
+    void withoutAPauseOneSearchIsInFlight();
     void suggestionsFollowTheConversationChosen();
     void openedArticlesTakeFeedback();
 
@@ -108,6 +109,28 @@ void tst_KnowledgeDesk::anAnswerToAnOlderQueryIsDropped()
     m_desk->setQuery(QString());
     m_desk->searchNow();
     QCOMPARE(m_desk->results().rowCount(), 0);
+}
+
+void tst_KnowledgeDesk::withoutAPauseOneSearchIsInFlight()
+{
+    // The desktop's default: search at each keystroke, one request out at a
+    // time, the latest text sent when it answers.
+    core::KnowledgeDesk desk(*m_connection, *m_chat);
+    QSignalSpy requests(&desk, &core::KnowledgeDesk::searchingChanged);
+    QSignalSpy answered(&desk, &core::KnowledgeDesk::resultsChanged);
+    for (const QString& typed : {QStringLiteral("lo"), QStringLiteral("los"),
+                                 QStringLiteral("lost"), QStringLiteral("lost b"),
+                                 QStringLiteral("lost bag")})
+        desk.setQuery(typed);
+    QTRY_COMPARE(answered.size(), 1);
+    QTest::qWait(300);
+    QCOMPARE(answered.size(), 1);
+    int sent = 0;
+    for (const QList<QVariant>& change : std::as_const(requests))
+        sent += change.at(0).toBool() ? 1 : 0;
+    QCOMPARE(sent, 2); // "lo", then "lost bag" once "lo" answered
+    QVERIFY2(idsIn(desk.results()).contains(QStringLiteral("baggage-lost-en")),
+             qPrintable(idsIn(desk.results()).join(u' ')));
 }
 
 void tst_KnowledgeDesk::suggestionsFollowTheConversationChosen()

@@ -207,6 +207,9 @@ void tst_HubKnowledge::hostileQueriesAreSafe_data()
     QTest::newRow("empty") << QString() << QStringLiteral("none");
     QTest::newRow("emoji") << QStringLiteral("😀😀 漫游") << QString();
     QTest::newRow("markup") << QStringLiteral("<img src=x onerror=alert(1)>") << QString();
+    // Every Chinese pair absent from the articles: nothing to rank by.
+    QTest::newRow("nothing matches") << QStringLiteral("犀牛鳄鱼") << QString();
+    QTest::newRow("nothing matches, long") << QStringLiteral("想带犀牛坐飞") << QString();
 }
 
 void tst_HubKnowledge::hostileQueriesAreSafe()
