@@ -4,6 +4,10 @@
 #include "auth/LoginThrottle.h"
 #include "auth/SecretToken.h"
 #include "chat/ChatService.h"
+#include "customers/CustomerInsights.h"
+#include "customers/CustomerStore.h"
+#include "customers/DemoCustomers.h"
+#include "customers/VocCases.h"
 #include "interactions/InteractionDirectory.h"
 #include "knowledge/DemoKnowledge.h"
 #include "knowledge/KnowledgeSearch.h"
@@ -17,6 +21,7 @@
 #include "methods/AuthMethods.h"
 #include "methods/CallMethods.h"
 #include "methods/ChatMethods.h"
+#include "methods/CustomerMethods.h"
 #include "methods/InteractionMethods.h"
 #include "methods/KnowledgeMethods.h"
 #include "methods/SnapshotBuilder.h"
@@ -121,6 +126,9 @@ Result<bool> Hub::open()
     m_chatStore = std::make_unique<ChatStore>(*m_database);
     m_knowledge = std::make_unique<KnowledgeStore>(*m_database);
     m_knowledgeSearch = std::make_unique<KnowledgeSearch>(*m_knowledge);
+    m_customerStore = std::make_unique<CustomerStore>(*m_database);
+    m_customerInsights = std::make_unique<CustomerInsights>(*m_database);
+    m_vocCases = std::make_unique<VocCases>(*m_database, *m_customerStore);
     if (m_options.demo) {
         Result<bool> seeded = DemoSeeder::seedIfEmpty(*m_database, *m_accounts);
         if (!seeded)
@@ -128,6 +136,13 @@ Result<bool> Hub::open()
         Result<int> articles = DemoKnowledge::seedIfEmpty(*m_knowledge);
         if (!articles)
             return articles.error();
+        Result<bool> catalog = DemoCustomers::seedCatalog(*m_database);
+        if (!catalog)
+            return catalog.error();
+        Result<int> customers =
+            DemoCustomers::seedIfEmpty(*m_database, *m_customerStore, m_options.demoCustomers);
+        if (!customers)
+            return customers.error();
     }
 
     m_directory =
@@ -137,6 +152,15 @@ Result<bool> Hub::open()
     m_interactions = std::make_unique<InteractionDirectory>(*m_interactionStore, *m_accounts,
                                                             *m_directory, m_options.offerTimeout);
     m_interactions->load();
+    // A new contact is found in the customer store by its phone, email or
+    // handle (created there on first contact).
+    m_interactions->setCustomerResolver([this](const NewInteraction& contact) {
+        const Result<QString> found =
+            m_customerStore->resolve({contact.params.customer.identityKind, contact.rawIdentity,
+                                      contact.params.customer.displayName, contact.language,
+                                      channelName(contact.params.channel)});
+        return found ? found.value() : QString();
+    });
     SessionRegistry::Settings sessionSettings;
     sessionSettings.replayCapacity = m_options.replayBuffer;
     sessionSettings.sessionLifetime = m_options.sessionLifetime;
@@ -175,6 +199,9 @@ Result<bool> Hub::open()
     m_knowledgeMethods = std::make_unique<KnowledgeMethods>(*m_knowledge, *m_knowledgeSearch,
                                                             *m_chat, *m_interactions);
     m_knowledgeMethods->registerWith(*m_dispatcher);
+    m_customerMethods = std::make_unique<CustomerMethods>(*m_customerStore, *m_customerInsights,
+                                                          *m_vocCases, *m_interactions);
+    m_customerMethods->registerWith(*m_dispatcher);
 
     ClientConnection::Settings connectionSettings;
     connectionSettings.heartbeatInterval = m_options.heartbeatInterval;
@@ -202,9 +229,10 @@ Result<bool> Hub::open()
     if (!mediaUrl)
         return mediaUrl.error();
     const QString recordings = QDir(m_options.dataDir).filePath(QStringLiteral("recordings"));
-    if (QDir().mkpath(recordings))
+    if (QDir().mkpath(recordings)) {
         m_voice->setRecordingsDir(recordings);
-    else
+        m_customerInsights->setRecordingsDir(recordings);
+    } else
         logWarning(lcMedia, QLatin1StringView("recording.unavailable"),
                    {{QStringLiteral("dir"), recordings}});
     m_voice->load();
@@ -237,6 +265,16 @@ Result<bool> Hub::open()
 
 void Hub::connectEvents()
 {
+    // A complaint or suggestion at wrap-up opens a case for its department.
+    connect(m_interactions.get(), &InteractionDirectory::wrappedUp, this,
+            [this](const Interaction& interaction, const WrapUpRecord& record) {
+                const Result<std::optional<VocCase>> opened =
+                    m_vocCases->openFromWrapUp(interaction, record);
+                if (!opened)
+                    logWarning(lcInteractions, QLatin1StringView("voc.case.unopened"),
+                               {{QStringLiteral("interaction"), interaction.id},
+                                {QStringLiteral("error"), opened.error().message}});
+            });
     connect(m_interactions.get(), &InteractionDirectory::offered, m_sessions.get(),
             [this](const QString& agentId, const InteractionOffer& offer) {
                 m_sessions->postToAgent(agentId, event::InteractionOffered, offer.toJson());

@@ -25,6 +25,10 @@ class VoiceCalls;
 class ChatMethods;
 class ChatService;
 class ChatStore;
+class CustomerInsights;
+class CustomerMethods;
+class CustomerStore;
+class VocCases;
 class CustomerGateway;
 class PhoneTrunk;
 class Router;
@@ -83,6 +87,9 @@ private:
     std::unique_ptr<ChatStore> m_chatStore;
     std::unique_ptr<KnowledgeStore> m_knowledge;
     std::unique_ptr<KnowledgeSearch> m_knowledgeSearch;
+    std::unique_ptr<CustomerStore> m_customerStore;
+    std::unique_ptr<CustomerInsights> m_customerInsights;
+    std::unique_ptr<VocCases> m_vocCases;
     std::unique_ptr<AgentDirectory> m_directory;
     std::unique_ptr<InteractionDirectory> m_interactions;
     std::unique_ptr<Router> m_router;
@@ -101,6 +108,7 @@ private:
     std::unique_ptr<ChatMethods> m_chatMethods;
     std::unique_ptr<CallMethods> m_callMethods;
     std::unique_ptr<KnowledgeMethods> m_knowledgeMethods;
+    std::unique_ptr<CustomerMethods> m_customerMethods;
     std::unique_ptr<HubServer> m_server;
     std::unique_ptr<CustomerGateway> m_customers;
     std::unique_ptr<PhoneTrunk> m_trunk;

@@ -100,6 +100,9 @@ void HubOptions::addTo(QCommandLineParser& parser)
         {QStringLiteral("acw-cap-ms"),
          QStringLiteral("Site policy: the longest wrap-up, whatever a queue allows (0: none)."),
          QStringLiteral("ms"), QStringLiteral("0")},
+        {QStringLiteral("demo-customers"),
+         QStringLiteral("With --demo: how many customers with histories to seed (default 3000)."),
+         QStringLiteral("count")},
         {QStringLiteral("chat-capacity"),
          QStringLiteral("Site policy: concurrent chats per agent (0: each account's own)."),
          QStringLiteral("count"), QStringLiteral("0")},
@@ -183,6 +186,12 @@ Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
     options.drainTime = std::chrono::milliseconds(*drain);
     options.sessionLifetime = std::chrono::hours(*hours);
     options.replayBuffer = static_cast<int>(*replay);
+    if (parser.isSet(QStringLiteral("demo-customers"))) {
+        const auto customers = number(parser, QStringLiteral("demo-customers"), 1, 1000000);
+        if (!customers)
+            return bad(QStringLiteral("--demo-customers must be 1..1000000"));
+        options.demoCustomers = static_cast<int>(*customers);
+    }
     const auto chatCapacity = number(parser, QStringLiteral("chat-capacity"), 0, 1000);
     if (!chatCapacity)
         return bad(QStringLiteral("--chat-capacity must be 0..1000"));

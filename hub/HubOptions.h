@@ -25,6 +25,7 @@ struct HubOptions final
     int mediaThreads = 0; // 0: one per core
     QString ingestToken;
     bool demo = false;
+    int demoCustomers = 3000; // with --demo, into an empty database
     QString certificatePath;
     QString keyPath;
     std::chrono::milliseconds heartbeatInterval{15000};

@@ -40,6 +40,18 @@ inline constexpr QLatin1StringView KbSearch("kb.search");
 inline constexpr QLatin1StringView KbArticle("kb.article");
 inline constexpr QLatin1StringView KbFeedback("kb.feedback");
 inline constexpr QLatin1StringView KbSuggest("kb.suggest");
+inline constexpr QLatin1StringView CustomerGet("customer.get");
+inline constexpr QLatin1StringView CustomerTimeline("customer.timeline");
+inline constexpr QLatin1StringView CustomerLookup("customer.lookup");
+inline constexpr QLatin1StringView CustomerReveal("customer.reveal");
+inline constexpr QLatin1StringView CustomerLink("customer.link");
+inline constexpr QLatin1StringView CustomerNoteAdd("customer.noteAdd");
+inline constexpr QLatin1StringView CustomerNoteEdit("customer.noteEdit");
+inline constexpr QLatin1StringView CustomerMerge("customer.merge");
+inline constexpr QLatin1StringView CustomerUnmerge("customer.unmerge");
+inline constexpr QLatin1StringView CustomerOffer("customer.offer");
+inline constexpr QLatin1StringView CaseResolve("case.resolve");
+inline constexpr QLatin1StringView CaseCloseLoop("case.closeLoop");
 // The customer page's socket (/customer/ws on the web port).
 inline constexpr QLatin1StringView CustomerStart("customer.start");
 inline constexpr QLatin1StringView CustomerResume("customer.resume");

@@ -9,7 +9,9 @@ namespace qidong::hub {
 // the same customer id on every channel and every visit, so their history
 // follows them. (Linking different identities of one person is the
 // customer store's job.) Nothing is derived for an anonymous web visitor.
-inline QString customerIdFor(const QString& kind, const QString& identity)
+// An identity as the customer store keys it: a phone's digits (without
+// China's +86), an email or handle lower-cased.
+inline QString normalizedIdentity(const QString& kind, const QString& identity)
 {
     QString normalized = identity.trimmed().toLower();
     if (kind == QStringLiteral("phone")) {
@@ -17,6 +19,12 @@ inline QString customerIdFor(const QString& kind, const QString& identity)
         if (normalized.startsWith(QStringLiteral("86")) && normalized.size() == 13)
             normalized = normalized.mid(2); // +86 138... and 138... are one number
     }
+    return normalized;
+}
+
+inline QString customerIdFor(const QString& kind, const QString& identity)
+{
+    const QString normalized = normalizedIdentity(kind, identity);
     if (normalized.isEmpty())
         return {};
     const QByteArray digest =

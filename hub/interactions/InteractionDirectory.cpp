@@ -80,6 +80,11 @@ Result<StoredInteraction> InteractionDirectory::compose(const NewInteraction& re
     interaction.channel = params.channel;
     interaction.queueId = params.queueId;
     interaction.customer = params.customer;
+    if (m_resolveCustomer && !request.rawIdentity.isEmpty()) {
+        const QString known = m_resolveCustomer(request);
+        if (!known.isEmpty())
+            interaction.customer.id = known;
+    }
     if (interaction.customer.id.isEmpty() || interaction.customer.id == QStringLiteral("pending"))
         interaction.customer.id = QStringLiteral("c-") + SecretToken::randomId().left(12);
     interaction.state = InteractionState::Queued;
@@ -345,6 +350,7 @@ Result<Interaction> InteractionDirectory::wrapUp(const QString& agentId,
              {QStringLiteral("automatic"), record.automatic}});
     releaseAfterCallWork(agentId);
     Q_EMIT updated(agentId, ended);
+    Q_EMIT wrappedUp(ended, record);
     return ended;
 }
 

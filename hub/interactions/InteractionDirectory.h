@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -26,6 +27,9 @@ struct NewInteraction final
     QString language;
     QString visibility;
     QString threadKey;
+    // The customer's phone, email or handle as given, unmasked: the customer
+    // store finds them by it. Never sent to any client.
+    QString rawIdentity;
 };
 
 // Open interactions, their offers and wrap-up. Routing decides who is
@@ -102,7 +106,15 @@ public:
     // When each agent's last piece of work ended (for longest idle).
     qint64 lastWorkEndedMs(const QString& agentId) const;
 
+    // Finds (or creates) the customer record of a new interaction by its raw
+    // identity; answers the customer id, or empty to keep the one given.
+    using CustomerResolver = std::function<QString(const NewInteraction&)>;
+    void setCustomerResolver(CustomerResolver resolver) { m_resolveCustomer = std::move(resolver); }
+
 Q_SIGNALS:
+    // Stored as ended with its wrap-up (the voice of the customer starts here).
+    void wrappedUp(const qidong::protocol::Interaction& interaction,
+                   const qidong::protocol::WrapUpRecord& record);
     void offered(const QString& agentId, const qidong::protocol::InteractionOffer& offer);
     void updated(const QString& agentId, const qidong::protocol::Interaction& interaction);
     void revoked(const QString& agentId, const qidong::protocol::InteractionRevoked& revoked);
@@ -142,6 +154,7 @@ private:
     std::unordered_map<QString, Open> m_open;
     QHash<QString, qint64> m_lastWorkEnded;
     QSet<QString> m_onSideCall;
+    CustomerResolver m_resolveCustomer;
 };
 
 } // namespace qidong::hub

@@ -80,7 +80,7 @@ void InteractionMethods::create(ClientConnection& caller, const Request& request
         }
         agentId = account->agent.id;
     }
-    Result<Interaction> created = m_interactions.create(NewInteraction{*params, {}, {}, {}});
+    Result<Interaction> created = m_interactions.create(NewInteraction{*params, {}, {}, {}, {}});
     if (!created || agentId.isEmpty()) {
         answer(caller, request.id, created);
         return;

@@ -215,6 +215,105 @@ const QList<Migration>& schemaMigrations()
                             " ts INTEGER NOT NULL,"
                             " PRIMARY KEY (doc, reader))"),
          }},
+        {6,
+         {
+             // Customers: one record per person, found by any identity.
+             QStringLiteral("CREATE TABLE customers ("
+                            " id TEXT PRIMARY KEY,"
+                            " display_name TEXT NOT NULL,"
+                            " segment TEXT NOT NULL DEFAULT 'standard',"
+                            " value_score INTEGER NOT NULL DEFAULT 0,"
+                            " language TEXT NOT NULL DEFAULT '',"
+                            " preferred_channel TEXT NOT NULL DEFAULT '',"
+                            " consent_marketing INTEGER NOT NULL DEFAULT 0,"
+                            " consent_recording INTEGER NOT NULL DEFAULT 1,"
+                            " national_id TEXT NOT NULL DEFAULT '',"
+                            " created_at INTEGER NOT NULL,"
+                            " merged_into TEXT NOT NULL DEFAULT '')"),
+             // value: normalized (digits of a phone, lower-case email/handle).
+             QStringLiteral("CREATE TABLE customer_identities ("
+                            " kind TEXT NOT NULL,"
+                            " value TEXT NOT NULL,"
+                            " customer_id TEXT NOT NULL REFERENCES customers(id),"
+                            " added_at INTEGER NOT NULL,"
+                            " PRIMARY KEY (kind, value))"),
+             QStringLiteral(
+                 "CREATE INDEX customer_identities_customer ON customer_identities(customer_id)"),
+             QStringLiteral("CREATE TABLE customer_merges ("
+                            " id INTEGER PRIMARY KEY,"
+                            " from_id TEXT NOT NULL,"
+                            " into_id TEXT NOT NULL,"
+                            " actor TEXT NOT NULL,"
+                            " at INTEGER NOT NULL,"
+                            " identities TEXT NOT NULL DEFAULT '[]',"
+                            " undone_at INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("CREATE TABLE customer_notes ("
+                            " id INTEGER PRIMARY KEY,"
+                            " customer_id TEXT NOT NULL REFERENCES customers(id),"
+                            " author_id TEXT NOT NULL,"
+                            " body TEXT NOT NULL,"
+                            " created_at INTEGER NOT NULL,"
+                            " updated_at INTEGER NOT NULL)"),
+             QStringLiteral(
+                 "CREATE INDEX customer_notes_customer ON customer_notes(customer_id)"),
+             QStringLiteral("CREATE TABLE customer_holdings ("
+                            " id TEXT PRIMARY KEY,"
+                            " customer_id TEXT NOT NULL REFERENCES customers(id),"
+                            " kind TEXT NOT NULL CHECK (kind IN ('order','product','subscription')),"
+                            " title TEXT NOT NULL,"
+                            " status TEXT NOT NULL DEFAULT '',"
+                            " amount_cents INTEGER NOT NULL DEFAULT 0,"
+                            " at INTEGER NOT NULL)"),
+             QStringLiteral(
+                 "CREATE INDEX customer_holdings_customer ON customer_holdings(customer_id)"),
+             // Next-best offers, ours and partners' (value chain), by what a
+             // customer holds or asked about.
+             QStringLiteral("CREATE TABLE offer_catalog ("
+                            " code TEXT PRIMARY KEY,"
+                            " title_zh TEXT NOT NULL,"
+                            " title_en TEXT NOT NULL,"
+                            " partner TEXT NOT NULL DEFAULT '',"
+                            " fits TEXT NOT NULL,"
+                            " reason_zh TEXT NOT NULL,"
+                            " reason_en TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE customer_offers ("
+                            " customer_id TEXT NOT NULL REFERENCES customers(id),"
+                            " code TEXT NOT NULL REFERENCES offer_catalog(code),"
+                            " status TEXT NOT NULL CHECK (status IN"
+                            "  ('offered','accepted','declined')),"
+                            " agent_id TEXT NOT NULL DEFAULT '',"
+                            " interaction_id TEXT NOT NULL DEFAULT '',"
+                            " at INTEGER NOT NULL,"
+                            " PRIMARY KEY (customer_id, code))"),
+             QStringLiteral("CREATE TABLE voc_cases ("
+                            " id TEXT PRIMARY KEY,"
+                            " customer_id TEXT NOT NULL,"
+                            " interaction_id TEXT NOT NULL DEFAULT '',"
+                            " kind TEXT NOT NULL,"
+                            " category TEXT NOT NULL DEFAULT '',"
+                            " department TEXT NOT NULL,"
+                            " status TEXT NOT NULL DEFAULT 'open',"
+                            " summary TEXT NOT NULL DEFAULT '',"
+                            " resolution TEXT NOT NULL DEFAULT '',"
+                            " created_at INTEGER NOT NULL,"
+                            " updated_at INTEGER NOT NULL,"
+                            " closed_loop_at INTEGER NOT NULL DEFAULT 0,"
+                            " closed_loop_channel TEXT NOT NULL DEFAULT '')"),
+             QStringLiteral("CREATE INDEX voc_cases_customer ON voc_cases(customer_id)"),
+             // What a channel gateway delivers to a customer outside a chat
+             // (the outcome of a case, over their preferred channel).
+             QStringLiteral("CREATE TABLE customer_notifications ("
+                            " id INTEGER PRIMARY KEY,"
+                            " customer_id TEXT NOT NULL,"
+                            " channel TEXT NOT NULL,"
+                            " address TEXT NOT NULL,"
+                            " body TEXT NOT NULL,"
+                            " created_at INTEGER NOT NULL,"
+                            " fetched_at INTEGER NOT NULL DEFAULT 0)"),
+             // A customer's timeline reads interactions by customer id.
+             QStringLiteral("CREATE INDEX interactions_customer ON"
+                            " interactions(json_extract(customer, '$.id'), created_at)"),
+         }},
     };
     return migrations;
 }

@@ -4,6 +4,7 @@
 #include "PeerConnection.h"
 #include "auth/SecretToken.h"
 #include "chat/ChatService.h"
+#include "customers/Masking.h"
 #include "interactions/CustomerIds.h"
 #include "interactions/InteractionDirectory.h"
 #include "log/HubLog.h"
@@ -28,19 +29,6 @@ namespace {
 QLatin1StringView key(const char* name)
 {
     return QLatin1StringView(name);
-}
-
-// Agents see enough to recognise the customer; the rest stays in the store.
-QString masked(const QString& identity, const QString& kind)
-{
-    if (kind == QStringLiteral("phone") && identity.size() >= 7)
-        return identity.left(3) + QString(identity.size() - 7, u'*') + identity.right(4);
-    if (kind == QStringLiteral("email")) {
-        const qsizetype at = identity.indexOf(u'@');
-        if (at > 1)
-            return identity.left(1) + QStringLiteral("***") + identity.mid(at);
-    }
-    return identity;
 }
 
 } // namespace
@@ -305,9 +293,10 @@ void CustomerGateway::start(PeerConnection& connection, const Request& request)
                                           : !email.isEmpty() ? QStringLiteral("email")
                                                              : QStringLiteral("web");
     create.params.customer.identity =
-        masked(!phone.isEmpty() ? phone : email, create.params.customer.identityKind);
+        maskIdentity(create.params.customer.identityKind, !phone.isEmpty() ? phone : email);
     create.params.customer.id =
         customerIdFor(create.params.customer.identityKind, !phone.isEmpty() ? phone : email);
+    create.rawIdentity = !phone.isEmpty() ? phone : email;
     create.language = language;
     if (!phone.isEmpty()) // a callback can ring them on it once the page is closed
         create.threadKey = numberKeyFor(phone);

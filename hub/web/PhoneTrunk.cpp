@@ -2,6 +2,7 @@
 
 #include "PeerConnection.h"
 #include "auth/SecretToken.h"
+#include "customers/Masking.h"
 #include "interactions/CustomerIds.h"
 #include "interactions/InteractionDirectory.h"
 #include "log/HubLog.h"
@@ -21,9 +22,7 @@ namespace {
 
 QString maskedNumber(const QString& number)
 {
-    if (number.size() < 7)
-        return number;
-    return number.left(3) + QString(number.size() - 7, u'*') + number.right(4);
+    return maskIdentity(QStringLiteral("phone"), number);
 }
 
 } // namespace
@@ -120,6 +119,7 @@ Result<Interaction> PhoneTrunk::placeCall(const QString& agentId,
     outbound.params.customer.identityKind = QStringLiteral("phone");
     outbound.params.customer.identity = maskedNumber(params.number);
     outbound.params.customer.id = customerIdFor(QStringLiteral("phone"), params.number);
+    outbound.rawIdentity = params.number;
     outbound.threadKey = numberKeyFor(params.number);
     const Result<Interaction> placed = m_interactions.startOutbound(agentId, outbound);
     if (!placed)

@@ -271,6 +271,7 @@ WebReply WebFront::ingestMessage(const QHttpServerRequest& request)
         create.params.customer.identityKind = QString::fromLatin1(route->identityKind);
         create.params.customer.identity = handle;
         create.params.customer.id = customerIdFor(create.params.customer.identityKind, handle);
+        create.rawIdentity = handle;
         create.language = language;
         create.visibility = route->channel == Channel::Social ? visibility : QString();
         create.threadKey = threadKey;

@@ -51,6 +51,10 @@ bool HubProcess::start(const QStringList& extraArguments)
         QStringLiteral("--web-listen"),   QStringLiteral("127.0.0.1:%1").arg(m_webPort),
         QStringLiteral("--media-listen"), QStringLiteral("127.0.0.1:%1").arg(m_mediaPort),
         QStringLiteral("--demo")};
+    // A few dozen demo customers (王丽 first) instead of 3,000: every test
+    // starts its own hubs, and seeding the full set takes seconds under ASan.
+    if (!extraArguments.contains(QStringLiteral("--demo-customers")))
+        arguments += {QStringLiteral("--demo-customers"), QStringLiteral("40")};
     arguments += extraArguments;
     m_process.start(executable(), arguments);
     if (!m_process.waitForStarted(10000))

@@ -1,0 +1,242 @@
+#include "CustomerInsights.h"
+
+#include "storage/Database.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlQuery>
+
+#include <map>
+
+namespace qidong::hub {
+
+using namespace qidong::protocol;
+
+namespace {
+
+QString inList(qsizetype count)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks.append(QStringLiteral("?"));
+    return u'(' + marks.join(u',') + u')';
+}
+
+void bindAll(QSqlQuery& query, const QStringList& ids)
+{
+    for (const QString& id : ids)
+        query.addBindValue(id);
+}
+
+// The customer's own time of day: the demo's world is China's (UTC+8).
+int daypartOf(qint64 atMs)
+{
+    const qint64 localHours = (atMs / 1000 + 8 * 3600) / 3600;
+    return int(localHours % 24) / 6;
+}
+
+} // namespace
+
+CustomerInsights::CustomerInsights(Database& database)
+    : m_database(database)
+{}
+
+CustomerMetrics CustomerInsights::metrics(const QStringList& ids) const
+{
+    CustomerMetrics metrics;
+    QSqlQuery contacts(m_database.connection());
+    contacts.prepare(QStringLiteral("SELECT i.channel, i.created_at, c.nps FROM interactions i"
+                                    " LEFT JOIN chat_conversations c ON c.interaction_id = i.id"
+                                    " WHERE json_extract(i.customer, '$.id') IN ") +
+                     inList(ids.size()));
+    bindAll(contacts, ids);
+    std::map<QString, QList<int>> byChannel;
+    int promoters = 0;
+    int detractors = 0;
+    if (contacts.exec()) {
+        while (contacts.next()) {
+            ++metrics.contactCount;
+            QList<int>& counts = byChannel[contacts.value(0).toString()];
+            if (counts.isEmpty())
+                counts = {0, 0, 0, 0};
+            ++counts[daypartOf(contacts.value(1).toLongLong())];
+            if (!contacts.value(2).isNull()) {
+                const int nps = contacts.value(2).toInt();
+                ++metrics.npsResponses;
+                promoters += nps >= 9 ? 1 : 0;
+                detractors += nps <= 6 ? 1 : 0;
+            }
+        }
+    }
+    for (const auto& [channel, counts] : byChannel)
+        metrics.channels.append({channel, counts});
+    if (metrics.npsResponses > 0)
+        metrics.nps = (promoters - detractors) * 100 / metrics.npsResponses;
+    QSqlQuery offers(m_database.connection());
+    offers.prepare(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(status = 'accepted'), 0) FROM"
+                                  " customer_offers WHERE customer_id IN ") +
+                   inList(ids.size()));
+    bindAll(offers, ids);
+    if (offers.exec() && offers.next()) {
+        metrics.offersMade = offers.value(0).toInt();
+        metrics.offersAccepted = offers.value(1).toInt();
+    }
+    return metrics;
+}
+
+QList<CustomerHolding> CustomerInsights::holdings(const QStringList& ids) const
+{
+    QList<CustomerHolding> holdings;
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT id, kind, title, status, amount_cents, at FROM"
+                                 " customer_holdings WHERE customer_id IN ") +
+                  inList(ids.size()) + QStringLiteral(" ORDER BY at DESC LIMIT 200"));
+    bindAll(query, ids);
+    if (query.exec()) {
+        while (query.next())
+            holdings.append({query.value(0).toString(), query.value(1).toString(),
+                             query.value(2).toString(), query.value(3).toString(),
+                             query.value(4).toLongLong(), query.value(5).toLongLong()});
+    }
+    return holdings;
+}
+
+QList<CustomerOffer> CustomerInsights::offers(const QStringList& ids, const QString& language) const
+{
+    const bool zh = !language.startsWith(QLatin1StringView("en"));
+    QList<CustomerOffer> offers;
+    QSet<QString> made;
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT o.code, c.title_zh, c.title_en, c.partner, c.reason_zh,"
+                                 " c.reason_en, o.status FROM customer_offers o JOIN offer_catalog"
+                                 " c ON c.code = o.code WHERE o.customer_id IN ") +
+                  inList(ids.size()) + QStringLiteral(" ORDER BY o.at DESC"));
+    bindAll(query, ids);
+    if (query.exec()) {
+        while (query.next()) {
+            made.insert(query.value(0).toString());
+            offers.append({query.value(0).toString(), query.value(zh ? 1 : 2).toString(),
+                           query.value(3).toString(), query.value(zh ? 4 : 5).toString(),
+                           query.value(6).toString()});
+        }
+    }
+    // What fits: a catalog offer whose "fits" words appear in the titles of
+    // what the customer holds or in the wrap-up categories of their contacts.
+    QString context;
+    for (const CustomerHolding& holding : holdings(ids))
+        context += holding.title.toLower() + u' ';
+    QSqlQuery topics(m_database.connection());
+    topics.prepare(QStringLiteral("SELECT queue_id, wrap_up FROM interactions WHERE"
+                                  " json_extract(customer, '$.id') IN ") +
+                   inList(ids.size()) + QStringLiteral(" ORDER BY created_at DESC LIMIT 50"));
+    bindAll(topics, ids);
+    if (topics.exec()) {
+        while (topics.next())
+            context +=
+                topics.value(0).toString() + u' ' + topics.value(1).toString().toLower() + u' ';
+    }
+    QSqlQuery catalog(m_database.connection());
+    if (catalog.exec(QStringLiteral("SELECT code, title_zh, title_en, partner, fits, reason_zh,"
+                                    " reason_en FROM offer_catalog ORDER BY code"))) {
+        while (catalog.next()) {
+            const QString code = catalog.value(0).toString();
+            if (made.contains(code))
+                continue;
+            bool fits = false;
+            for (const QString& word : catalog.value(4).toString().split(u' ', Qt::SkipEmptyParts))
+                fits = fits || context.contains(word);
+            if (fits)
+                offers.append({code, catalog.value(zh ? 1 : 2).toString(),
+                               catalog.value(3).toString(), catalog.value(zh ? 5 : 6).toString(),
+                               QStringLiteral("suggested")});
+        }
+    }
+    return offers;
+}
+
+QList<VocCase> CustomerInsights::cases(const QStringList& ids) const
+{
+    QList<VocCase> cases;
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT id, interaction_id, kind, category, department, status,"
+                                 " summary, resolution, created_at, closed_loop_at,"
+                                 " closed_loop_channel FROM voc_cases WHERE customer_id IN ") +
+                  inList(ids.size()) + QStringLiteral(" ORDER BY created_at DESC LIMIT 200"));
+    bindAll(query, ids);
+    if (query.exec()) {
+        while (query.next()) {
+            VocCase voc;
+            voc.id = query.value(0).toString();
+            voc.interactionId = query.value(1).toString();
+            voc.kind = vocKindFromName(query.value(2).toString()).value_or(VocKind::Complaint);
+            voc.category = query.value(3).toString();
+            voc.department = query.value(4).toString();
+            voc.status = query.value(5).toString();
+            voc.summary = query.value(6).toString();
+            voc.resolution = query.value(7).toString();
+            voc.createdAtMs = query.value(8).toLongLong();
+            voc.closedLoopAtMs = query.value(9).toLongLong();
+            voc.closedLoopChannel = query.value(10).toString();
+            cases.append(voc);
+        }
+    }
+    return cases;
+}
+
+TimelinePage CustomerInsights::timeline(const QStringList& ids, const TimelineParams& params) const
+{
+    TimelinePage page;
+    QString sql =
+        QStringLiteral("SELECT i.id, i.channel, i.queue_id, i.created_at, i.ended_at, i.state,"
+                       " COALESCE(a.display_name, ''), i.wrap_up, c.nps FROM interactions i"
+                       " LEFT JOIN accounts a ON a.id = i.agent_id"
+                       " LEFT JOIN chat_conversations c ON c.interaction_id = i.id"
+                       " WHERE json_extract(i.customer, '$.id') IN ") +
+        inList(ids.size());
+    if (!params.channel.isEmpty())
+        sql += QStringLiteral(" AND i.channel = ?");
+    if (params.beforeMs > 0)
+        sql += QStringLiteral(" AND (i.created_at < ? OR (i.created_at = ? AND i.id < ?))");
+    sql += QStringLiteral(" ORDER BY i.created_at DESC, i.id DESC LIMIT ?");
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    bindAll(query, ids);
+    if (!params.channel.isEmpty())
+        query.addBindValue(params.channel);
+    if (params.beforeMs > 0) {
+        query.addBindValue(params.beforeMs);
+        query.addBindValue(params.beforeMs);
+        query.addBindValue(params.beforeId.isEmpty() ? QStringLiteral("\uffff") : params.beforeId);
+    }
+    query.addBindValue(params.limit + 1);
+    if (!query.exec())
+        return page;
+    while (query.next()) {
+        if (page.entries.size() == params.limit) {
+            page.hasMore = true;
+            break;
+        }
+        TimelineEntry entry;
+        entry.interactionId = query.value(0).toString();
+        entry.channel = channelFromName(query.value(1).toString()).value_or(Channel::Chat);
+        entry.queueId = query.value(2).toString();
+        entry.atMs = query.value(3).toLongLong();
+        entry.endedAtMs = query.value(4).toLongLong();
+        entry.state = query.value(5).toString();
+        entry.agentName = query.value(6).toString();
+        Result<WrapUpRecord> record = WrapUpRecord::fromJson(
+            QJsonDocument::fromJson(query.value(7).toString().toUtf8()).object());
+        if (record)
+            entry.wrapUp = record.value();
+        entry.nps = query.value(8).isNull() ? -1 : query.value(8).toInt();
+        entry.recorded =
+            !m_recordings.isEmpty() &&
+            QFileInfo::exists(m_recordings + u'/' + entry.interactionId + QStringLiteral(".opus"));
+        page.entries.append(std::move(entry));
+    }
+    return page;
+}
+
+} // namespace qidong::hub
