@@ -3,6 +3,7 @@
 #include "core/chat/ChatDesk.h"
 #include "core/connection/HubConnection.h"
 #include "core/credentials/CredentialStore.h"
+#include "core/customer/CustomerDesk.h"
 #include "core/knowledge/KnowledgeDesk.h"
 #include "core/session/AgentSession.h"
 #include "core/voice/CallDesk.h"
@@ -35,6 +36,7 @@ SignInFlow::SignInFlow(core::HubConnection& connection, core::AgentSession& sess
     , m_voice(std::make_unique<core::VoiceEngine>())
     , m_callDesk(std::make_unique<core::CallDesk>(connection, session, *m_voice))
     , m_knowledgeDesk(std::make_unique<core::KnowledgeDesk>(connection, *m_chatDesk))
+    , m_customerDesk(std::make_unique<core::CustomerDesk>(connection))
 {
     connect(&m_connection, &core::HubConnection::healthChanged, this, &SignInFlow::onHealthChanged);
     connect(&m_connection, &core::HubConnection::refreshTokenChanged, this,
@@ -143,7 +145,7 @@ void SignInFlow::showShell()
         m_dialog->hide();
     if (!m_shell) {
         m_shell = std::make_unique<ui::ShellWindow>(m_connection, m_session, *m_chatDesk,
-                                                    *m_callDesk, *m_knowledgeDesk);
+                                                    *m_callDesk, *m_knowledgeDesk, *m_customerDesk);
         connect(m_shell.get(), &ui::ShellWindow::signOutRequested, &m_connection,
                 &core::HubConnection::signOut);
         connect(m_shell.get(), &ui::ShellWindow::settingsApplied, this,

@@ -11,6 +11,7 @@ namespace qidong::core {
 class AgentSession;
 class CallDesk;
 class ChatDesk;
+class CustomerDesk;
 class KnowledgeDesk;
 class CredentialStore;
 class HubConnection;
@@ -43,6 +44,7 @@ public:
     core::VoiceEngine& voiceEngine() const { return *m_voice; }
     core::CallDesk& callDesk() const { return *m_callDesk; }
     core::KnowledgeDesk& knowledgeDesk() const { return *m_knowledgeDesk; }
+    core::CustomerDesk& customerDesk() const { return *m_customerDesk; }
     ui::SignInDialog* dialog() const { return m_dialog.get(); }
 
 Q_SIGNALS:
@@ -62,6 +64,7 @@ private:
     std::unique_ptr<core::VoiceEngine> m_voice;
     std::unique_ptr<core::CallDesk> m_callDesk;
     std::unique_ptr<core::KnowledgeDesk> m_knowledgeDesk;
+    std::unique_ptr<core::CustomerDesk> m_customerDesk;
     std::unique_ptr<ui::SignInDialog> m_dialog;
     std::unique_ptr<ui::ShellWindow> m_shell;
     QString m_account;

@@ -196,6 +196,29 @@
     </message>
 </context>
 <context>
+    <name>qidong::models::TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>Wrap-up</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::ChatPane</name>
     <message>
         <source>No conversation selected</source>
@@ -329,6 +352,227 @@
     <message>
         <source>Call this customer now on the web page they chat from</source>
         <translation>Call this customer now on the web page they chat from</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::CustomerPane</name>
+    <message>
+        <source>Platinum</source>
+        <translation>Platinum</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Resolved, customer not told yet</source>
+        <translation>Resolved, customer not told yet</translation>
+    </message>
+    <message>
+        <source>Closed, customer told</source>
+        <translation>Closed, customer told</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Suggested</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Offered</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>No conversation selected</source>
+        <translation>No conversation selected</translation>
+    </message>
+    <message>
+        <source>Loading customer…</source>
+        <translation>Loading customer…</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Reveal</translation>
+    </message>
+    <message>
+        <source>Show in full; the hub records who looked</source>
+        <translation>Show in full; the hub records who looked</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>Also known as</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>Load older</source>
+        <translation>Load older</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Offer</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Close the &amp;loop…</source>
+        <translation>Close the &amp;loop…</translation>
+    </message>
+    <message>
+        <source>Tell the customer the outcome over their preferred channel</source>
+        <translation>Tell the customer the outcome over their preferred channel</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>A note on this customer for everyone who serves them</source>
+        <translation>A note on this customer for everyone who serves them</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>%1 · value %2 · prefers %3 · %4</source>
+        <translation>%1 · value %2 · prefers %3 · %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>NPS %1 (%n answer(s))</source>
+        <translation>
+            <numerusform>NPS %1 (%n answer)</numerusform>
+            <numerusform>NPS %1 (%n answers)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>NPS: no answers yet</source>
+        <translation>NPS: no answers yet</translation>
+    </message>
+    <message>
+        <source>offers: %1 of %2 accepted (%3%)</source>
+        <translation>offers: %1 of %2 accepted (%3%)</translation>
+    </message>
+    <message>
+        <source>no offers made yet</source>
+        <translation>no offers made yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>Ours</translation>
+    </message>
+    <message>
+        <source>— %1, %2</source>
+        <translation>— %1, %2</translation>
+    </message>
+    <message>
+        <source>Only a resolved case can be closed with the customer</source>
+        <translation>Only a resolved case can be closed with the customer</translation>
+    </message>
+    <message>
+        <source>Close the loop</source>
+        <translation>Close the loop</translation>
+    </message>
+    <message>
+        <source>What the customer will be told:</source>
+        <translation>What the customer will be told:</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note:</translation>
     </message>
 </context>
 <context>
@@ -475,6 +719,17 @@
             <numerusform>%n second to answer</numerusform>
             <numerusform>%n seconds to answer</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::PreferenceMatrix</name>
+    <message>
+        <source>Contacts by channel and time of day</source>
+        <translation>Contacts by channel and time of day</translation>
+    </message>
+    <message>
+        <source>Contacts at 0-6 / 6-12 / 12-18 / 18-24 h</source>
+        <translation>Contacts at 0-6 / 6-12 / 12-18 / 18-24 h</translation>
     </message>
 </context>
 <context>

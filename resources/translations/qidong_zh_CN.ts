@@ -195,6 +195,29 @@
     </message>
 </context>
 <context>
+    <name>qidong::models::TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>小结</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::ChatPane</name>
     <message>
         <source>No conversation selected</source>
@@ -328,6 +351,225 @@
     <message>
         <source>Call this customer now on the web page they chat from</source>
         <translation>立即通过客户正在聊天的网页给其打电话</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::CustomerPane</name>
+    <message>
+        <source>Platinum</source>
+        <translation>白金</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved, customer not told yet</source>
+        <translation>已解决，尚未告知客户</translation>
+    </message>
+    <message>
+        <source>Closed, customer told</source>
+        <translation>已关闭，已告知客户</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>已推荐</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>No conversation selected</source>
+        <translation>未选择会话</translation>
+    </message>
+    <message>
+        <source>Loading customer…</source>
+        <translation>正在加载客户信息…</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show in full; the hub records who looked</source>
+        <translation>显示完整信息；系统会记录查看人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>其他身份</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>Load older</source>
+        <translation>加载更早记录</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Close the &amp;loop…</source>
+        <translation>闭环回访(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Tell the customer the outcome over their preferred channel</source>
+        <translation>通过客户偏好的渠道告知处理结果</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>A note on this customer for everyone who serves them</source>
+        <translation>给所有服务该客户的同事看的备注</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>%1 · value %2 · prefers %3 · %4</source>
+        <translation>%1 · 价值 %2 · 偏好 %3 · %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>NPS %1 (%n answer(s))</source>
+        <translation>
+            <numerusform>NPS %1（%n 条评价）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>NPS: no answers yet</source>
+        <translation>NPS：暂无评价</translation>
+    </message>
+    <message>
+        <source>offers: %1 of %2 accepted (%3%)</source>
+        <translation>推荐：%2 次中接受 %1 次（%3%）</translation>
+    </message>
+    <message>
+        <source>no offers made yet</source>
+        <translation>尚未推荐</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 次接触</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>本公司</translation>
+    </message>
+    <message>
+        <source>— %1, %2</source>
+        <translation>— %1，%2</translation>
+    </message>
+    <message>
+        <source>Only a resolved case can be closed with the customer</source>
+        <translation>只有已解决的工单才能闭环回访</translation>
+    </message>
+    <message>
+        <source>Close the loop</source>
+        <translation>闭环回访</translation>
+    </message>
+    <message>
+        <source>What the customer will be told:</source>
+        <translation>将告知客户的内容：</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
     </message>
 </context>
 <context>
@@ -471,6 +713,17 @@
         <translation>
             <numerusform>剩余 %n 秒</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::PreferenceMatrix</name>
+    <message>
+        <source>Contacts by channel and time of day</source>
+        <translation>各渠道各时段的接触次数</translation>
+    </message>
+    <message>
+        <source>Contacts at 0-6 / 6-12 / 12-18 / 18-24 h</source>
+        <translation>0-6 / 6-12 / 12-18 / 18-24 时的接触次数</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "HubProcess.h"
 #include "TestClient.h"
 #include "core/chat/ChatDesk.h"
+#include "core/customer/CustomerDesk.h"
 #include "core/knowledge/KnowledgeDesk.h"
 #include "core/connection/HubConnection.h"
 #include "core/session/AgentSession.h"
@@ -288,9 +289,10 @@ QList<Row> desktopFigures()
     core::VoiceEngine voice;
     core::CallDesk calls(connection, session, voice);
     core::KnowledgeDesk knowledge(connection, desk);
+    core::CustomerDesk customerDesk(connection);
     connection.signIn(hub.url(), QStringLiteral("li.na"), QStringLiteral("qidong-demo"));
     (void)QTest::qWaitFor([&] { return session.isSignedIn(); }, 10000);
-    ui::ShellWindow shell(connection, session, desk, calls, knowledge);
+    ui::ShellWindow shell(connection, session, desk, calls, knowledge, customerDesk);
     shell.show();
     (void)QTest::qWaitForWindowExposed(&shell);
     session.requestState(Presence::Ready);

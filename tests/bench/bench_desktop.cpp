@@ -6,6 +6,7 @@
 #include "BenchFigures.h"
 #include "HubProcess.h"
 #include "core/chat/ChatDesk.h"
+#include "core/customer/CustomerDesk.h"
 #include "core/knowledge/KnowledgeDesk.h"
 #include "core/connection/HubConnection.h"
 #include "core/session/AgentSession.h"
@@ -86,7 +87,8 @@ int main(int argc, char* argv[])
     core::VoiceEngine voice;
     core::CallDesk calls(connection, session, voice);
     core::KnowledgeDesk knowledge(connection, desk);
-    ui::ShellWindow shell(connection, session, desk, calls, knowledge);
+    core::CustomerDesk customers(connection);
+    ui::ShellWindow shell(connection, session, desk, calls, knowledge, customers);
     shell.show();
     (void)QTest::qWaitForWindowExposed(&shell);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

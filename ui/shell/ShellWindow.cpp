@@ -7,6 +7,7 @@
 #include "SystemHotkeys.h"
 #include "Theme.h"
 #include "core/chat/ChatDesk.h"
+#include "core/customer/CustomerDesk.h"
 #include "core/knowledge/KnowledgeDesk.h"
 #include "core/session/AgentSession.h"
 #include "core/voice/CallDesk.h"
@@ -15,6 +16,7 @@
 #include "ui/chat/ChatPane.h"
 #include "ui/chat/Composer.h"
 #include "ui/chat/ConversationView.h"
+#include "ui/customer/CustomerPane.h"
 #include "ui/knowledge/KnowledgePane.h"
 #include "ui/settings/SettingsDialog.h"
 #include "ui/voice/SoftphonePane.h"
@@ -37,13 +39,15 @@ namespace qidong::ui {
 
 ShellWindow::ShellWindow(core::HubConnection& connection, core::AgentSession& session,
                          core::ChatDesk& chatDesk, core::CallDesk& callDesk,
-                         core::KnowledgeDesk& knowledgeDesk, QWidget* parent)
+                         core::KnowledgeDesk& knowledgeDesk, core::CustomerDesk& customerDesk,
+                         QWidget* parent)
     : QMainWindow(parent)
     , m_connection(connection)
     , m_session(session)
     , m_chatDesk(chatDesk)
     , m_callDesk(callDesk)
     , m_knowledgeDesk(knowledgeDesk)
+    , m_customerDesk(customerDesk)
     , m_interactions(new QTableView(this))
     , m_toast(new OfferToast(this))
 {
@@ -126,6 +130,9 @@ void ShellWindow::createDocks()
                 if (const std::optional<protocol::Interaction> chat = m_chatDesk.interaction(id))
                     m_callDesk.callChatCustomer(*chat);
             });
+        } else if (QLatin1StringView(spec.name) == QLatin1StringView("customerDock")) {
+            m_customer = new CustomerPane(m_customerDesk, dock);
+            dock->setWidget(m_customer);
         } else if (QLatin1StringView(spec.name) == QLatin1StringView("knowledgeDock")) {
             m_knowledge = new KnowledgePane(m_knowledgeDesk, dock);
             dock->setWidget(m_knowledge);
@@ -150,8 +157,10 @@ void ShellWindow::createDocks()
             [this](const QModelIndex& current) {
                 const protocol::Interaction* selected =
                     m_session.interactions().interactionAt(current.row());
-                if (selected)
-                    m_chatPane->showConversation(selected->id);
+                if (!selected)
+                    return;
+                m_chatPane->showConversation(selected->id);
+                m_customerDesk.showInteraction(selected->id); // any channel
             });
 }
 
@@ -161,6 +170,8 @@ void ShellWindow::connectKnowledge()
     const auto follow = [this] {
         ConversationView* shown = m_chatPane->current();
         m_knowledgeDesk.followConversation(shown ? shown->interactionId() : QString());
+        if (shown)
+            m_customerDesk.showInteraction(shown->interactionId());
         m_knowledge->setReplyTarget(shown != nullptr);
     };
     connect(m_chatPane->tabs(), &QTabWidget::currentChanged, this, follow);

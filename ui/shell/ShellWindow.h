@@ -11,6 +11,7 @@ namespace qidong::core {
 class AgentSession;
 class CallDesk;
 class ChatDesk;
+class CustomerDesk;
 class HubConnection;
 class KnowledgeDesk;
 } // namespace qidong::core
@@ -20,6 +21,7 @@ namespace qidong::ui {
 class SystemHotkeys;
 
 class ChatPane;
+class CustomerPane;
 class KnowledgePane;
 class OfferToast;
 class SoftphonePane;
@@ -36,7 +38,8 @@ class ShellWindow final : public QMainWindow
 public:
     ShellWindow(core::HubConnection& connection, core::AgentSession& session,
                 core::ChatDesk& chatDesk, core::CallDesk& callDesk,
-                core::KnowledgeDesk& knowledgeDesk, QWidget* parent = nullptr);
+                core::KnowledgeDesk& knowledgeDesk, core::CustomerDesk& customerDesk,
+                QWidget* parent = nullptr);
     ~ShellWindow() override;
 
     OfferToast* offerToast() const { return m_toast; }
@@ -44,6 +47,7 @@ public:
     ChatPane* chatPane() const { return m_chatPane; }
     SoftphonePane* softphonePane() const { return m_softphone; }
     KnowledgePane* knowledgePane() const { return m_knowledge; }
+    CustomerPane* customerPane() const { return m_customer; }
 
 Q_SIGNALS:
     void signOutRequested();
@@ -68,10 +72,12 @@ private:
     core::ChatDesk& m_chatDesk;
     core::CallDesk& m_callDesk;
     core::KnowledgeDesk& m_knowledgeDesk;
+    core::CustomerDesk& m_customerDesk;
     QTableView* m_interactions;
     ChatPane* m_chatPane = nullptr;
     SoftphonePane* m_softphone = nullptr;
     KnowledgePane* m_knowledge = nullptr;
+    CustomerPane* m_customer = nullptr;
     OfferToast* m_toast;
     QSystemTrayIcon* m_tray = nullptr;
     SystemHotkeys* m_systemKeys = nullptr;

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "models/TimelineModel.h"
+#include "protocol/Customer.h"
+#include "protocol/Error.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <optional>
+
+namespace qidong::core {
+
+class HubConnection;
+
+// The customer behind the interaction shown: their 360 fetched in the
+// background (the last few kept, so switching back shows them at once and
+// refreshes quietly; an answer for a customer no longer shown is dropped),
+// the timeline a page at a time, reveals (audited by the hub), notes, offer
+// outcomes and closing the loop on a case.
+class CustomerDesk final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CustomerDesk)
+
+public:
+    explicit CustomerDesk(HubConnection& connection, QObject* parent = nullptr);
+    ~CustomerDesk() override;
+
+    // The interaction whose customer to show ("" for none).
+    void showInteraction(const QString& interactionId);
+    QString interactionId() const { return m_interactionId; }
+    const std::optional<protocol::Customer360>& customer() const { return m_customer; }
+    bool isLoading() const { return m_loading; }
+    models::TimelineModel& timeline() { return m_timeline; }
+    bool hasOlderTimeline() const { return m_timelineHasMore; }
+    QString timelineChannel() const { return m_channel; }
+
+    void setTimelineChannel(const QString& channel); // "" for all
+    void loadOlderTimeline();
+    void reveal(const QString& field);
+    void addNote(const QString& body);
+    void editNote(qint64 noteId, const QString& body);
+    void recordOffer(const QString& code, const QString& outcome);
+    void closeLoop(const QString& caseId, const QString& message);
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void customerChanged(); // shown, refreshed, or cleared
+    void revealed(const QString& field, const QString& value);
+    void failed(const qidong::protocol::Error& error);
+
+private:
+    void fetchCustomer();
+    void fetchTimeline(bool older);
+    void adopt(const protocol::Customer360& customer);
+    void refresh();
+    void setLoading(bool loading);
+
+    HubConnection& m_connection;
+    models::TimelineModel m_timeline;
+    QString m_interactionId;
+    std::optional<protocol::Customer360> m_customer;
+    QHash<QString, protocol::Customer360> m_recent; // by interaction id
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    bool m_timelineHasMore = false;
+    bool m_timelineLoading = false;
+    QString m_channel;
+};
+
+} // namespace qidong::core
