@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <map>
 
 namespace qidong::hub {
@@ -29,13 +30,6 @@ void bindAll(QSqlQuery& query, const QStringList& ids)
         query.addBindValue(id);
 }
 
-// The customer's own time of day: the demo's world is China's (UTC+8).
-int daypartOf(qint64 atMs)
-{
-    const qint64 localHours = (atMs / 1000 + 8 * 3600) / 3600;
-    return int(localHours % 24) / 6;
-}
-
 } // namespace
 
 CustomerInsights::CustomerInsights(Database& database)
@@ -45,28 +39,32 @@ CustomerInsights::CustomerInsights(Database& database)
 CustomerMetrics CustomerInsights::metrics(const QStringList& ids) const
 {
     CustomerMetrics metrics;
+    // Counted by SQLite, by channel and time of day (China time, UTC+8):
+    // a customer with thousands of contacts costs a few rows here.
     QSqlQuery contacts(m_database.connection());
-    contacts.prepare(QStringLiteral("SELECT i.channel, i.created_at, c.nps FROM interactions i"
-                                    " LEFT JOIN chat_conversations c ON c.interaction_id = i.id"
-                                    " WHERE json_extract(i.customer, '$.id') IN ") +
-                     inList(ids.size()));
+    contacts.prepare(
+        QStringLiteral("SELECT i.channel, ((i.created_at / 1000 + 28800) / 3600 % 24) / 6,"
+                       " COUNT(*), COUNT(c.nps), COALESCE(SUM(c.nps >= 9), 0),"
+                       " COALESCE(SUM(c.nps <= 6), 0) FROM interactions i"
+                       " LEFT JOIN chat_conversations c ON c.interaction_id = i.id"
+                       " WHERE json_extract(i.customer, '$.id') IN ") +
+        inList(ids.size()) + QStringLiteral(" GROUP BY 1, 2"));
     bindAll(contacts, ids);
     std::map<QString, QList<int>> byChannel;
     int promoters = 0;
     int detractors = 0;
     if (contacts.exec()) {
         while (contacts.next()) {
-            ++metrics.contactCount;
             QList<int>& counts = byChannel[contacts.value(0).toString()];
             if (counts.isEmpty())
                 counts = {0, 0, 0, 0};
-            ++counts[daypartOf(contacts.value(1).toLongLong())];
-            if (!contacts.value(2).isNull()) {
-                const int nps = contacts.value(2).toInt();
-                ++metrics.npsResponses;
-                promoters += nps >= 9 ? 1 : 0;
-                detractors += nps <= 6 ? 1 : 0;
-            }
+            const int daypart = std::clamp(contacts.value(1).toInt(), 0, 3);
+            const int count = contacts.value(2).toInt();
+            counts[daypart] += count;
+            metrics.contactCount += count;
+            metrics.npsResponses += contacts.value(3).toInt();
+            promoters += contacts.value(4).toInt();
+            detractors += contacts.value(5).toInt();
         }
     }
     for (const auto& [channel, counts] : byChannel)
@@ -162,7 +160,9 @@ QList<VocCase> CustomerInsights::cases(const QStringList& ids) const
     query.prepare(QStringLiteral("SELECT id, interaction_id, kind, category, department, status,"
                                  " summary, resolution, created_at, closed_loop_at,"
                                  " closed_loop_channel FROM voc_cases WHERE customer_id IN ") +
-                  inList(ids.size()) + QStringLiteral(" ORDER BY created_at DESC LIMIT 200"));
+                  inList(ids.size()) +
+                  // Open and resolved ones first: what still needs someone.
+                  QStringLiteral(" ORDER BY status = 'closed', created_at DESC LIMIT 50"));
     bindAll(query, ids);
     if (query.exec()) {
         while (query.next()) {

@@ -239,6 +239,8 @@ const QList<Migration>& schemaMigrations()
                             " PRIMARY KEY (kind, value))"),
              QStringLiteral(
                  "CREATE INDEX customer_identities_customer ON customer_identities(customer_id)"),
+             QStringLiteral("CREATE INDEX customers_merged ON customers(merged_into)"
+                            " WHERE merged_into <> ''"),
              QStringLiteral("CREATE TABLE customer_merges ("
                             " id INTEGER PRIMARY KEY,"
                             " from_id TEXT NOT NULL,"
