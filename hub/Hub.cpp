@@ -194,7 +194,8 @@ Result<bool> Hub::open()
     m_interactionMethods->registerWith(*m_dispatcher);
     m_chatMethods = std::make_unique<ChatMethods>(*m_chat, *m_accounts, *m_directory);
     m_chatMethods->registerWith(*m_dispatcher);
-    m_callMethods = std::make_unique<CallMethods>(*m_interactions, *m_voice, *m_consults, *m_trunk);
+    m_callMethods = std::make_unique<CallMethods>(*m_interactions, *m_voice, *m_consults, *m_trunk,
+                                                  *m_customerStore);
     m_callMethods->registerWith(*m_dispatcher);
     m_knowledgeMethods = std::make_unique<KnowledgeMethods>(*m_knowledge, *m_knowledgeSearch,
                                                             *m_chat, *m_interactions);
@@ -245,6 +246,7 @@ Result<bool> Hub::open()
                                            token.value());
         m_selfService = std::make_unique<SelfServiceKnowledge>(*m_knowledge, *m_knowledgeSearch);
         m_web->setKnowledge(m_selfService.get());
+        m_web->setNotifications(m_vocCases.get());
         Result<QUrl> webUrl = m_web->listen(m_options.webAddress, m_options.webPort);
         if (!webUrl)
             return webUrl.error();

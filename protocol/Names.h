@@ -27,6 +27,7 @@ inline constexpr QLatin1StringView CallConsultEnd("call.consultEnd");
 inline constexpr QLatin1StringView CallDial("call.dial");
 inline constexpr QLatin1StringView CallHangUp("call.hangUp");
 inline constexpr QLatin1StringView CallDialNumber("call.dialNumber");
+inline constexpr QLatin1StringView CallDialCustomer("call.dialCustomer");
 inline constexpr QLatin1StringView AdminCreateInteraction("admin.createInteraction");
 inline constexpr QLatin1StringView ChatSend("chat.send");
 inline constexpr QLatin1StringView ChatTyping("chat.typing");

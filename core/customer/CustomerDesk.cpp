@@ -168,35 +168,35 @@ void CustomerDesk::reveal(const QString& field)
         });
 }
 
-void CustomerDesk::addNote(const QString& body)
+void CustomerDesk::changeThenRefresh(const QString& method, const QJsonObject& params,
+                                     HubConnection::Delivery delivery)
 {
-    if (!m_customer)
-        return;
     m_connection.request(
-        QString(method::CustomerNoteAdd),
-        {{QStringLiteral("customerId"), m_customer->profile.id}, {QStringLiteral("body"), body}},
-        this,
+        method, params, this,
         [this](const Response& response) {
             if (response.error)
                 Q_EMIT failed(*response.error);
             else
-                refresh();
+                refresh(); // the 360 as it is now
         },
+        delivery);
+}
+
+void CustomerDesk::addNote(const QString& body)
+{
+    if (!m_customer)
+        return;
+    changeThenRefresh(
+        QString(method::CustomerNoteAdd),
+        {{QStringLiteral("customerId"), m_customer->profile.id}, {QStringLiteral("body"), body}},
         HubConnection::Delivery::Reliable);
 }
 
 void CustomerDesk::editNote(qint64 noteId, const QString& body)
 {
-    m_connection.request(
-        QString(method::CustomerNoteEdit),
-        {{QStringLiteral("noteId"), noteId}, {QStringLiteral("body"), body}}, this,
-        [this](const Response& response) {
-            if (response.error)
-                Q_EMIT failed(*response.error);
-            else
-                refresh();
-        },
-        HubConnection::Delivery::Reliable);
+    changeThenRefresh(QString(method::CustomerNoteEdit),
+                      {{QStringLiteral("noteId"), noteId}, {QStringLiteral("body"), body}},
+                      HubConnection::Delivery::Reliable);
 }
 
 void CustomerDesk::recordOffer(const QString& code, const QString& outcome)
@@ -227,16 +227,52 @@ void CustomerDesk::recordOffer(const QString& code, const QString& outcome)
 
 void CustomerDesk::closeLoop(const QString& caseId, const QString& message)
 {
+    changeThenRefresh(QString(method::CaseCloseLoop),
+                      {{QStringLiteral("caseId"), caseId}, {QStringLiteral("message"), message}},
+                      HubConnection::Delivery::Reliable);
+}
+
+void CustomerDesk::linkIdentity(const QString& kind, const QString& value)
+{
+    if (!m_customer)
+        return;
+    changeThenRefresh(QString(method::CustomerLink),
+                      {{QStringLiteral("customerId"), m_customer->profile.id},
+                       {QStringLiteral("kind"), kind},
+                       {QStringLiteral("value"), value}});
+}
+
+void CustomerDesk::mergeWith(const QString& kind, const QString& value)
+{
+    if (!m_customer)
+        return;
+    const QString into = m_customer->profile.id;
     m_connection.request(
-        QString(method::CaseCloseLoop),
-        {{QStringLiteral("caseId"), caseId}, {QStringLiteral("message"), message}}, this,
-        [this](const Response& response) {
-            if (response.error)
-                Q_EMIT failed(*response.error);
-            else
-                refresh();
-        },
-        HubConnection::Delivery::Reliable);
+        QString(method::CustomerLookup),
+        {{QStringLiteral("kind"), kind}, {QStringLiteral("value"), value}}, this,
+        [this, into](const Response& found) {
+            if (found.error) {
+                Q_EMIT failed(*found.error);
+                return;
+            }
+            const QString from = found.result.value(QLatin1StringView("customerId")).toString();
+            m_connection.request(
+                QString(method::CustomerMerge),
+                {{QStringLiteral("customerId"), from}, {QStringLiteral("intoId"), into}}, this,
+                [this](const Response& response) {
+                    if (response.error) {
+                        Q_EMIT failed(*response.error);
+                        return;
+                    }
+                    Q_EMIT merged(response.result.value(QLatin1StringView("mergeId")).toInteger());
+                    refresh();
+                });
+        });
+}
+
+void CustomerDesk::undoMerge(qint64 mergeId)
+{
+    changeThenRefresh(QString(method::CustomerUnmerge), {{QStringLiteral("mergeId"), mergeId}});
 }
 
 } // namespace qidong::core

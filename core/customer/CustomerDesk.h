@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/connection/HubConnection.h"
 #include "models/TimelineModel.h"
 #include "protocol/Customer.h"
 #include "protocol/Error.h"
@@ -10,8 +11,6 @@
 #include <optional>
 
 namespace qidong::core {
-
-class HubConnection;
 
 // The customer behind the interaction shown: their 360 fetched in the
 // background (the last few kept, so switching back shows them at once and
@@ -43,11 +42,19 @@ public:
     void editNote(qint64 noteId, const QString& body);
     void recordOffer(const QString& code, const QString& outcome);
     void closeLoop(const QString& caseId, const QString& message);
+    // The agent learned another identity of theirs (a WeChat id, say).
+    void linkIdentity(const QString& kind, const QString& value);
+    // The record found by this identity is the same person: it becomes part
+    // of the customer shown (the hub audits it; merged() gives its id so it
+    // can be undone).
+    void mergeWith(const QString& kind, const QString& value);
+    void undoMerge(qint64 mergeId);
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
     void customerChanged(); // shown, refreshed, or cleared
     void revealed(const QString& field, const QString& value);
+    void merged(qint64 mergeId);
     void failed(const qidong::protocol::Error& error);
 
 private:
@@ -55,6 +62,9 @@ private:
     void fetchTimeline(bool older);
     void adopt(const protocol::Customer360& customer);
     void refresh();
+    // A change the hub answers with {}: on success the 360 is fetched again.
+    void changeThenRefresh(const QString& method, const QJsonObject& params,
+                           HubConnection::Delivery delivery = HubConnection::Delivery::Now);
     void setLoading(bool loading);
 
     HubConnection& m_connection;

@@ -85,18 +85,11 @@ void KnowledgeDesk::runSearch()
                              if (generation != m_searchGeneration)
                                  return; // cleared meanwhile
                              Q_EMIT searchingChanged(false);
-                             if (response.error) {
-                                 Q_EMIT failed(*response.error);
+                             const std::optional<KnowledgeSearchResult> result = resultIn(response);
+                             if (!result)
                                  return;
-                             }
-                             Result<KnowledgeSearchResult> result =
-                                 KnowledgeSearchResult::fromJson(response.result);
-                             if (!result) {
-                                 Q_EMIT failed(result.error());
-                                 return;
-                             }
-                             m_results.setHits(result.value().hits);
-                             Q_EMIT resultsChanged(result.value().mode);
+                             m_results.setHits(result->hits);
+                             Q_EMIT resultsChanged(result->mode);
                          });
 }
 
@@ -128,17 +121,10 @@ void KnowledgeDesk::fetchSuggestions()
                          [this, generation](const Response& response) {
                              if (generation != m_suggestGeneration)
                                  return; // another conversation is selected now
-                             if (response.error) {
-                                 Q_EMIT failed(*response.error);
+                             const std::optional<KnowledgeSearchResult> result = resultIn(response);
+                             if (!result)
                                  return;
-                             }
-                             Result<KnowledgeSearchResult> result =
-                                 KnowledgeSearchResult::fromJson(response.result);
-                             if (!result) {
-                                 Q_EMIT failed(result.error());
-                                 return;
-                             }
-                             m_suggestions.setHits(result.value().hits);
+                             m_suggestions.setHits(result->hits);
                              Q_EMIT suggestionsChanged();
                          });
 }
@@ -187,6 +173,20 @@ void KnowledgeDesk::sendFeedback(bool helpful)
             Q_EMIT feedbackStored(helpfulCount, notHelpful);
         },
         HubConnection::Delivery::Reliable);
+}
+
+std::optional<KnowledgeSearchResult> KnowledgeDesk::resultIn(const Response& response)
+{
+    if (response.error) {
+        Q_EMIT failed(*response.error);
+        return std::nullopt;
+    }
+    Result<KnowledgeSearchResult> result = KnowledgeSearchResult::fromJson(response.result);
+    if (!result) {
+        Q_EMIT failed(result.error());
+        return std::nullopt;
+    }
+    return result.value();
 }
 
 QString KnowledgeDesk::replyText(const KnowledgeArticle& article)

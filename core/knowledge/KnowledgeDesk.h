@@ -3,6 +3,7 @@
 #include "models/ArticleHitListModel.h"
 #include "protocol/Error.h"
 #include "protocol/Knowledge.h"
+#include "protocol/Message.h"
 
 #include <QObject>
 #include <QTimer>
@@ -71,6 +72,8 @@ private:
     void runSearch();
     void fetchSuggestions();
     void onMessage(const QString& interactionId, bool fromCustomer);
+    // The search result a response carries; an error is reported as failed().
+    std::optional<protocol::KnowledgeSearchResult> resultIn(const protocol::Response& response);
 
     HubConnection& m_connection;
     ChatDesk& m_chat;

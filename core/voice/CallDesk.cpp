@@ -241,20 +241,37 @@ void CallDesk::dialNumber(const QString& number, const QString& displayName)
     params.number = *normalized;
     params.displayName = displayName;
     m_connection.request(
-        QString(method::CallDialNumber), params.toJson(), this, [this](const Response& response) {
-            if (response.error) {
-                Q_EMIT failed(QString(method::CallDialNumber), *response.error);
-                return;
-            }
-            // The interaction and its ringing usually came
-            // first as events; either order ends the same.
-            Result<Interaction> placed = Interaction::fromJson(
-                response.result.value(QLatin1StringView("interaction")).toObject());
-            if (!placed)
-                return;
-            onInteraction(placed.value());
-            onDialEvent(placed.value().id, QStringLiteral("ringing"));
-        });
+        QString(method::CallDialNumber), params.toJson(), this,
+        [this](const Response& response) { onPlaced(method::CallDialNumber, response); });
+}
+
+void CallDesk::dialCustomer(const QString& customerId)
+{
+    if (m_call) {
+        Q_EMIT failed(QString(method::CallDialCustomer),
+                      makeError(ErrorCode::InvalidTransition,
+                                QStringLiteral("finish the current call first")));
+        return;
+    }
+    m_connection.request(
+        QString(method::CallDialCustomer), {{QStringLiteral("customerId"), customerId}}, this,
+        [this](const Response& response) { onPlaced(method::CallDialCustomer, response); });
+}
+
+void CallDesk::onPlaced(QLatin1StringView method, const Response& response)
+{
+    if (response.error) {
+        Q_EMIT failed(QString(method), *response.error);
+        return;
+    }
+    // The interaction and its ringing usually came first as events; either
+    // order ends the same.
+    Result<Interaction> placed =
+        Interaction::fromJson(response.result.value(QLatin1StringView("interaction")).toObject());
+    if (!placed)
+        return;
+    onInteraction(placed.value());
+    onDialEvent(placed.value().id, QStringLiteral("ringing"));
 }
 
 void CallDesk::callChatCustomer(const Interaction& chat)

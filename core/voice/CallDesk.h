@@ -2,6 +2,7 @@
 
 #include "protocol/Call.h"
 #include "protocol/Interaction.h"
+#include "protocol/Message.h"
 
 #include <QObject>
 #include <QTimer>
@@ -66,6 +67,8 @@ public:
     // call at once and rings; the hub's answer or refusal (no trunk, a bad
     // number, already on a call) comes as callChanged or failed.
     void dialNumber(const QString& number, const QString& displayName = {});
+    // Calls a known customer on their phone; the number stays in the hub.
+    void dialCustomer(const QString& customerId);
     // "Call this customer now" from a web chat: the chat's page rings; the
     // call joins the same conversation and the chat goes on beside it.
     // Hanging up ends the call, not the chat.
@@ -97,6 +100,7 @@ Q_SIGNALS:
 
 private:
     void onInteraction(const protocol::Interaction& interaction);
+    void onPlaced(QLatin1StringView method, const protocol::Response& response);
     void onGone(const QString& interactionId);
     void fetchTicket();
     void stopAudio();

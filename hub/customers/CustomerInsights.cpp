@@ -1,5 +1,6 @@
 #include "CustomerInsights.h"
 
+#include "VocCases.h"
 #include "storage/Database.h"
 
 #include <QFileInfo>
@@ -157,29 +158,14 @@ QList<VocCase> CustomerInsights::cases(const QStringList& ids) const
 {
     QList<VocCase> cases;
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT id, interaction_id, kind, category, department, status,"
-                                 " summary, resolution, created_at, closed_loop_at,"
-                                 " closed_loop_channel FROM voc_cases WHERE customer_id IN ") +
-                  inList(ids.size()) +
+    query.prepare(QStringLiteral("SELECT ") + VocCases::columns() +
+                  QStringLiteral(" FROM voc_cases WHERE customer_id IN ") + inList(ids.size()) +
                   // Open and resolved ones first: what still needs someone.
                   QStringLiteral(" ORDER BY status = 'closed', created_at DESC LIMIT 50"));
     bindAll(query, ids);
     if (query.exec()) {
-        while (query.next()) {
-            VocCase voc;
-            voc.id = query.value(0).toString();
-            voc.interactionId = query.value(1).toString();
-            voc.kind = vocKindFromName(query.value(2).toString()).value_or(VocKind::Complaint);
-            voc.category = query.value(3).toString();
-            voc.department = query.value(4).toString();
-            voc.status = query.value(5).toString();
-            voc.summary = query.value(6).toString();
-            voc.resolution = query.value(7).toString();
-            voc.createdAtMs = query.value(8).toLongLong();
-            voc.closedLoopAtMs = query.value(9).toLongLong();
-            voc.closedLoopChannel = query.value(10).toString();
-            cases.append(voc);
-        }
+        while (query.next())
+            cases.append(VocCases::caseFrom(query));
     }
     return cases;
 }

@@ -88,15 +88,56 @@ Result<std::optional<VocCase>> VocCases::openFromWrapUp(const Interaction& inter
     return std::optional<VocCase>(voc);
 }
 
-std::optional<VocCase> VocCases::find(const QString& caseId) const
+Result<QJsonArray> VocCases::takeNotifications(const QString& channel, int limit)
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT id, interaction_id, kind, category, department, status,"
-                                 " summary, resolution, created_at, closed_loop_at,"
-                                 " closed_loop_channel FROM voc_cases WHERE id = ?"));
-    query.addBindValue(caseId);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
+    QSqlDatabase& db = m_database.connection();
+    if (!db.transaction())
+        return makeError(ErrorCode::StorageFailure, QStringLiteral("could not read notifications"));
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT id, customer_id, channel, address, body, created_at FROM"
+                                 " customer_notifications WHERE fetched_at = 0 AND (? = '' OR"
+                                 " channel = ?) ORDER BY id LIMIT ?"));
+    query.addBindValue(orEmpty(channel));
+    query.addBindValue(orEmpty(channel));
+    query.addBindValue(limit);
+    QJsonArray taken;
+    QList<qint64> ids;
+    if (query.exec()) {
+        while (query.next()) {
+            ids.append(query.value(0).toLongLong());
+            taken.append(QJsonObject{{QStringLiteral("id"), query.value(0).toLongLong()},
+                                     {QStringLiteral("customerId"), query.value(1).toString()},
+                                     {QStringLiteral("channel"), query.value(2).toString()},
+                                     {QStringLiteral("address"), query.value(3).toString()},
+                                     {QStringLiteral("body"), query.value(4).toString()},
+                                     {QStringLiteral("createdAt"), query.value(5).toLongLong()}});
+        }
+    }
+    bool ok = query.lastError().type() == QSqlError::NoError;
+    const qint64 now = nowMs();
+    for (const qint64 id : std::as_const(ids)) {
+        QSqlQuery mark(db);
+        mark.prepare(
+            QStringLiteral("UPDATE customer_notifications SET fetched_at = ? WHERE id = ?"));
+        mark.addBindValue(now);
+        mark.addBindValue(id);
+        ok = ok && mark.exec();
+    }
+    if (!ok || !db.commit()) {
+        db.rollback();
+        return makeError(ErrorCode::StorageFailure, QStringLiteral("could not read notifications"));
+    }
+    return taken;
+}
+
+QString VocCases::columns()
+{
+    return QStringLiteral("id, interaction_id, kind, category, department, status, summary,"
+                          " resolution, created_at, closed_loop_at, closed_loop_channel");
+}
+
+VocCase VocCases::caseFrom(const QSqlQuery& query)
+{
     VocCase voc;
     voc.id = query.value(0).toString();
     voc.interactionId = query.value(1).toString();
@@ -110,6 +151,17 @@ std::optional<VocCase> VocCases::find(const QString& caseId) const
     voc.closedLoopAtMs = query.value(9).toLongLong();
     voc.closedLoopChannel = query.value(10).toString();
     return voc;
+}
+
+std::optional<VocCase> VocCases::find(const QString& caseId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT ") + columns() +
+                  QStringLiteral(" FROM voc_cases WHERE id = ?"));
+    query.addBindValue(caseId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return caseFrom(query);
 }
 
 QString VocCases::customerOf(const QString& caseId) const

@@ -4,6 +4,10 @@
 #include "protocol/Interaction.h"
 #include "protocol/Result.h"
 
+#include <QJsonArray>
+
+class QSqlQuery;
+
 namespace qidong::hub {
 
 class CustomerStore;
@@ -34,8 +38,16 @@ public:
     protocol::Result<protocol::VocCase> closeLoop(const QString& caseId, const QString& message,
                                                   const QString& actor);
 
+    // Messages for customers not yet taken by their channel's gateway
+    // (oldest first, at most `limit`; `channel` empty: any), marked taken:
+    // the gateway delivers each once.
+    protocol::Result<QJsonArray> takeNotifications(const QString& channel, int limit);
+
     // Who owns a category: "计费中心 Billing" for billing, and so on.
     static QString departmentFor(const QString& category);
+    // The columns a case is read from, in the order caseFrom() reads them.
+    static QString columns();
+    static protocol::VocCase caseFrom(const QSqlQuery& query);
 
 private:
     Database& m_database;

@@ -1,10 +1,13 @@
 #include "CallMethods.h"
 
 #include "RequestParams.h"
+#include "customers/CustomerStore.h"
 #include "interactions/InteractionDirectory.h"
 #include "media/ConsultCalls.h"
 #include "media/VoiceCalls.h"
 #include "protocol/Call.h"
+#include "protocol/Customer.h"
+#include "protocol/FieldReader.h"
 #include "protocol/Names.h"
 #include "server/MethodDispatcher.h"
 #include "session/Session.h"
@@ -15,11 +18,12 @@ namespace qidong::hub {
 using namespace qidong::protocol;
 
 CallMethods::CallMethods(InteractionDirectory& interactions, VoiceCalls& calls,
-                         ConsultCalls& consults, PhoneTrunk& trunk)
+                         ConsultCalls& consults, PhoneTrunk& trunk, const CustomerStore& customers)
     : m_interactions(interactions)
     , m_calls(calls)
     , m_consults(consults)
     , m_trunk(trunk)
+    , m_customers(customers)
 {}
 
 namespace {
@@ -93,6 +97,44 @@ void CallMethods::registerWith(MethodDispatcher& dispatcher)
                 return;
             const Result<Interaction> placed =
                 m_trunk.placeCall(caller.session()->agentId(), *params);
+            if (!placed)
+                caller.sendError(request.id, placed.error());
+            else
+                caller.sendResult(request.id,
+                                  {{QStringLiteral("interaction"), placed.value().toJson()}});
+        });
+    // The customer's number stays in the hub: the desktop names the customer,
+    // the trunk gets the number.
+    dispatcher.add(
+        method::CallDialCustomer, workers,
+        [this](ClientConnection& caller, const Request& request) {
+            FieldReader reader(request.params);
+            const QString customerId =
+                reader.string(QLatin1StringView("customerId"), kMaxIdentifierLength);
+            const QString queueId =
+                reader.optionalString(QLatin1StringView("queueId"), kMaxIdentifierLength)
+                    .value_or(QString());
+            if (!reader.ok()) {
+                caller.sendError(request.id, reader.error());
+                return;
+            }
+            const QString id = m_customers.canonical(customerId);
+            const std::optional<QString> number = m_customers.rawField(id, QStringLiteral("phone"));
+            const std::optional<CustomerProfile> profile = m_customers.profile(id);
+            if (!number || !profile) {
+                caller.sendError(
+                    request.id,
+                    makeError(ErrorCode::NotFound,
+                              QStringLiteral("no phone number for this customer"),
+                              {{QStringLiteral("reason"), QStringLiteral("no-number")}}));
+                return;
+            }
+            CallDialNumberParams params;
+            params.number = CallDialNumberParams::normalizedNumber(*number).value_or(*number);
+            params.queueId = queueId;
+            params.displayName = profile->displayName;
+            const Result<Interaction> placed =
+                m_trunk.placeCall(caller.session()->agentId(), params);
             if (!placed)
                 caller.sendError(request.id, placed.error());
             else

@@ -5,6 +5,7 @@
 #include "SelfServiceKnowledge.h"
 #include "auth/SecretToken.h"
 #include "chat/ChatService.h"
+#include "customers/VocCases.h"
 #include "interactions/CustomerIds.h"
 #include "interactions/InteractionDirectory.h"
 #include "log/HubLog.h"
@@ -195,6 +196,9 @@ WebReply WebFront::answer(const QHttpServerRequest& request)
         if (path == QStringLiteral("/chat/chat.js"))
             return asset(QStringLiteral(":/qidong/web/chat.js"),
                          QByteArrayLiteral("text/javascript; charset=utf-8"));
+        if (path == QStringLiteral("/chat/help.js"))
+            return asset(QStringLiteral(":/qidong/web/help.js"),
+                         QByteArrayLiteral("text/javascript; charset=utf-8"));
         if (path == QStringLiteral("/chat/call.js"))
             return asset(QStringLiteral(":/qidong/web/call.js"),
                          QByteArrayLiteral("text/javascript; charset=utf-8"));
@@ -205,6 +209,8 @@ WebReply WebFront::answer(const QHttpServerRequest& request)
             return attachment(path.section(u'/', 3, 3), request);
         if (path == QStringLiteral("/ingest/v1/replies"))
             return replies(request);
+        if (path == QStringLiteral("/ingest/v1/notifications"))
+            return notifications(request);
         if (m_knowledge && path.startsWith(QStringLiteral("/kb/")))
             return m_knowledge->answer(path, QUrlQuery(request.url()));
     }
@@ -325,6 +331,22 @@ WebReply WebFront::replies(const QHttpServerRequest& request)
                                                           : QStringLiteral("ended")},
                     {QStringLiteral("lastSeq"), m_chat.store().lastSeq(*interactionId)},
                     {QStringLiteral("messages"), messages}});
+}
+
+WebReply WebFront::notifications(const QHttpServerRequest& request)
+{
+    if (!authorized(request))
+        return problem(401,
+                       makeError(ErrorCode::Unauthenticated, QStringLiteral("bad ingest token")));
+    if (!m_cases || request.method() != QHttpServerRequest::Method::Get)
+        return problem(404, makeError(ErrorCode::NotFound, QStringLiteral("not found")));
+    const QString channel = request.query().queryItemValue(QStringLiteral("channel"));
+    if (channel.size() > kMaxIdentifierLength)
+        return problem(400, makeError(ErrorCode::InvalidParams, QStringLiteral("channel")));
+    const Result<QJsonArray> taken = m_cases->takeNotifications(channel, 100);
+    if (!taken)
+        return problem(503, taken.error());
+    return json(200, {{QStringLiteral("notifications"), taken.value()}});
 }
 
 WebReply WebFront::attachment(const QString& id, const QHttpServerRequest& request)

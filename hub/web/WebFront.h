@@ -18,6 +18,7 @@ class CustomerGateway;
 class InteractionDirectory;
 class PhoneTrunk;
 class SelfServiceKnowledge;
+class VocCases;
 
 class WebServer;
 
@@ -51,6 +52,8 @@ public:
     protocol::Result<QUrl> listen(const QHostAddress& address, quint16 port);
     // Self-service search for the page (/kb/search, /kb/article); off until set.
     void setKnowledge(const SelfServiceKnowledge* knowledge) { m_knowledge = knowledge; }
+    // Outcomes of cases for the channel gateways (/ingest/v1/notifications).
+    void setNotifications(VocCases* cases) { m_cases = cases; }
 
     // Answers one request (WebServer calls it).
     WebReply answer(const QHttpServerRequest& request);
@@ -58,6 +61,7 @@ public:
 private:
     WebReply ingestMessage(const QHttpServerRequest& request);
     WebReply replies(const QHttpServerRequest& request);
+    WebReply notifications(const QHttpServerRequest& request);
     WebReply attachment(const QString& id, const QHttpServerRequest& request);
     bool authorized(const QHttpServerRequest& request) const;
 
@@ -67,6 +71,7 @@ private:
     InteractionDirectory& m_interactions;
     QString m_ingestToken;
     const SelfServiceKnowledge* m_knowledge = nullptr;
+    VocCases* m_cases = nullptr;
     std::unique_ptr<WebServer> m_server;
 };
 

@@ -5,6 +5,7 @@
 #include "BenchFigures.h"
 #include "HubProcess.h"
 #include "TestClient.h"
+#include "TimedCall.h"
 #include "customers/DemoCustomers.h"
 #include "protocol/Customer.h"
 #include "protocol/Names.h"
@@ -27,22 +28,6 @@ using qidong::bench::residentMegabytes;
 namespace {
 
 constexpr int kHistory = 5000;
-
-// Sends a request and waits for its answer, timed on arrival.
-std::optional<Response> timedCall(test::TestClient& client, QLatin1StringView method,
-                                  const QJsonObject& params)
-{
-    QEventLoop loop;
-    qint64 id = -1;
-    QObject::connect(&client, &test::TestClient::responseArrived, &loop, [&](qint64 answered) {
-        if (answered == id)
-            loop.quit();
-    });
-    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-    id = client.sendRequest(QString(method), params);
-    loop.exec();
-    return client.takeResponse(id);
-}
 
 } // namespace
 
@@ -84,14 +69,15 @@ int main(int argc, char** argv)
     for (int round = 0; round < 120; ++round) {
         QElapsedTimer timer;
         timer.start();
-        const std::optional<Response> profile = timedCall(agent, method::CustomerGet, customer);
-        const std::optional<Response> timeline =
-            timedCall(agent, method::CustomerTimeline, firstPage.toJson());
+        const std::optional<bench::TimedAnswer> profile =
+            bench::timedCall(agent, QString(method::CustomerGet), customer);
+        const std::optional<bench::TimedAnswer> timeline =
+            bench::timedCall(agent, QString(method::CustomerTimeline), firstPage.toJson());
         const double ms = double(timer.nsecsElapsed()) / 1e6;
-        if (!profile || profile->error || !timeline || timeline->error)
+        if (!profile || profile->response.error || !timeline || timeline->response.error)
             return 1;
-        Result<Customer360> decoded = Customer360::fromJson(profile->result);
-        Result<TimelinePage> page = TimelinePage::fromJson(timeline->result);
+        Result<Customer360> decoded = Customer360::fromJson(profile->response.result);
+        Result<TimelinePage> page = TimelinePage::fromJson(timeline->response.result);
         if (!decoded || !page || page.value().entries.size() != 30)
             return 1;
         contacts = decoded.value().metrics.contactCount;
@@ -103,12 +89,12 @@ int main(int argc, char** argv)
     for (int page = 0; page < 100; ++page) {
         QElapsedTimer timer;
         timer.start();
-        const std::optional<Response> answer =
-            timedCall(agent, method::CustomerTimeline, deep.toJson());
+        const std::optional<bench::TimedAnswer> answer =
+            bench::timedCall(agent, QString(method::CustomerTimeline), deep.toJson());
         const double ms = double(timer.nsecsElapsed()) / 1e6;
-        if (!answer || answer->error)
+        if (!answer || answer->response.error)
             return 1;
-        Result<TimelinePage> decoded = TimelinePage::fromJson(answer->result);
+        Result<TimelinePage> decoded = TimelinePage::fromJson(answer->response.result);
         if (!decoded || decoded.value().entries.isEmpty())
             break;
         pages.push_back(ms);

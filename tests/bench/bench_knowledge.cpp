@@ -5,6 +5,7 @@
 #include "BenchFigures.h"
 #include "HubProcess.h"
 #include "TestClient.h"
+#include "TimedCall.h"
 #include "core/chat/ChatDesk.h"
 #include "core/connection/HubConnection.h"
 #include "core/knowledge/KnowledgeDesk.h"
@@ -168,26 +169,11 @@ int main(int argc, char** argv)
             params.query = query.text;
             params.prefix = query.prefix;
             params.limit = 10;
-            // Timed from sending to the response frame's arrival (call()
-            // would add its polling interval).
-            QEventLoop loop;
-            qint64 id = -1;
-            double ms = 0;
-            QElapsedTimer one;
-            QObject::connect(&agent, &test::TestClient::responseArrived, &loop,
-                             [&](qint64 answered) {
-                                 if (answered != id)
-                                     return;
-                                 ms = double(one.nsecsElapsed()) / 1e6;
-                                 loop.quit();
-                             });
-            QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-            one.start();
-            id = agent.sendRequest(QString(method::KbSearch), params.toJson());
-            loop.exec();
-            const std::optional<Response> response = agent.takeResponse(id);
-            if (!response || response->error)
+            const std::optional<bench::TimedAnswer> answer =
+                bench::timedCall(agent, QString(method::KbSearch), params.toJson());
+            if (!answer || answer->response.error)
                 return 1;
+            const double ms = answer->ms;
             if (round > 0)
                 roundTrips.push_back(ms);
         }

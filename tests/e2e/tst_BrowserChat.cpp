@@ -26,6 +26,7 @@ class tst_BrowserChat final : public QObject
 
 private Q_SLOTS:
     void customerInChromiumChatsWithTheDesktopCore();
+    void customerFindsAnswersThemselves();
 };
 
 void tst_BrowserChat::customerInChromiumChatsWithTheDesktopCore()
@@ -116,6 +117,44 @@ void tst_BrowserChat::customerInChromiumChatsWithTheDesktopCore()
     QCOMPARE(query.value(0).toInt(), 5);
     QCOMPARE(query.value(1).toInt(), 9);
     QCOMPARE(query.value(2).toString(), QStringLiteral("很快，谢谢"));
+    db.close();
+}
+
+void tst_BrowserChat::customerFindsAnswersThemselves()
+{
+    const QString e2eDir = QStringLiteral(QIDONG_E2E_DIR);
+    QVERIFY(QFile::exists(e2eDir + QStringLiteral("/node_modules/playwright-core")));
+    const QString chromium =
+        qEnvironmentVariable("QIDONG_CHROMIUM", QStringLiteral("/usr/bin/chromium"));
+    HubProcess hub;
+    QVERIFY(hub.start());
+    QProcess browser;
+    browser.start(QStringLiteral("node"), {e2eDir + QStringLiteral("/customer_help.mjs"),
+                                           hub.webUrl().toString(), chromium});
+    QVERIFY(browser.waitForStarted());
+    QVERIFY(QTest::qWaitFor([&] { return browser.state() == QProcess::NotRunning; }, 120000));
+    const QByteArray errors = browser.readAllStandardError();
+    QVERIFY2(browser.exitCode() == 0, errors.constData());
+    QStringList steps;
+    for (const QByteArray& line : browser.readAllStandardOutput().split('\n')) {
+        if (line.startsWith("step:"))
+            steps.append(QString::fromUtf8(line.mid(5)).trimmed());
+    }
+    QCOMPARE(steps, (QStringList{QStringLiteral("found"), QStringLiteral("read"),
+                                 QStringLiteral("agent-only"), QStringLiteral("hostile"),
+                                 QStringLiteral("english")}));
+    // The article read on the page counted as a view, by "web".
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("views"));
+    db.setDatabaseName(hub.dataDir() + QStringLiteral("/qidong-hub.sqlite"));
+    QVERIFY(db.open());
+    {
+        QSqlQuery query(db);
+        QVERIFY(query.exec(
+            QStringLiteral("SELECT COUNT(*) FROM kb_views v JOIN kb_articles a ON a.doc = v.doc"
+                           " WHERE a.id = 'baggage-powerbank-zh' AND v.viewer = 'web'")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 1);
+    }
     db.close();
 }
 

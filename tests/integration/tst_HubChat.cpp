@@ -1,3 +1,4 @@
+#include "HttpCall.h"
 #include "HubProcess.h"
 #include "TestClient.h"
 #include "WebCustomer.h"
@@ -28,29 +29,6 @@ std::optional<ChatMessage> messageIn(const std::optional<Event>& event)
     if (!message)
         return std::nullopt;
     return message.value();
-}
-
-struct HttpAnswer
-{
-    int status = 0;
-    QJsonObject body;
-};
-
-HttpAnswer http(QNetworkAccessManager& network, const QByteArray& verb, const QUrl& url,
-                const QString& token, const QJsonObject& body = {})
-{
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    if (!token.isEmpty())
-        request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + token.toUtf8());
-    QNetworkReply* reply = network.sendCustomRequest(
-        request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson());
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-        return {};
-    HttpAnswer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                      QJsonDocument::fromJson(reply->readAll()).object()};
-    reply->deleteLater();
-    return answer;
 }
 
 } // namespace
@@ -543,12 +521,12 @@ void tst_HubChat::ingestNeedsTheTokenAndRaisesPublicPosts()
                            {QStringLiteral("visibility"), QStringLiteral("public")},
                            {QStringLiteral("text"), QStringLiteral("@某运营商 漫游扣费离谱！")},
                            {QStringLiteral("messageId"), QStringLiteral("wb-msg-1")}};
-    QCOMPARE(http(network, "POST", url, QStringLiteral("wrong"), post).status, 401);
+    QCOMPARE(httpCall(network, "POST", url, QStringLiteral("wrong"), post).status, 401);
     const QString token = m_hub->ingestToken();
     QVERIFY(!token.isEmpty());
     QJsonObject bad = post;
     bad.insert(QStringLiteral("channel"), QStringLiteral("fax"));
-    const HttpAnswer refused = http(network, "POST", url, token, bad);
+    const HttpAnswer refused = httpCall(network, "POST", url, token, bad);
     QCOMPARE(refused.status, 400);
     QCOMPARE(refused.body.value(QLatin1StringView("error"))
                  .toObject()
@@ -561,10 +539,11 @@ void tst_HubChat::ingestNeedsTheTokenAndRaisesPublicPosts()
     TestClient lina(m_hub->url());
     QVERIFY(lina.signIn(QStringLiteral("li.na")).has_value());
     QVERIFY(setReady(lina));
-    const HttpAnswer created = http(network, "POST", url, token, post);
+    const HttpAnswer created = httpCall(network, "POST", url, token, post);
     QCOMPARE(created.status, 201);
     const QString id = created.body.value(QLatin1StringView("interactionId")).toString();
-    QCOMPARE(http(network, "POST", url, token, post).status, 200); // same messageId: stored once
+    QCOMPARE(httpCall(network, "POST", url, token, post).status,
+             200); // same messageId: stored once
     const std::optional<Interaction> offered =
         offeredIn(lina.waitForEvent(QString(event::InteractionOffered)));
     QVERIFY(offered.has_value());
@@ -583,7 +562,7 @@ void tst_HubChat::ingestNeedsTheTokenAndRaisesPublicPosts()
     QUrl replies = m_hub->webUrl();
     replies.setPath(QStringLiteral("/ingest/v1/replies"));
     replies.setQuery(QStringLiteral("channel=weibo&thread=wb-1001&after=0"));
-    const HttpAnswer answer = http(network, "GET", replies, token);
+    const HttpAnswer answer = httpCall(network, "GET", replies, token);
     QCOMPARE(answer.status, 200);
     const QJsonArray messages = answer.body.value(QLatin1StringView("messages")).toArray();
     QCOMPARE(messages.size(), 1);

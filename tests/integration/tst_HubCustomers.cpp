@@ -1,10 +1,13 @@
+#include "HttpCall.h"
 #include "HubProcess.h"
 #include "TestClient.h"
 #include "WebCustomer.h"
 #include "protocol/Customer.h"
 #include "protocol/Names.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -66,6 +69,7 @@ private Q_SLOTS:
     void offersRecordTheirOutcome();
     void aComplaintBecomesACaseAndTheLoopIsClosed();
     void hostileRequestsGetClearErrors();
+    void aCustomerIsCalledWithoutShowingTheNumber();
 
 private:
     int auditCount(const QString& action, const QString& subject) const;
@@ -433,6 +437,24 @@ void tst_HubCustomers::aComplaintBecomesACaseAndTheLoopIsClosed()
     db.close();
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+
+    // The WeChat gateway takes it through the ingest API, once.
+    QNetworkAccessManager network;
+    QUrl url = m_hub->webUrl();
+    url.setPath(QStringLiteral("/ingest/v1/notifications"));
+    url.setQuery(QStringLiteral("channel=wechat"));
+    QCOMPARE(httpCall(network, "GET", url, QStringLiteral("wrong-token")).status, 401);
+    const HttpAnswer taken = httpCall(network, "GET", url, m_hub->ingestToken());
+    QCOMPARE(taken.status, 200);
+    const QJsonArray notes = taken.body.value(QLatin1StringView("notifications")).toArray();
+    QCOMPARE(notes.size(), 1);
+    QCOMPARE(notes.first().toObject().value(QLatin1StringView("address")).toString(),
+             QStringLiteral("wangli_travel"));
+    QCOMPARE(httpCall(network, "GET", url, m_hub->ingestToken())
+                 .body.value(QLatin1StringView("notifications"))
+                 .toArray()
+                 .size(),
+             0);
 }
 
 void tst_HubCustomers::hostileRequestsGetClearErrors()
@@ -459,6 +481,43 @@ void tst_HubCustomers::hostileRequestsGetClearErrors()
     QCOMPARE(outcomeOf(m_agent->call(method::CustomerMerge,
                                      {{QStringLiteral("customerId"), m_wangLi},
                                       {QStringLiteral("intoId"), QStringLiteral("nobody")}})),
+             QStringLiteral("not_found"));
+}
+
+void tst_HubCustomers::aCustomerIsCalledWithoutShowingTheNumber()
+{
+    TestClient agent(m_hub->url());
+    QVERIFY(agent.signIn(QStringLiteral("liu.yang")).has_value());
+    QCOMPARE(outcomeOf(agent.call(
+                 method::AgentSetState,
+                 SetStateParams{Presence::NotReady, QStringLiteral("lunch")}.toJson())),
+             QStringLiteral("ok"));
+    const QJsonObject wangLi{{QStringLiteral("customerId"), m_wangLi}};
+    // No phone line yet: said plainly.
+    const Response noTrunk = agent.call(method::CallDialCustomer, wangLi);
+    QCOMPARE(outcomeOf(noTrunk), QStringLiteral("invalid_transition"));
+    QCOMPARE(noTrunk.error->details.value(QLatin1StringView("reason")).toString(),
+             QStringLiteral("no-trunk"));
+
+    TestClient trunk(m_hub->trunkSocketUrl());
+    QVERIFY(registerTrunk(trunk, m_hub->ingestToken()));
+    const Response placed = agent.call(method::CallDialCustomer, wangLi);
+    QCOMPARE(outcomeOf(placed), QStringLiteral("ok"));
+    const std::optional<Interaction> call = interactionIn(placed);
+    QVERIFY(call.has_value());
+    QCOMPARE(call->channel, Channel::Outbound);
+    QCOMPARE(call->customer.id, m_wangLi);
+    QCOMPARE(call->customer.displayName, QStringLiteral("王丽"));
+    QVERIFY(!QJsonDocument(placed.result).toJson().contains("13800138000"));
+    // The telephone network gets the number; only it.
+    const std::optional<Event> ring = trunk.waitForEvent(QString(event::TrunkCall));
+    QVERIFY(ring.has_value());
+    QCOMPARE(ring->data.value(QLatin1StringView("number")).toString(), kWangLiPhone);
+    QCOMPARE(outcomeOf(agent.call(method::CallHangUp, InteractionRef{call->id}.toJson())),
+             QStringLiteral("ok"));
+
+    QCOMPARE(outcomeOf(agent.call(method::CallDialCustomer,
+                                  {{QStringLiteral("customerId"), QStringLiteral("nobody")}})),
              QStringLiteral("not_found"));
 }
 

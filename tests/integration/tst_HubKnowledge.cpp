@@ -1,3 +1,4 @@
+#include "HttpCall.h"
 #include "HubProcess.h"
 #include "TestClient.h"
 #include "WebCustomer.h"
@@ -41,23 +42,6 @@ QStringList markedIn(const MarkedText& text)
     for (const MarkedText::Mark& mark : text.marks)
         parts.append(text.text.mid(mark.start, mark.length));
     return parts;
-}
-
-struct HttpAnswer
-{
-    int status = 0;
-    QJsonObject body;
-};
-
-HttpAnswer get(QNetworkAccessManager& network, QUrl url)
-{
-    QNetworkReply* reply = network.get(QNetworkRequest(url));
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-        return {};
-    HttpAnswer answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                      QJsonDocument::fromJson(reply->readAll()).object()};
-    reply->deleteLater();
-    return answer;
 }
 
 } // namespace
@@ -433,7 +417,7 @@ void tst_HubKnowledge::customersFindOnlyCustomerArticles()
     const std::optional<KnowledgeSearchResult> forAgents = resultOf(search(params));
     QVERIFY(forAgents.has_value());
     QVERIFY(idsOf(*forAgents).contains(QStringLiteral("service-complaint-process-zh")));
-    const HttpAnswer page = get(network, searchUrl(params.query));
+    const HttpAnswer page = httpCall(network, "GET", searchUrl(params.query));
     QCOMPARE(page.status, 200);
     Result<KnowledgeSearchResult> forCustomers = KnowledgeSearchResult::fromJson(page.body);
     QVERIFY(forCustomers.ok());
@@ -441,14 +425,17 @@ void tst_HubKnowledge::customersFindOnlyCustomerArticles()
         QCOMPARE(hit.audience, Audience::Customer);
         QCOMPARE(hit.language, QStringLiteral("zh"));
     }
-    QCOMPARE(get(network, articleUrl(QStringLiteral("service-complaint-process-zh"))).status, 404);
+    QCOMPARE(
+        httpCall(network, "GET", articleUrl(QStringLiteral("service-complaint-process-zh"))).status,
+        404);
 
     // Customer articles are there, with the words that matched marked.
-    const HttpAnswer luggage = get(network, searchUrl(QStringLiteral("充电宝")));
+    const HttpAnswer luggage = httpCall(network, "GET", searchUrl(QStringLiteral("充电宝")));
     Result<KnowledgeSearchResult> found = KnowledgeSearchResult::fromJson(luggage.body);
     QVERIFY(found.ok());
     QVERIFY(idsOf(found.value()).contains(QStringLiteral("baggage-powerbank-zh")));
-    const HttpAnswer article = get(network, articleUrl(QStringLiteral("baggage-powerbank-zh")));
+    const HttpAnswer article =
+        httpCall(network, "GET", articleUrl(QStringLiteral("baggage-powerbank-zh")));
     QCOMPARE(article.status, 200);
     QCOMPARE(article.body.value(QLatin1StringView("article"))
                  .toObject()
@@ -457,15 +444,15 @@ void tst_HubKnowledge::customersFindOnlyCustomerArticles()
              QStringLiteral("充电宝和锂电池携带规定"));
 
     // Hostile and oversized queries: an answer or a clear error, never a failure.
-    QCOMPARE(get(network, searchUrl(QStringLiteral("\" NEAR( * ^"))).status, 200);
-    const HttpAnswer tooLong = get(network, searchUrl(QString(300, u'漫')));
+    QCOMPARE(httpCall(network, "GET", searchUrl(QStringLiteral("\" NEAR( * ^"))).status, 200);
+    const HttpAnswer tooLong = httpCall(network, "GET", searchUrl(QString(300, u'漫')));
     QCOMPARE(tooLong.status, 400);
     QCOMPARE(tooLong.body.value(QLatin1StringView("error"))
                  .toObject()
                  .value(QLatin1StringView("code"))
                  .toString(),
              QStringLiteral("invalid_params"));
-    QCOMPARE(get(network, articleUrl(QString(500, u'x'))).status, 404);
+    QCOMPARE(httpCall(network, "GET", articleUrl(QString(500, u'x'))).status, 404);
 
     // The link an agent sends: a page with the article as text.
     const Response opened = m_agent->call(

@@ -13,7 +13,9 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -167,8 +169,60 @@ QWidget* CustomerPane::buildSummary()
     row(tr("Email"), m_email, m_revealEmail);
     row(tr("ID number"), m_nationalId, m_revealNationalId);
     form->addRow(tr("Also known as"), m_identities);
+    m_call = new QPushButton(tr("&Call"), summary);
+    m_call->setObjectName(QStringLiteral("callCustomer"));
+    m_call->setToolTip(tr("Ring the customer's phone; the number stays hidden"));
+    m_link = new QPushButton(tr("Add identity…"), summary);
+    m_link->setObjectName(QStringLiteral("linkIdentity"));
+    m_merge = new QPushButton(tr("Merge with…"), summary);
+    m_merge->setObjectName(QStringLiteral("mergeCustomer"));
+    m_merge->setToolTip(tr("Another record is this same person: bring it into this one"));
+    m_undoMerge = new QPushButton(tr("Undo merge"), summary);
+    m_undoMerge->setObjectName(QStringLiteral("undoMerge"));
+    m_undoMerge->hide();
+    connect(m_call, &QPushButton::clicked, this, [this] {
+        if (m_desk.customer())
+            Q_EMIT callRequested(m_desk.customer()->profile.id);
+    });
+    connect(m_link, &QPushButton::clicked, this, [this] {
+        QString kind;
+        QString value;
+        if (askIdentity(tr("Add identity"), kind, value))
+            m_desk.linkIdentity(kind, value);
+    });
+    connect(m_merge, &QPushButton::clicked, this, [this] {
+        QString kind;
+        QString value;
+        if (!m_desk.customer() || !askIdentity(tr("Merge with another record"), kind, value))
+            return;
+        const auto answer = QMessageBox::question(
+            this, tr("Merge records"),
+            tr("The record found by %1 becomes part of %2: contacts, notes and cases together. "
+               "This is recorded and can be undone.")
+                .arg(value, m_desk.customer()->profile.displayName));
+        if (answer == QMessageBox::Yes)
+            m_desk.mergeWith(kind, value);
+    });
+    connect(m_undoMerge, &QPushButton::clicked, this, [this] {
+        if (m_lastMerge > 0)
+            m_desk.undoMerge(m_lastMerge);
+        m_lastMerge = 0;
+        m_undoMerge->hide();
+    });
+    connect(&m_desk, &core::CustomerDesk::merged, this, [this](qint64 mergeId) {
+        m_lastMerge = mergeId;
+        m_undoMerge->show();
+    });
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_call);
+    actions->addWidget(m_link);
+    actions->addWidget(m_merge);
+    actions->addWidget(m_undoMerge);
+    actions->addStretch(1);
+
     auto* layout = new QVBoxLayout(summary);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(actions);
     layout->addWidget(m_name);
     layout->addWidget(m_segment);
     layout->addLayout(form);
@@ -304,7 +358,10 @@ void CustomerPane::showCustomer()
     if (profile.id != m_shownCustomer) {
         m_revealed.clear(); // a reveal is for the customer it was asked for
         m_shownCustomer = profile.id;
+        if (m_lastMerge == 0)
+            m_undoMerge->hide();
     }
+    m_call->setEnabled(!profile.phone.isEmpty());
     m_name->setText(profile.displayName);
     m_segment->setText(tr("%1 · value %2 · prefers %3 · %4")
                            .arg(segmentName(profile.segment))
@@ -403,6 +460,21 @@ void CustomerPane::closeLoopOnSelected()
         this, tr("Close the loop"), tr("What the customer will be told:"), item->text(3), &ok);
     if (ok && !message.trimmed().isEmpty())
         m_desk.closeLoop(item->data(0, Qt::UserRole).toString(), message.trimmed().left(4000));
+}
+
+bool CustomerPane::askIdentity(const QString& title, QString& kind, QString& value)
+{
+    const QStringList kinds{QStringLiteral("phone"), QStringLiteral("email"),
+                            QStringLiteral("wechat"), QStringLiteral("weibo")};
+    const QStringList labels{tr("Phone"), tr("Email"), tr("WeChat id"), tr("Weibo handle")};
+    bool ok = false;
+    const QString chosen =
+        QInputDialog::getItem(this, title, tr("Which identity:"), labels, 0, false, &ok);
+    if (!ok)
+        return false;
+    kind = kinds.value(labels.indexOf(chosen));
+    value = QInputDialog::getText(this, title, chosen + u':', QLineEdit::Normal, {}, &ok).trimmed();
+    return ok && !value.isEmpty() && !kind.isEmpty();
 }
 
 void CustomerPane::editNote(qint64 noteId, const QString& body)

@@ -48,6 +48,12 @@ public:
     PreferenceMatrix* preferenceMatrix() const { return m_matrix; }
     // Records the selected offer's outcome ("offered", "accepted", "declined").
     void recordSelectedOffer(const QString& outcome);
+    QPushButton* callButton() const { return m_call; }
+    QPushButton* undoMergeButton() const { return m_undoMerge; }
+
+Q_SIGNALS:
+    // "Call": ring the customer on their phone (the number stays in the hub).
+    void callRequested(const QString& customerId);
 
 private:
     QWidget* buildSummary();
@@ -55,6 +61,8 @@ private:
     void showCustomer();
     void closeLoopOnSelected();
     void editNote(qint64 noteId, const QString& body);
+    // Asks which identity (kind and value); false if the agent cancelled.
+    bool askIdentity(const QString& title, QString& kind, QString& value);
 
     core::CustomerDesk& m_desk;
     QStackedWidget* m_stack;
@@ -82,6 +90,11 @@ private:
     QListWidget* m_notes;
     QPlainTextEdit* m_noteEditor;
     QPushButton* m_addNote;
+    QPushButton* m_call;
+    QPushButton* m_link;
+    QPushButton* m_merge;
+    QPushButton* m_undoMerge;
+    qint64 m_lastMerge = 0;
     QHash<QString, QString> m_revealed; // field -> value, for the customer shown
     QString m_shownCustomer;
 };

@@ -133,6 +133,8 @@ void ShellWindow::createDocks()
         } else if (QLatin1StringView(spec.name) == QLatin1StringView("customerDock")) {
             m_customer = new CustomerPane(m_customerDesk, dock);
             dock->setWidget(m_customer);
+            connect(m_customer, &CustomerPane::callRequested, &m_callDesk,
+                    &core::CallDesk::dialCustomer);
         } else if (QLatin1StringView(spec.name) == QLatin1StringView("knowledgeDock")) {
             m_knowledge = new KnowledgePane(m_knowledgeDesk, dock);
             dock->setWidget(m_knowledge);

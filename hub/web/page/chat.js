@@ -85,6 +85,7 @@ function applyLanguage() {
   $('text').placeholder = t('placeholder');
   $('comment').placeholder = t('commentPlaceholder');
   $('lang').textContent = t('langSwitch');
+  if (typeof applyHelpLanguage === 'function') applyHelpLanguage();
   setLink(socket && socket.readyState === WebSocket.OPEN ? 'online' : 'connecting');
   renderStatus();
   renderAll();
@@ -255,6 +256,7 @@ function renderMessage(m, isPending) {
 
 function show(which) {
   $('start').hidden = which !== 'start';
+  $('help').hidden = which !== 'start'; // self-service before a chat
   $('chat').hidden = which !== 'chat';
   if (which === 'start') $('rating').hidden = true;
 }
