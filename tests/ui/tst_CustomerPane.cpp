@@ -1,4 +1,5 @@
 #include "HubProcess.h"
+#include "SignedInShell.h"
 #include "TestClient.h"
 #include "WebCustomer.h"
 #include "app/SignInFlow.h"
@@ -55,26 +56,17 @@ private Q_SLOTS:
 
 void tst_CustomerPane::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("QidongTests"));
-    QSettings().clear();
+    SignedInShell::isolateSettings();
 }
 
 void tst_CustomerPane::theWholeCustomerFollowsTheSelection()
 {
     HubProcess hub;
     QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("60000")}));
-    core::HubConnection connection(core::HubConnection::Settings{});
-    core::AgentSession session(connection);
-    core::CredentialStore credentials(QStringLiteral("qidong-tests"));
-    app::SignInFlow flow(connection, session, credentials);
-    flow.start(ui::SignInRequest{hub.url(), QStringLiteral("li.na"), QStringLiteral("qidong-demo"),
-                                 false, QStringLiteral("en")});
-    QTRY_VERIFY(flow.shell() != nullptr);
-    ui::ShellWindow* shell = flow.shell();
-    shell->resize(1400, 900);
-    shell->show();
-    QVERIFY(QTest::qWaitForWindowExposed(shell));
+    SignedInShell desktop;
+    QVERIFY(desktop.start(hub.url(), QStringLiteral("li.na")));
+    ui::ShellWindow* shell = desktop.shell();
+    core::AgentSession& session = desktop.session;
     ui::CustomerPane* pane = shell->customerPane();
     QVERIFY(pane);
     QCOMPARE(pane->nameLabel()->textFormat(), Qt::PlainText);

@@ -1,4 +1,5 @@
 #include "HubProcess.h"
+#include "SignedInShell.h"
 #include "TestClient.h"
 #include "WebCustomer.h"
 #include "app/SignInFlow.h"
@@ -72,25 +73,17 @@ private Q_SLOTS:
 
 void tst_KnowledgePane::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("QidongTests"));
-    QSettings().clear();
+    SignedInShell::isolateSettings();
 }
 
 void tst_KnowledgePane::agentFindsAndUsesTheAnswer()
 {
     HubProcess hub;
     QVERIFY(hub.start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("60000")}));
-    core::HubConnection connection(core::HubConnection::Settings{});
-    core::AgentSession session(connection);
-    core::CredentialStore credentials(QStringLiteral("qidong-tests"));
-    app::SignInFlow flow(connection, session, credentials);
-    flow.start(ui::SignInRequest{hub.url(), QStringLiteral("li.na"), QStringLiteral("qidong-demo"),
-                                 false, QStringLiteral("en")});
-    QTRY_VERIFY(flow.shell() != nullptr);
-    ui::ShellWindow* shell = flow.shell();
-    shell->show();
-    QVERIFY(QTest::qWaitForWindowExposed(shell));
+    SignedInShell desktop;
+    QVERIFY(desktop.start(hub.url(), QStringLiteral("li.na")));
+    ui::ShellWindow* shell = desktop.shell();
+    core::AgentSession& session = desktop.session;
     ui::KnowledgePane* pane = shell->knowledgePane();
     QVERIFY(pane);
     session.requestState(Presence::Ready);
@@ -166,7 +159,8 @@ void tst_KnowledgePane::agentFindsAndUsesTheAnswer()
         QDir().mkpath(screenshots);
         shell->resize(1400, 900);
         QTest::qWait(300);
-        QVERIFY(shell->grab().save(QDir(screenshots).filePath(QStringLiteral("knowledge-pane.png"))));
+        QVERIFY(
+            shell->grab().save(QDir(screenshots).filePath(QStringLiteral("knowledge-pane.png"))));
     }
 }
 
