@@ -7,6 +7,7 @@
 #include "customers/CustomerInsights.h"
 #include "customers/CustomerStore.h"
 #include "customers/DemoCustomers.h"
+#include "customers/RecordingLinks.h"
 #include "customers/VocCases.h"
 #include "interactions/InteractionDirectory.h"
 #include "knowledge/DemoKnowledge.h"
@@ -129,6 +130,8 @@ Result<bool> Hub::open()
     m_customerStore = std::make_unique<CustomerStore>(*m_database);
     m_customerInsights = std::make_unique<CustomerInsights>(*m_database);
     m_vocCases = std::make_unique<VocCases>(*m_database, *m_customerStore);
+    m_recordingLinks = std::make_unique<RecordingLinks>();
+    m_customerInsights->setRecordings(m_recordingLinks.get());
     if (m_options.demo) {
         Result<bool> seeded = DemoSeeder::seedIfEmpty(*m_database, *m_accounts);
         if (!seeded)
@@ -200,8 +203,8 @@ Result<bool> Hub::open()
     m_knowledgeMethods = std::make_unique<KnowledgeMethods>(*m_knowledge, *m_knowledgeSearch,
                                                             *m_chat, *m_interactions);
     m_knowledgeMethods->registerWith(*m_dispatcher);
-    m_customerMethods = std::make_unique<CustomerMethods>(*m_customerStore, *m_customerInsights,
-                                                          *m_vocCases, *m_interactions);
+    m_customerMethods = std::make_unique<CustomerMethods>(
+        *m_customerStore, *m_customerInsights, *m_vocCases, *m_interactions, *m_recordingLinks);
     m_customerMethods->registerWith(*m_dispatcher);
 
     ClientConnection::Settings connectionSettings;
@@ -232,7 +235,7 @@ Result<bool> Hub::open()
     const QString recordings = QDir(m_options.dataDir).filePath(QStringLiteral("recordings"));
     if (QDir().mkpath(recordings)) {
         m_voice->setRecordingsDir(recordings);
-        m_customerInsights->setRecordingsDir(recordings);
+        m_recordingLinks->setDir(recordings);
     } else
         logWarning(lcMedia, QLatin1StringView("recording.unavailable"),
                    {{QStringLiteral("dir"), recordings}});
@@ -247,11 +250,13 @@ Result<bool> Hub::open()
         m_selfService = std::make_unique<SelfServiceKnowledge>(*m_knowledge, *m_knowledgeSearch);
         m_web->setKnowledge(m_selfService.get());
         m_web->setNotifications(m_vocCases.get());
+        m_web->setRecordings(m_recordingLinks.get());
         Result<QUrl> webUrl = m_web->listen(m_options.webAddress, m_options.webPort);
         if (!webUrl)
             return webUrl.error();
         m_webUrl = webUrl.value();
         m_knowledgeMethods->setCustomerPageUrl(m_webUrl);
+        m_customerMethods->setWebUrl(m_webUrl);
     }
     m_router->schedule(); // whatever waited when the last hub stopped
     logInfo(lcServer, QLatin1StringView("hub.listening"),

@@ -29,6 +29,7 @@ class CustomerInsights;
 class CustomerMethods;
 class CustomerStore;
 class VocCases;
+class RecordingLinks;
 class CustomerGateway;
 class PhoneTrunk;
 class Router;
@@ -90,6 +91,7 @@ private:
     std::unique_ptr<CustomerStore> m_customerStore;
     std::unique_ptr<CustomerInsights> m_customerInsights;
     std::unique_ptr<VocCases> m_vocCases;
+    std::unique_ptr<RecordingLinks> m_recordingLinks;
     std::unique_ptr<AgentDirectory> m_directory;
     std::unique_ptr<InteractionDirectory> m_interactions;
     std::unique_ptr<Router> m_router;

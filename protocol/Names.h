@@ -51,6 +51,7 @@ inline constexpr QLatin1StringView CustomerNoteEdit("customer.noteEdit");
 inline constexpr QLatin1StringView CustomerMerge("customer.merge");
 inline constexpr QLatin1StringView CustomerUnmerge("customer.unmerge");
 inline constexpr QLatin1StringView CustomerOffer("customer.offer");
+inline constexpr QLatin1StringView CustomerRecordingLink("customer.recordingLink");
 inline constexpr QLatin1StringView CaseResolve("case.resolve");
 inline constexpr QLatin1StringView CaseCloseLoop("case.closeLoop");
 // The customer page's socket (/customer/ws on the web port).

@@ -275,4 +275,18 @@ void CustomerDesk::undoMerge(qint64 mergeId)
     changeThenRefresh(QString(method::CustomerUnmerge), {{QStringLiteral("mergeId"), mergeId}});
 }
 
+void CustomerDesk::fetchRecordingLink(const QString& interactionId)
+{
+    m_connection.request(
+        QString(method::CustomerRecordingLink), {{QStringLiteral("interactionId"), interactionId}},
+        this, [this, interactionId](const Response& response) {
+            if (response.error)
+                Q_EMIT failed(*response.error);
+            else
+                Q_EMIT recordingLinkReady(
+                    interactionId,
+                    QUrl(response.result.value(QLatin1StringView("url")).toString()));
+        });
+}
+
 } // namespace qidong::core

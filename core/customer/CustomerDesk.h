@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QUrl>
 
 #include <optional>
 
@@ -49,12 +50,15 @@ public:
     // can be undone).
     void mergeWith(const QString& kind, const QString& value);
     void undoMerge(qint64 mergeId);
+    // A short-lived link to a recorded call of the timeline (audited).
+    void fetchRecordingLink(const QString& interactionId);
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
     void customerChanged(); // shown, refreshed, or cleared
     void revealed(const QString& field, const QString& value);
     void merged(qint64 mergeId);
+    void recordingLinkReady(const QString& interactionId, const QUrl& url);
     void failed(const qidong::protocol::Error& error);
 
 private:

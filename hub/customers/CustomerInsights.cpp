@@ -1,9 +1,9 @@
 #include "CustomerInsights.h"
 
+#include "RecordingLinks.h"
 #include "VocCases.h"
 #include "storage/Database.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
@@ -217,9 +217,7 @@ TimelinePage CustomerInsights::timeline(const QStringList& ids, const TimelinePa
         if (record)
             entry.wrapUp = record.value();
         entry.nps = query.value(8).isNull() ? -1 : query.value(8).toInt();
-        entry.recorded =
-            !m_recordings.isEmpty() &&
-            QFileInfo::exists(m_recordings + u'/' + entry.interactionId + QStringLiteral(".opus"));
+        entry.recorded = m_recordings && m_recordings->fileOf(entry.interactionId).has_value();
         page.entries.append(std::move(entry));
     }
     return page;

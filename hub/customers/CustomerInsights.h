@@ -7,6 +7,7 @@
 namespace qidong::hub {
 
 class Database;
+class RecordingLinks;
 
 // What the 360 shows beside the profile, read from what the hub stores:
 // service NPS from the customer's survey answers, offer conversion, contacts
@@ -20,7 +21,7 @@ class CustomerInsights final
 public:
     explicit CustomerInsights(Database& database);
 
-    void setRecordingsDir(const QString& dir) { m_recordings = dir; }
+    void setRecordings(const RecordingLinks* recordings) { m_recordings = recordings; }
 
     protocol::CustomerMetrics metrics(const QStringList& ids) const;
     QList<protocol::CustomerHolding> holdings(const QStringList& ids) const;
@@ -33,7 +34,7 @@ public:
 
 private:
     Database& m_database;
-    QString m_recordings;
+    const RecordingLinks* m_recordings = nullptr;
 };
 
 } // namespace qidong::hub

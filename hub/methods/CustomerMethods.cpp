@@ -2,6 +2,7 @@
 
 #include "customers/CustomerInsights.h"
 #include "customers/CustomerStore.h"
+#include "customers/RecordingLinks.h"
 #include "customers/VocCases.h"
 #include "interactions/InteractionDirectory.h"
 #include "protocol/FieldReader.h"
@@ -42,11 +43,13 @@ Error noCustomer()
 } // namespace
 
 CustomerMethods::CustomerMethods(CustomerStore& customers, const CustomerInsights& insights,
-                                 VocCases& cases, const InteractionDirectory& interactions)
+                                 VocCases& cases, const InteractionDirectory& interactions,
+                                 RecordingLinks& recordings)
     : m_customers(customers)
     , m_insights(insights)
     , m_cases(cases)
     , m_interactions(interactions)
+    , m_recordings(recordings)
 {}
 
 Customer360 CustomerMethods::assemble(const QString& customerId) const
@@ -232,6 +235,34 @@ void CustomerMethods::registerWith(MethodDispatcher& dispatcher)
                        else
                            caller.sendResult(
                                request.id, {{QStringLiteral("customer"), assemble(*id).toJson()}});
+                   });
+    dispatcher.add(method::CustomerRecordingLink, workers,
+                   [this](ClientConnection& caller, const Request& request) {
+                       QString interactionId;
+                       if (!readFields(caller, request, [&](FieldReader& reader) {
+                               interactionId =
+                                   reader.string(key("interactionId"), kMaxIdentifierLength);
+                           }))
+                           return;
+                       const QString token = m_recordings.issue(interactionId);
+                       if (token.isEmpty() || m_webUrl.isEmpty()) {
+                           caller.sendError(request.id,
+                                            makeError(ErrorCode::NotFound,
+                                                      QStringLiteral("no recording of this call")));
+                           return;
+                       }
+                       // Listening to a customer is looked at like reading their data.
+                       const Result<bool> audited =
+                           m_customers.audit(caller.session()->agentId(),
+                                             QStringLiteral("recording.link"), interactionId, {});
+                       if (!audited) {
+                           caller.sendError(request.id, audited.error());
+                           return;
+                       }
+                       QUrl url = m_webUrl;
+                       url.setPath(QStringLiteral("/recordings/") + token);
+                       caller.sendResult(request.id, {{QStringLiteral("url"), url.toString()},
+                                                      {QStringLiteral("expiresInMs"), 300000}});
                    });
     dispatcher.add(method::CaseResolve, supervisors,
                    [this](ClientConnection& caller, const Request& request) {

@@ -3,6 +3,8 @@
 #include "protocol/Customer.h"
 #include "protocol/Message.h"
 
+#include <QUrl>
+
 namespace qidong::hub {
 
 class ClientConnection;
@@ -10,6 +12,7 @@ class CustomerInsights;
 class CustomerStore;
 class InteractionDirectory;
 class MethodDispatcher;
+class RecordingLinks;
 class VocCases;
 
 // customer.get / timeline / lookup / reveal / link / noteAdd / noteEdit /
@@ -22,7 +25,9 @@ class CustomerMethods final
 
 public:
     CustomerMethods(CustomerStore& customers, const CustomerInsights& insights, VocCases& cases,
-                    const InteractionDirectory& interactions);
+                    const InteractionDirectory& interactions, RecordingLinks& recordings);
+    // Where the web port is: recording links point there.
+    void setWebUrl(const QUrl& url) { m_webUrl = url; }
 
     void registerWith(MethodDispatcher& dispatcher);
 
@@ -39,6 +44,8 @@ private:
     const CustomerInsights& m_insights;
     VocCases& m_cases;
     const InteractionDirectory& m_interactions;
+    RecordingLinks& m_recordings;
+    QUrl m_webUrl;
 };
 
 } // namespace qidong::hub

@@ -5,6 +5,7 @@
 #include "SelfServiceKnowledge.h"
 #include "auth/SecretToken.h"
 #include "chat/ChatService.h"
+#include "customers/RecordingLinks.h"
 #include "customers/VocCases.h"
 #include "interactions/CustomerIds.h"
 #include "interactions/InteractionDirectory.h"
@@ -211,6 +212,8 @@ WebReply WebFront::answer(const QHttpServerRequest& request)
             return replies(request);
         if (path == QStringLiteral("/ingest/v1/notifications"))
             return notifications(request);
+        if (m_recordings && path.startsWith(QStringLiteral("/recordings/")))
+            return recording(path.section(u'/', 2, 2));
         if (m_knowledge && path.startsWith(QStringLiteral("/kb/")))
             return m_knowledge->answer(path, QUrlQuery(request.url()));
     }
@@ -331,6 +334,20 @@ WebReply WebFront::replies(const QHttpServerRequest& request)
                                                           : QStringLiteral("ended")},
                     {QStringLiteral("lastSeq"), m_chat.store().lastSeq(*interactionId)},
                     {QStringLiteral("messages"), messages}});
+}
+
+WebReply WebFront::recording(const QString& token)
+{
+    const std::optional<QString> path = m_recordings->open(token);
+    QFile file(path.value_or(QString()));
+    if (!path || !file.open(QIODevice::ReadOnly))
+        return WebReply{404, QByteArrayLiteral("text/plain"), "not found\n", {}};
+    return WebReply{200,
+                    QByteArrayLiteral("audio/ogg"),
+                    file.readAll(),
+                    {{QByteArrayLiteral("Content-Disposition"),
+                      QByteArrayLiteral("inline; filename=\"recording.opus\"")},
+                     {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}}};
 }
 
 WebReply WebFront::notifications(const QHttpServerRequest& request)

@@ -19,6 +19,7 @@ class InteractionDirectory;
 class PhoneTrunk;
 class SelfServiceKnowledge;
 class VocCases;
+class RecordingLinks;
 
 class WebServer;
 
@@ -54,6 +55,8 @@ public:
     void setKnowledge(const SelfServiceKnowledge* knowledge) { m_knowledge = knowledge; }
     // Outcomes of cases for the channel gateways (/ingest/v1/notifications).
     void setNotifications(VocCases* cases) { m_cases = cases; }
+    // Call recordings behind short-lived links (/recordings/<token>).
+    void setRecordings(RecordingLinks* recordings) { m_recordings = recordings; }
 
     // Answers one request (WebServer calls it).
     WebReply answer(const QHttpServerRequest& request);
@@ -62,6 +65,7 @@ private:
     WebReply ingestMessage(const QHttpServerRequest& request);
     WebReply replies(const QHttpServerRequest& request);
     WebReply notifications(const QHttpServerRequest& request);
+    WebReply recording(const QString& token);
     WebReply attachment(const QString& id, const QHttpServerRequest& request);
     bool authorized(const QHttpServerRequest& request) const;
 
@@ -72,6 +76,7 @@ private:
     QString m_ingestToken;
     const SelfServiceKnowledge* m_knowledge = nullptr;
     VocCases* m_cases = nullptr;
+    RecordingLinks* m_recordings = nullptr;
     std::unique_ptr<WebServer> m_server;
 };
 

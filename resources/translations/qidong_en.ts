@@ -574,6 +574,62 @@
         <source>Note:</source>
         <translation>Note:</translation>
     </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation>&amp;Call</translation>
+    </message>
+    <message>
+        <source>Ring the customer&apos;s phone; the number stays hidden</source>
+        <translation>Ring the customer's phone; the number stays hidden</translation>
+    </message>
+    <message>
+        <source>Add identity…</source>
+        <translation>Add identity…</translation>
+    </message>
+    <message>
+        <source>Merge with…</source>
+        <translation>Merge with…</translation>
+    </message>
+    <message>
+        <source>Another record is this same person: bring it into this one</source>
+        <translation>Another record is this same person: bring it into this one</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>Undo merge</translation>
+    </message>
+    <message>
+        <source>Add identity</source>
+        <translation>Add identity</translation>
+    </message>
+    <message>
+        <source>Merge with another record</source>
+        <translation>Merge with another record</translation>
+    </message>
+    <message>
+        <source>Merge records</source>
+        <translation>Merge records</translation>
+    </message>
+    <message>
+        <source>The record found by %1 becomes part of %2: contacts, notes and cases together. This is recorded and can be undone.</source>
+        <translation>The record found by %1 becomes part of %2: contacts, notes and cases together. This is recorded and can be undone.</translation>
+    </message>
+    <message>
+        <source>Double-click a recorded call (●) to listen</source>
+        <translation>Double-click a recorded call (●) to listen</translation>
+    </message>
+    <message>
+        <source>WeChat id</source>
+        <translation>WeChat id</translation>
+    </message>
+    <message>
+        <source>Weibo handle</source>
+        <translation>Weibo handle</translation>
+    </message>
+    <message>
+        <source>Which identity:</source>
+        <translation>Which identity:</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::KnowledgePane</name>

@@ -571,6 +571,62 @@
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation>呼叫(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ring the customer&apos;s phone; the number stays hidden</source>
+        <translation>拨打客户电话；号码不显示</translation>
+    </message>
+    <message>
+        <source>Add identity…</source>
+        <translation>添加身份…</translation>
+    </message>
+    <message>
+        <source>Merge with…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Another record is this same person: bring it into this one</source>
+        <translation>另一条记录是同一个人：合并到本记录</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Add identity</source>
+        <translation>添加身份</translation>
+    </message>
+    <message>
+        <source>Merge with another record</source>
+        <translation>与另一条记录合并</translation>
+    </message>
+    <message>
+        <source>Merge records</source>
+        <translation>合并记录</translation>
+    </message>
+    <message>
+        <source>The record found by %1 becomes part of %2: contacts, notes and cases together. This is recorded and can be undone.</source>
+        <translation>通过 %1 找到的记录将并入 %2：接触记录、备注和工单合在一起。此操作会被记录，可以撤销。</translation>
+    </message>
+    <message>
+        <source>Double-click a recorded call (●) to listen</source>
+        <translation>双击有录音的通话（●）收听</translation>
+    </message>
+    <message>
+        <source>WeChat id</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Weibo handle</source>
+        <translation>微博账号</translation>
+    </message>
+    <message>
+        <source>Which identity:</source>
+        <translation>哪种身份：</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::KnowledgePane</name>

@@ -5,9 +5,11 @@
 #include "protocol/Customer.h"
 #include "protocol/Names.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void aComplaintBecomesACaseAndTheLoopIsClosed();
     void hostileRequestsGetClearErrors();
     void aCustomerIsCalledWithoutShowingTheNumber();
+    void recordedCallsHaveShortLivedLinks();
 
 private:
     int auditCount(const QString& action, const QString& subject) const;
@@ -488,10 +491,10 @@ void tst_HubCustomers::aCustomerIsCalledWithoutShowingTheNumber()
 {
     TestClient agent(m_hub->url());
     QVERIFY(agent.signIn(QStringLiteral("liu.yang")).has_value());
-    QCOMPARE(outcomeOf(agent.call(
-                 method::AgentSetState,
-                 SetStateParams{Presence::NotReady, QStringLiteral("lunch")}.toJson())),
-             QStringLiteral("ok"));
+    QCOMPARE(
+        outcomeOf(agent.call(method::AgentSetState,
+                             SetStateParams{Presence::NotReady, QStringLiteral("lunch")}.toJson())),
+        QStringLiteral("ok"));
     const QJsonObject wangLi{{QStringLiteral("customerId"), m_wangLi}};
     // No phone line yet: said plainly.
     const Response noTrunk = agent.call(method::CallDialCustomer, wangLi);
@@ -519,6 +522,55 @@ void tst_HubCustomers::aCustomerIsCalledWithoutShowingTheNumber()
     QCOMPARE(outcomeOf(agent.call(method::CallDialCustomer,
                                   {{QStringLiteral("customerId"), QStringLiteral("nobody")}})),
              QStringLiteral("not_found"));
+}
+
+void tst_HubCustomers::recordedCallsHaveShortLivedLinks()
+{
+    // One of her calls was recorded: a real Ogg Opus file where the hub
+    // keeps recordings.
+    TimelineParams params;
+    params.customerId = m_wangLi;
+    params.channel = QStringLiteral("voice");
+    Result<TimelinePage> calls =
+        TimelinePage::fromJson(m_agent->call(method::CustomerTimeline, params.toJson()).result);
+    QVERIFY(calls.ok() && !calls.value().entries.isEmpty());
+    const QString callId = calls.value().entries.first().interactionId;
+    QFile prompt(QStringLiteral(QIDONG_PROMPTS_DIR "/zh-billing-1.opus"));
+    QVERIFY(prompt.open(QIODevice::ReadOnly));
+    const QByteArray audio = prompt.readAll();
+    QFile recording(m_hub->dataDir() + QStringLiteral("/recordings/") + callId +
+                    QStringLiteral(".opus"));
+    QVERIFY(recording.open(QIODevice::WriteOnly));
+    recording.write(audio);
+    recording.close();
+
+    calls = TimelinePage::fromJson(m_agent->call(method::CustomerTimeline, params.toJson()).result);
+    QVERIFY(calls.ok());
+    QVERIFY(calls.value().entries.first().recorded);
+    QVERIFY(!calls.value().entries.last().recorded || calls.value().entries.size() == 1);
+
+    const Response linked =
+        m_agent->call(method::CustomerRecordingLink, {{QStringLiteral("interactionId"), callId}});
+    QCOMPARE(outcomeOf(linked), QStringLiteral("ok"));
+    QCOMPARE(auditCount(QStringLiteral("recording.link"), callId), 1);
+    const QUrl url(linked.result.value(QLatin1StringView("url")).toString());
+    QVERIFY(url.path().startsWith(QStringLiteral("/recordings/")));
+    QNetworkAccessManager network;
+    QNetworkReply* reply = network.get(QNetworkRequest(url));
+    QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QByteArray served = reply->readAll();
+    QVERIFY(served.startsWith("OggS"));
+    QCOMPARE(served, audio);
+    reply->deleteLater();
+
+    QUrl forged = url;
+    forged.setPath(QStringLiteral("/recordings/not-a-token"));
+    QCOMPARE(httpCall(network, "GET", forged).status, 404);
+    for (const QString& odd : {QStringLiteral("../qidong-hub"), QStringLiteral("h-none-1")})
+        QCOMPARE(outcomeOf(m_agent->call(method::CustomerRecordingLink,
+                                         {{QStringLiteral("interactionId"), odd}})),
+                 QStringLiteral("not_found"));
 }
 
 QTEST_GUILESS_MAIN(tst_HubCustomers)

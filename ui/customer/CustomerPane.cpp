@@ -8,6 +8,7 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -272,6 +273,16 @@ QWidget* CustomerPane::buildTabs()
             [this] { m_older->setEnabled(m_desk.hasOlderTimeline()); });
     connect(&m_desk.timeline(), &QAbstractItemModel::modelReset, this,
             [this] { m_older->setEnabled(m_desk.hasOlderTimeline()); });
+    // A recorded call (●) opens in the system's player, through a link the
+    // hub makes for a few minutes.
+    m_timeline->setToolTip(tr("Double-click a recorded call (●) to listen"));
+    connect(m_timeline, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (index.data(models::TimelineModel::RecordedRole).toBool())
+            m_desk.fetchRecordingLink(
+                index.data(models::TimelineModel::InteractionIdRole).toString());
+    });
+    connect(&m_desk, &core::CustomerDesk::recordingLinkReady, this,
+            [](const QString&, const QUrl& url) { QDesktopServices::openUrl(url); });
     m_tabs->addTab(history, tr("History"));
 
     m_holdings = tree(m_tabs, QStringLiteral("customerHoldings"),
