@@ -77,11 +77,11 @@ void HubProbe::onText(const QString& text)
         return;
     }
     const SessionSnapshot& snapshot = grant.value().snapshot;
-    finish(0, QStringLiteral("signed in as %1 (%2, %3); %4 queues, %5 agents on the floor")
+    finish(0, QStringLiteral("signed in as %1 (%2, %3); %4 queues, %5 interactions held")
                   .arg(snapshot.agent.displayName, snapshot.agent.username,
                        roleName(snapshot.agent.role))
                   .arg(snapshot.queues.size())
-                  .arg(snapshot.floor.size()));
+                  .arg(snapshot.interactions.size()));
 }
 
 void HubProbe::finish(int exitCode, const QString& report)

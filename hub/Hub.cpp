@@ -1,5 +1,7 @@
 #include "Hub.h"
 
+#include "Clock.h"
+
 #include "agents/AgentDirectory.h"
 #include "auth/LoginThrottle.h"
 #include "auth/SecretToken.h"
@@ -9,6 +11,9 @@
 #include "customers/DemoCustomers.h"
 #include "customers/RecordingLinks.h"
 #include "customers/VocCases.h"
+#include "floor/FloorBoard.h"
+#include "floor/FloorFeed.h"
+#include "floor/FloorTallies.h"
 #include "interactions/InteractionDirectory.h"
 #include "knowledge/DemoKnowledge.h"
 #include "knowledge/KnowledgeSearch.h"
@@ -26,12 +31,14 @@
 #include "methods/InteractionMethods.h"
 #include "methods/KnowledgeMethods.h"
 #include "methods/SnapshotBuilder.h"
+#include "methods/SupervisorMethods.h"
 #include "routing/Router.h"
 #include "server/HubServer.h"
 #include "server/MethodDispatcher.h"
 #include "session/SessionRegistry.h"
 #include "storage/AccountStore.h"
 #include "storage/AgentStateStore.h"
+#include "storage/AuditLog.h"
 #include "storage/ChatStore.h"
 #include "storage/Database.h"
 #include "storage/DemoSeeder.h"
@@ -131,6 +138,7 @@ Result<bool> Hub::open()
     m_customerInsights = std::make_unique<CustomerInsights>(*m_database);
     m_vocCases = std::make_unique<VocCases>(*m_database, *m_customerStore);
     m_recordingLinks = std::make_unique<RecordingLinks>();
+    m_audit = std::make_unique<AuditLog>(*m_database);
     m_customerInsights->setRecordings(m_recordingLinks.get());
     if (m_options.demo) {
         Result<bool> seeded = DemoSeeder::seedIfEmpty(*m_database, *m_accounts);
@@ -171,6 +179,11 @@ Result<bool> Hub::open()
                                                    sessionSettings);
     m_throttle = std::make_unique<LoginThrottle>();
     m_snapshots = std::make_unique<SnapshotBuilder>(*m_accounts, *m_directory, *m_interactions);
+    m_floorTallies = std::make_unique<FloorTallies>(*m_database);
+    m_floorTallies->load(FloorFeed::dayStartOf(nowMs()), FloorFeed::weekStartOf(nowMs()));
+    m_floor =
+        std::make_unique<FloorBoard>(*m_accounts, *m_directory, *m_interactions, *m_floorTallies);
+    m_floorFeed = std::make_unique<FloorFeed>(*m_floor, *m_sessions, m_options.floorInterval);
     m_router = std::make_unique<Router>(*m_accounts, *m_directory, *m_interactions);
     m_router->setChatCapacity(m_options.chatCapacity);
     m_chat = std::make_unique<ChatService>(*m_chatStore, *m_interactions, *m_interactionStore,
@@ -206,6 +219,12 @@ Result<bool> Hub::open()
     m_customerMethods = std::make_unique<CustomerMethods>(
         *m_customerStore, *m_customerInsights, *m_vocCases, *m_interactions, *m_recordingLinks);
     m_customerMethods->registerWith(*m_dispatcher);
+    m_customerMethods->setOfferRecorded(
+        [this](const QString& interactionId) { m_floor->scoresChanged(interactionId); });
+    m_supervisorMethods = std::make_unique<SupervisorMethods>(
+        SupervisorMethods::Services{*m_floor, *m_floorFeed, *m_floorTallies, *m_accounts,
+                                    *m_directory, *m_interactions, *m_sessions, *m_audit});
+    m_supervisorMethods->registerWith(*m_dispatcher);
 
     ClientConnection::Settings connectionSettings;
     connectionSettings.heartbeatInterval = m_options.heartbeatInterval;
@@ -272,6 +291,7 @@ Result<bool> Hub::open()
 
 void Hub::connectEvents()
 {
+    connect(m_customers.get(), &CustomerGateway::rated, m_floor.get(), &FloorBoard::scoresChanged);
     // A complaint or suggestion at wrap-up opens a case for its department.
     connect(m_interactions.get(), &InteractionDirectory::wrappedUp, this,
             [this](const Interaction& interaction, const WrapUpRecord& record) {

@@ -16,6 +16,11 @@ class AccountStore;
 class AgentDirectory;
 class AgentMethods;
 class AgentStateStore;
+class AuditLog;
+class FloorBoard;
+class FloorFeed;
+class FloorTallies;
+class SupervisorMethods;
 class AuthMethods;
 class CallMethods;
 class MediaEngine;
@@ -92,6 +97,7 @@ private:
     std::unique_ptr<CustomerInsights> m_customerInsights;
     std::unique_ptr<VocCases> m_vocCases;
     std::unique_ptr<RecordingLinks> m_recordingLinks;
+    std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AgentDirectory> m_directory;
     std::unique_ptr<InteractionDirectory> m_interactions;
     std::unique_ptr<Router> m_router;
@@ -103,6 +109,9 @@ private:
     std::unique_ptr<SessionRegistry> m_sessions;
     std::unique_ptr<LoginThrottle> m_throttle;
     std::unique_ptr<SnapshotBuilder> m_snapshots;
+    std::unique_ptr<FloorTallies> m_floorTallies;
+    std::unique_ptr<FloorBoard> m_floor;
+    std::unique_ptr<FloorFeed> m_floorFeed;
     std::unique_ptr<MethodDispatcher> m_dispatcher;
     std::unique_ptr<AuthMethods> m_authMethods;
     std::unique_ptr<AgentMethods> m_agentMethods;
@@ -111,6 +120,7 @@ private:
     std::unique_ptr<CallMethods> m_callMethods;
     std::unique_ptr<KnowledgeMethods> m_knowledgeMethods;
     std::unique_ptr<CustomerMethods> m_customerMethods;
+    std::unique_ptr<SupervisorMethods> m_supervisorMethods;
     std::unique_ptr<HubServer> m_server;
     std::unique_ptr<CustomerGateway> m_customers;
     std::unique_ptr<PhoneTrunk> m_trunk;

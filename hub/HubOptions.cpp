@@ -106,6 +106,9 @@ void HubOptions::addTo(QCommandLineParser& parser)
         {QStringLiteral("chat-capacity"),
          QStringLiteral("Site policy: concurrent chats per agent (0: each account's own)."),
          QStringLiteral("count"), QStringLiteral("0")},
+        {QStringLiteral("floor-interval-ms"),
+         QStringLiteral("How often supervisors get the floor's changes, gathered."),
+         QStringLiteral("ms"), QStringLiteral("250")},
         {QStringLiteral("replay-buffer"),
          QStringLiteral("Events kept per session for replay after a reconnect."),
          QStringLiteral("count"), QStringLiteral("1024")},
@@ -196,6 +199,10 @@ Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
     if (!chatCapacity)
         return bad(QStringLiteral("--chat-capacity must be 0..1000"));
     options.chatCapacity = static_cast<int>(*chatCapacity);
+    const auto floorInterval = number(parser, QStringLiteral("floor-interval-ms"), 10, 60000);
+    if (!floorInterval)
+        return bad(QStringLiteral("--floor-interval-ms must be 10..60000"));
+    options.floorInterval = std::chrono::milliseconds(*floorInterval);
     return options;
 }
 

@@ -37,6 +37,7 @@ struct HubOptions final
     std::chrono::milliseconds announceAfter{4000};
     std::chrono::milliseconds afterCallWorkCap{0};
     int replayBuffer = 1024;
+    std::chrono::milliseconds floorInterval{250}; // floor.delta gathering
     int chatCapacity = 0; // > 0: every agent's concurrent chats, whatever their account says
 
     static void addTo(QCommandLineParser& parser);

@@ -31,6 +31,20 @@ QList<T> readList(FieldReader& reader, QLatin1StringView key, int maxItems = kMa
     return values;
 }
 
+// Reads a nested object into a value type with T::fromJson(object, path).
+template <typename T> T readObject(FieldReader& reader, QLatin1StringView key)
+{
+    const QJsonObject json = reader.object(key);
+    if (!reader.ok())
+        return {};
+    Result<T> value = T::fromJson(json, reader.pathOf(key));
+    if (!value) {
+        reader.adopt(value.error());
+        return {};
+    }
+    return std::move(value).value();
+}
+
 template <typename T> QJsonArray writeList(const QList<T>& values)
 {
     QJsonArray items;

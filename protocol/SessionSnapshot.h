@@ -10,20 +10,8 @@
 
 namespace qidong::protocol {
 
-// One agent on the floor as a supervisor sees them.
-struct FloorAgent final
-{
-    Agent agent;
-    AgentState state;
-    bool connected = false;
-
-    QJsonObject toJson() const;
-    static Result<FloorAgent> fromJson(const QJsonObject& json, const QString& path = {});
-    friend bool operator==(const FloorAgent&, const FloorAgent&) = default;
-};
-
 // Everything a desktop needs to draw itself after sign-in or a resync.
-// `floor` is filled for supervisors and admins only.
+// The floor a supervisor watches is a subscription of its own (Floor.h).
 struct SessionSnapshot final
 {
     Agent agent;
@@ -32,7 +20,6 @@ struct SessionSnapshot final
     QList<Queue> queues;
     QList<ReasonCode> reasonCodes;
     QList<Interaction> interactions;
-    QList<FloorAgent> floor;
 
     QJsonObject toJson() const;
     static Result<SessionSnapshot> fromJson(const QJsonObject& json, const QString& path = {});

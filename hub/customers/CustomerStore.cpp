@@ -35,6 +35,7 @@ QString placeholders(qsizetype count)
 
 CustomerStore::CustomerStore(Database& database)
     : m_database(database)
+    , m_audit(database)
 {}
 
 Result<QString> CustomerStore::resolve(const Contact& contact)
@@ -444,22 +445,7 @@ Result<bool> CustomerStore::recordOffer(const QString& customerId, const QString
 Result<bool> CustomerStore::audit(const QString& actor, const QString& action,
                                   const QString& subject, const QJsonObject& detail)
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "INSERT INTO audit_log(ts, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)"));
-    query.addBindValue(nowMs());
-    query.addBindValue(actor);
-    query.addBindValue(action);
-    query.addBindValue(subject);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
-    if (!query.exec())
-        return failure(query, QLatin1StringView("audit.failed"),
-                       QStringLiteral("could not write the audit log"));
-    logInfo(lcStorage, QLatin1StringView("audit"),
-            {{QStringLiteral("actor"), actor},
-             {QStringLiteral("action"), action},
-             {QStringLiteral("subject"), subject}});
-    return true;
+    return m_audit.write(actor, action, subject, detail);
 }
 
 } // namespace qidong::hub

@@ -2,6 +2,7 @@
 
 #include "protocol/Customer.h"
 #include "protocol/Result.h"
+#include "storage/AuditLog.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -92,6 +93,7 @@ private:
     std::optional<protocol::CustomerNote> note(qint64 noteId) const;
 
     Database& m_database;
+    AuditLog m_audit;
 };
 
 } // namespace qidong::hub

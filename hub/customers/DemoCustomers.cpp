@@ -149,12 +149,15 @@ bool insertContact(QSqlDatabase& db, QRandomGenerator& random, const QString& cu
     record.vocCategory = QString::fromLatin1(topic.category);
     record.notes = u8(topic.notesZh);
     const QString agent = QStringLiteral("u100%1").arg(1 + random.bounded(8));
-    const qint64 ended = at + (2 + random.bounded(15)) * 60000LL;
+    // Most are answered within the minute the queue allows, some later.
+    const qint64 answered = at + (3 + random.bounded(75)) * 1000LL;
+    const qint64 ended = answered + (2 + random.bounded(15)) * 60000LL;
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "INSERT INTO interactions(id, channel, queue_id, customer, state, priority, created_at,"
-        " sla_deadline, agent_id, wrap_up_code, updated_at, language, wrap_up, ended_at)"
-        " VALUES (?, ?, ?, ?, 'ended', 0, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " sla_deadline, agent_id, wrap_up_code, updated_at, language, wrap_up, ended_at,"
+        " answered_at, wrapped_up_at) VALUES (?, ?, ?, ?, 'ended', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)"));
     query.addBindValue(id);
     query.addBindValue(channelName(topic.channel));
     query.addBindValue(QString::fromLatin1(topic.queue));
@@ -169,6 +172,8 @@ bool insertContact(QSqlDatabase& db, QRandomGenerator& random, const QString& cu
     query.addBindValue(
         QString::fromUtf8(QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact)));
     query.addBindValue(ended);
+    query.addBindValue(answered);
+    query.addBindValue(ended + (10 + random.bounded(50)) * 1000LL);
     if (!exec(query))
         return false;
     // Chats and social threads end with a survey; most answer it.

@@ -110,6 +110,7 @@ Result<Interaction> InteractionDirectory::create(const NewInteraction& request)
     if (!saved)
         return saved.error();
     m_open[interaction.id].stored = stored;
+    Q_EMIT changed(StoredInteraction{}, stored);
     logInfo(lcInteractions, QLatin1StringView("interaction.created"),
             {{QStringLiteral("interaction"), interaction.id},
              {QStringLiteral("queue"), interaction.queueId},
@@ -150,11 +151,13 @@ Result<Interaction> InteractionDirectory::startOutbound(const QString& agentId,
     StoredInteraction stored = composed.value();
     stored.interaction.state = InteractionState::Active;
     stored.interaction.agentId = agentId;
+    stamp(StoredInteraction{}, stored);
     Result<bool> saved = m_store.save(stored);
     if (!saved)
         return saved.error();
     const Interaction& interaction = stored.interaction;
     m_open[interaction.id].stored = stored;
+    Q_EMIT changed(StoredInteraction{}, stored);
     (void)m_agents.startOwnWork(agentId);
     logInfo(lcInteractions, QLatin1StringView("interaction.outbound"),
             {{QStringLiteral("interaction"), interaction.id},
@@ -480,6 +483,55 @@ Result<Interaction> InteractionDirectory::transfer(const QString& agentId,
     return open.stored.interaction;
 }
 
+Result<Interaction> InteractionDirectory::reassign(const QString& interactionId,
+                                                   const QString& toQueueId,
+                                                   const QString& toAgentId)
+{
+    const auto it = m_open.find(interactionId);
+    if (it == m_open.end())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such open interaction"),
+                         {{QStringLiteral("field"), QStringLiteral("interactionId")}});
+    Open& open = it->second;
+    const Interaction current = open.stored.interaction;
+    if (current.state != InteractionState::Queued && current.state != InteractionState::Offered)
+        return makeError(ErrorCode::InvalidTransition,
+                         QStringLiteral("only a waiting interaction can be reassigned"));
+    StoredInteraction next = open.stored;
+    QString target;
+    if (!toAgentId.isEmpty()) {
+        const std::optional<Agent> agent = m_accounts.findById(toAgentId);
+        if (!agent || agent->role == Role::Admin)
+            return makeError(ErrorCode::NotFound, QStringLiteral("no such agent"),
+                             {{QStringLiteral("field"), QStringLiteral("toAgentId")}});
+        target = agent->id;
+    } else {
+        const std::optional<Queue> queue = m_accounts.findQueue(toQueueId);
+        if (!queue)
+            return makeError(ErrorCode::NotFound, QStringLiteral("no queue \"%1\"").arg(toQueueId),
+                             {{QStringLiteral("field"), QStringLiteral("toQueueId")}});
+        next.interaction.queueId = queue->id;
+        next.interaction.priority = std::max(next.interaction.priority, queue->priority);
+    }
+    next.interaction.state = InteractionState::Queued;
+    next.interaction.agentId.clear();
+    stopTimer(open);
+    Result<bool> saved = store(open, next);
+    if (!saved)
+        return saved.error();
+    open.targetAgent = target;
+    open.excluded.clear(); // a team lead's choice: whoever declined before may take it now
+    logInfo(lcInteractions, QLatin1StringView("interaction.reassigned"),
+            {{QStringLiteral("interaction"), interactionId},
+             {QStringLiteral("toQueue"), toQueueId},
+             {QStringLiteral("toAgent"), target}});
+    if (current.state == InteractionState::Offered)
+        Q_EMIT revoked(current.agentId,
+                       InteractionRevoked{interactionId, QStringLiteral("reassigned")});
+    Q_EMIT customerFacingChanged(open.stored.interaction);
+    Q_EMIT routingNeeded();
+    return open.stored.interaction;
+}
+
 QList<Interaction> InteractionDirectory::ofAgent(const QString& agentId) const
 {
     QList<Interaction> mine;
@@ -557,12 +609,33 @@ Result<InteractionDirectory::Open*> InteractionDirectory::heldBy(const QString& 
     return &it->second;
 }
 
+std::optional<qint64> InteractionDirectory::answeredAtOf(const QString& interactionId) const
+{
+    const auto it = m_open.find(interactionId);
+    if (it == m_open.end() || it->second.stored.answeredAtMs == 0)
+        return std::nullopt;
+    return it->second.stored.answeredAtMs;
+}
+
 Result<bool> InteractionDirectory::store(Open& open, StoredInteraction next)
 {
+    stamp(open.stored, next);
     Result<bool> saved = m_store.save(next);
-    if (saved)
-        open.stored = std::move(next);
+    if (!saved)
+        return saved;
+    const StoredInteraction previous = std::exchange(open.stored, std::move(next));
+    Q_EMIT changed(previous, open.stored);
     return saved;
+}
+
+void InteractionDirectory::stamp(const StoredInteraction& previous, StoredInteraction& next)
+{
+    const InteractionState state = next.interaction.state;
+    if (next.answeredAtMs == 0 && state == InteractionState::Active)
+        next.answeredAtMs = nowMs();
+    if (next.answeredAtMs != 0 && state == InteractionState::Ended &&
+        previous.interaction.state != InteractionState::Ended)
+        next.wrappedUpAtMs = nowMs();
 }
 
 void InteractionDirectory::requeue(const QString& interactionId, const QString& reason,

@@ -80,6 +80,10 @@ public:
     protocol::Result<protocol::Interaction> transfer(const QString& agentId,
                                                      const protocol::TransferParams& params);
 
+    // A team lead moves a waiting interaction (queued, or ringing an
+    // agent, whose offer is withdrawn) to another queue or to one agent.
+    protocol::Result<protocol::Interaction>
+    reassign(const QString& interactionId, const QString& toQueueId, const QString& toAgentId);
     // A caller tired of waiting asks to be called back: the waiting call
     // becomes a callback request in the same queue, keeping its place (an
     // offer ringing for it is withdrawn and made again as a callback).
@@ -96,6 +100,8 @@ public:
 
     QList<protocol::Interaction> ofAgent(const QString& agentId) const;
     std::optional<protocol::Interaction> find(const QString& interactionId) const;
+    // When an open interaction was first answered (0: not yet).
+    std::optional<qint64> answeredAtOf(const QString& interactionId) const;
     std::optional<QString> findByThread(const QString& threadKey) const;
     QString threadKeyOf(const QString& interactionId) const;
     QList<protocol::Interaction> open() const;
@@ -112,6 +118,9 @@ public:
     void setCustomerResolver(CustomerResolver resolver) { m_resolveCustomer = std::move(resolver); }
 
 Q_SIGNALS:
+    // Every stored change, with what was stored before (empty id: new).
+    void changed(const qidong::hub::StoredInteraction& previous,
+                 const qidong::hub::StoredInteraction& next);
     // Stored as ended with its wrap-up (the voice of the customer starts here).
     void wrappedUp(const qidong::protocol::Interaction& interaction,
                    const qidong::protocol::WrapUpRecord& record);
@@ -136,6 +145,8 @@ private:
     protocol::Result<Open*> heldBy(const QString& agentId, const QString& interactionId,
                                    protocol::InteractionState expected, bool orHeld = false);
     protocol::Result<bool> store(Open& open, StoredInteraction next);
+    // When it was first answered and, after an answer, wrapped up.
+    static void stamp(const StoredInteraction& previous, StoredInteraction& next);
     void requeue(const QString& interactionId, const QString& reason, bool exclude);
     void startTimer(Open& open, std::chrono::milliseconds after, std::function<void()> onTimeout);
     static void stopTimer(Open& open);

@@ -27,9 +27,6 @@ void AgentMethods::registerWith(MethodDispatcher& dispatcher)
     dispatcher.add(
         method::SessionSnapshot, {true, {}, false},
         [this](ClientConnection& caller, const Request& request) { snapshot(caller, request); });
-    dispatcher.add(
-        method::FloorAgents, {true, {Role::Supervisor, Role::Admin}, false},
-        [this](ClientConnection& caller, const Request& request) { floorAgents(caller, request); });
 }
 
 void AgentMethods::setState(ClientConnection& caller, const Request& request)
@@ -52,11 +49,6 @@ void AgentMethods::snapshot(ClientConnection& caller, const Request& request)
     caller.sendResult(request.id,
                       {{QStringLiteral("seq"), session.events().lastSeq()},
                        {QStringLiteral("snapshot"), m_snapshots.build(session).toJson()}});
-}
-
-void AgentMethods::floorAgents(ClientConnection& caller, const Request& request)
-{
-    caller.sendResult(request.id, {{QStringLiteral("agents"), writeList(m_snapshots.floor())}});
 }
 
 } // namespace qidong::hub

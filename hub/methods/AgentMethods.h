@@ -9,7 +9,7 @@ class ClientConnection;
 class MethodDispatcher;
 class SnapshotBuilder;
 
-// agent.setState, session.snapshot and floor.agents.
+// agent.setState and session.snapshot.
 class AgentMethods final
 {
     Q_DISABLE_COPY_MOVE(AgentMethods)
@@ -22,7 +22,6 @@ public:
 private:
     void setState(ClientConnection& caller, const protocol::Request& request);
     void snapshot(ClientConnection& caller, const protocol::Request& request);
-    void floorAgents(ClientConnection& caller, const protocol::Request& request);
 
     AgentDirectory& m_directory;
     const SnapshotBuilder& m_snapshots;

@@ -230,6 +230,8 @@ void CustomerMethods::registerWith(MethodDispatcher& dispatcher)
                            return;
                        const Result<bool> recorded = m_customers.recordOffer(
                            *id, code, outcome, caller.session()->agentId(), interactionId);
+                       if (recorded && m_offerRecorded && !interactionId.isEmpty())
+                           m_offerRecorded(interactionId);
                        if (!recorded)
                            caller.sendError(request.id, recorded.error());
                        else

@@ -5,6 +5,8 @@
 
 #include <QUrl>
 
+#include <functional>
+
 namespace qidong::hub {
 
 class ClientConnection;
@@ -28,6 +30,11 @@ public:
                     const InteractionDirectory& interactions, RecordingLinks& recordings);
     // Where the web port is: recording links point there.
     void setWebUrl(const QUrl& url) { m_webUrl = url; }
+    // Told of each offer outcome recorded during an interaction (the floor's conversion).
+    void setOfferRecorded(std::function<void(const QString& interactionId)> onRecorded)
+    {
+        m_offerRecorded = std::move(onRecorded);
+    }
 
     void registerWith(MethodDispatcher& dispatcher);
 
@@ -46,6 +53,7 @@ private:
     const InteractionDirectory& m_interactions;
     RecordingLinks& m_recordings;
     QUrl m_webUrl;
+    std::function<void(const QString&)> m_offerRecorded;
 };
 
 } // namespace qidong::hub

@@ -25,21 +25,7 @@ SessionSnapshot SnapshotBuilder::build(const Session& session) const
     snapshot.queues = m_accounts.queues();
     snapshot.reasonCodes = m_accounts.reasonCodes();
     snapshot.interactions = m_interactions.ofAgent(session.agentId());
-    if (session.seesFloor())
-        snapshot.floor = floor();
     return snapshot;
-}
-
-QList<FloorAgent> SnapshotBuilder::floor() const
-{
-    QList<FloorAgent> agents;
-    for (const Agent& agent : m_accounts.agents()) {
-        if (!m_directory.hasPresence(agent.id))
-            continue;
-        agents.append(
-            FloorAgent{agent, m_directory.stateOf(agent.id), m_directory.isConnected(agent.id)});
-    }
-    return agents;
 }
 
 } // namespace qidong::hub

@@ -9,8 +9,7 @@ class AgentDirectory;
 class InteractionDirectory;
 class Session;
 
-// Assembles what a desktop needs after sign-in or a resync. Supervisors and
-// admins also get the floor: every agent with their state.
+// Assembles what a desktop needs after sign-in or a resync.
 class SnapshotBuilder final
 {
 public:
@@ -18,7 +17,6 @@ public:
                     const InteractionDirectory& interactions);
 
     protocol::SessionSnapshot build(const Session& session) const;
-    QList<protocol::FloorAgent> floor() const;
 
 private:
     const AccountStore& m_accounts;

@@ -26,6 +26,10 @@ public:
     qint64 expiresAtMs() const { return m_record.expiresAtMs; }
     protocol::Role role() const { return m_role; }
     bool seesFloor() const { return m_role != protocol::Role::Agent; }
+    // Subscribed to floor.delta: the floor's rows replace other agents'
+    // agent.stateChanged events, which it then no longer gets one by one.
+    bool watchesFloor() const { return m_watchesFloor; }
+    void setWatchesFloor(bool watches) { m_watchesFloor = watches; }
 
     EventLog& events() { return m_events; }
     ClientConnection* connection() const;
@@ -40,6 +44,7 @@ public:
 private:
     SessionRecord m_record;
     protocol::Role m_role;
+    bool m_watchesFloor = false;
     EventLog m_events;
     QPointer<ClientConnection> m_connection;
 };

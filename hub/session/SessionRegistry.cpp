@@ -185,7 +185,7 @@ void SessionRegistry::onAgentStateChanged(const QString& agentId, const AgentSta
 {
     const QJsonObject data = StateChangedEvent{agentId, state, cause}.toJson();
     for (const auto& [id, session] : m_sessions) {
-        if (session->agentId() == agentId || session->seesFloor())
+        if (session->agentId() == agentId || (session->seesFloor() && !session->watchesFloor()))
             session->post(event::AgentStateChanged, data);
     }
 }

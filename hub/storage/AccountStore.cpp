@@ -29,6 +29,17 @@ QJsonArray fromJsonText(const QString& text)
     return QJsonDocument::fromJson(text.toUtf8()).array();
 }
 
+QList<Skill> readSkills(const QString& text)
+{
+    QList<Skill> skills;
+    for (const QJsonValue& skill : fromJsonText(text)) {
+        Result<Skill> decoded = Skill::fromJson(skill.toObject());
+        if (decoded)
+            skills.append(decoded.value());
+    }
+    return skills;
+}
+
 AccountRecord readAccount(const QSqlQuery& query)
 {
     AccountRecord record;
@@ -38,17 +49,19 @@ AccountRecord readAccount(const QSqlQuery& query)
     agent.displayName = query.value(2).toString();
     agent.role = roleFromName(query.value(3).toString()).value_or(Role::Agent);
     agent.teamId = query.value(4).toString();
-    for (const QJsonValue& skill : fromJsonText(query.value(5).toString())) {
-        Result<Skill> decoded = Skill::fromJson(skill.toObject());
-        if (decoded)
-            agent.skills.append(decoded.value());
-    }
+    agent.skills = readSkills(query.value(5).toString());
     for (const QJsonValue& language : fromJsonText(query.value(6).toString()))
         agent.languages.append(language.toString());
     record.passwordHash = query.value(7).toString();
     agent.capacity =
         capacityFromJson(QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object());
     return record;
+}
+
+// Overrides are by local calendar day: they lapse at midnight by themselves.
+QString today()
+{
+    return QDate::currentDate().toString(Qt::ISODate);
 }
 
 Error execFailure(const QSqlQuery& query)
@@ -86,17 +99,83 @@ std::optional<Agent> AccountStore::findById(const QString& id) const
 
 QList<Agent> AccountStore::agents() const
 {
-    if (m_agents)
+    const QString day = today();
+    if (m_agents && m_agentsDay == day)
         return *m_agents;
     QList<Agent> result;
     QSqlQuery query(m_database.connection());
-    if (query.exec(QStringLiteral("SELECT ") + kAccountColumns +
-                   QStringLiteral(" FROM accounts ORDER BY id"))) {
-        while (query.next())
-            result.append(readAccount(query).agent);
+    query.prepare(QStringLiteral("SELECT accounts.id, username, display_name, role,"
+                                 " COALESCE(team_id, ''), accounts.skills, languages,"
+                                 " password_hash, accounts.capacity, o.skills, o.capacity"
+                                 " FROM accounts LEFT JOIN"
+                                 " agent_day_overrides o ON o.account_id = accounts.id"
+                                 " AND o.day = ? ORDER BY accounts.id"));
+    query.addBindValue(day);
+    if (query.exec()) {
+        while (query.next()) {
+            Agent agent = readAccount(query).agent;
+            if (!query.value(9).isNull())
+                agent.skills = readSkills(query.value(9).toString());
+            if (!query.value(10).isNull())
+                agent.capacity = capacityFromJson(
+                    QJsonDocument::fromJson(query.value(10).toString().toUtf8()).object());
+            result.append(agent);
+        }
     }
     m_agents = result;
+    m_agentsDay = day;
     return result;
+}
+
+Result<bool> AccountStore::setDayOverride(const QString& agentId, const DayOverride& change,
+                                          const QString& setBy)
+{
+    const QString day = today();
+    // A second change the same day keeps what the first changed.
+    QSqlQuery current(m_database.connection());
+    current.prepare(QStringLiteral(
+        "SELECT skills, capacity FROM agent_day_overrides WHERE account_id = ? AND day = ?"));
+    current.addBindValue(agentId);
+    current.addBindValue(day);
+    QVariant skills;
+    QVariant capacity;
+    if (current.exec() && current.next()) {
+        skills = current.value(0);
+        capacity = current.value(1);
+    }
+    if (change.skills) {
+        QJsonArray list;
+        for (const Skill& skill : *change.skills)
+            list.append(skill.toJson());
+        skills = toJsonText(list);
+    }
+    if (change.capacity)
+        capacity = QString::fromUtf8(
+            QJsonDocument(capacityToJson(*change.capacity)).toJson(QJsonDocument::Compact));
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO agent_day_overrides(account_id, day,"
+                                 " skills, capacity, set_by, at) VALUES (?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(agentId);
+    query.addBindValue(day);
+    query.addBindValue(skills);
+    query.addBindValue(capacity);
+    query.addBindValue(setBy);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!query.exec())
+        return execFailure(query);
+    m_agents.reset();
+    return true;
+}
+
+Result<bool> AccountStore::clearDayOverride(const QString& agentId)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("DELETE FROM agent_day_overrides WHERE account_id = ?"));
+    query.addBindValue(agentId);
+    if (!query.exec())
+        return execFailure(query);
+    m_agents.reset();
+    return true;
 }
 
 QList<Team> AccountStore::teams() const

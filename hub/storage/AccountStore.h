@@ -42,6 +42,18 @@ public:
     protocol::Result<bool> addQueue(const protocol::Queue& queue);
     protocol::Result<bool> addReasonCode(const protocol::ReasonCode& reason, int sort);
 
+    // A team lead's change to an agent's skills and/or capacity, for the
+    // rest of today (local time); agents() and findById() give the changed
+    // values until midnight. `reset` drops it.
+    struct DayOverride
+    {
+        std::optional<QList<protocol::Skill>> skills;
+        std::optional<QHash<protocol::Channel, int>> capacity;
+    };
+    protocol::Result<bool> setDayOverride(const QString& agentId, const DayOverride& change,
+                                          const QString& setBy);
+    protocol::Result<bool> clearDayOverride(const QString& agentId);
+
     // The team's canned responses and those shared by every team.
     QList<protocol::CannedResponse> cannedResponses(const QString& teamId) const;
     protocol::Result<bool> addCannedResponse(const protocol::CannedResponse& canned,
@@ -51,6 +63,7 @@ private:
     Database& m_database;
     // Read on every routing decision; changed only through this class.
     mutable std::optional<QList<protocol::Agent>> m_agents;
+    mutable QString m_agentsDay; // the day m_agents' overrides are for
     mutable std::optional<QList<protocol::Queue>> m_queues;
 };
 

@@ -22,8 +22,8 @@ QList<StoredInteraction> InteractionStore::loadOpen() const
     QSqlQuery query(m_database.connection());
     if (!query.exec(QStringLiteral(
             "SELECT id, channel, queue_id, customer, state, priority, created_at, sla_deadline,"
-            " COALESCE(agent_id, ''), language, visibility, note, thread_key, ended_at"
-            " FROM interactions WHERE state <> 'ended' ORDER BY created_at")))
+            " COALESCE(agent_id, ''), language, visibility, note, thread_key, ended_at,"
+            " answered_at FROM interactions WHERE state <> 'ended' ORDER BY created_at")))
         return open;
     while (query.next()) {
         StoredInteraction stored;
@@ -46,6 +46,7 @@ QList<StoredInteraction> InteractionStore::loadOpen() const
         interaction.note = query.value(11).toString();
         stored.threadKey = query.value(12).toString();
         stored.endedAtMs = query.value(13).toLongLong();
+        stored.answeredAtMs = query.value(14).toLongLong();
         open.append(stored);
     }
     return open;
@@ -58,12 +59,14 @@ Result<bool> InteractionStore::save(const StoredInteraction& stored)
     query.prepare(QStringLiteral(
         "INSERT INTO interactions(id, channel, queue_id, customer, state, priority, created_at,"
         " sla_deadline, agent_id, wrap_up_code, updated_at, language, visibility, note,"
-        " thread_key, ended_at, wrap_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " thread_key, ended_at, wrap_up, answered_at, wrapped_up_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET state = excluded.state, agent_id = excluded.agent_id,"
         " channel = excluded.channel,"
         " queue_id = excluded.queue_id, priority = excluded.priority,"
         " wrap_up_code = excluded.wrap_up_code, updated_at = excluded.updated_at,"
-        " note = excluded.note, ended_at = excluded.ended_at, wrap_up = excluded.wrap_up"));
+        " note = excluded.note, ended_at = excluded.ended_at, wrap_up = excluded.wrap_up,"
+        " answered_at = excluded.answered_at, wrapped_up_at = excluded.wrapped_up_at"));
     query.addBindValue(interaction.id);
     query.addBindValue(channelName(interaction.channel));
     query.addBindValue(interaction.queueId);
@@ -85,6 +88,8 @@ Result<bool> InteractionStore::save(const StoredInteraction& stored)
         stored.wrapUp ? QString::fromUtf8(
                             QJsonDocument(stored.wrapUp->toJson()).toJson(QJsonDocument::Compact))
                       : QStringLiteral("{}"));
+    query.addBindValue(stored.answeredAtMs);
+    query.addBindValue(stored.wrappedUpAtMs);
     if (!query.exec()) {
         logWarning(lcStorage, QLatin1StringView("interaction.save_failed"),
                    {{QStringLiteral("interaction"), interaction.id},

@@ -15,6 +15,8 @@ struct StoredInteraction final
     protocol::Interaction interaction;
     QString threadKey; // channel:thread for outside channels, empty otherwise
     qint64 endedAtMs = 0;
+    qint64 answeredAtMs = 0;  // first accepted by an agent (0: never)
+    qint64 wrappedUpAtMs = 0; // ended after an answer, wrap-up done
     std::optional<protocol::WrapUpRecord> wrapUp;
 };
 

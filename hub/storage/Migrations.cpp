@@ -256,16 +256,16 @@ const QList<Migration>& schemaMigrations()
                             " body TEXT NOT NULL,"
                             " created_at INTEGER NOT NULL,"
                             " updated_at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE INDEX customer_notes_customer ON customer_notes(customer_id)"),
              QStringLiteral(
-                 "CREATE INDEX customer_notes_customer ON customer_notes(customer_id)"),
-             QStringLiteral("CREATE TABLE customer_holdings ("
-                            " id TEXT PRIMARY KEY,"
-                            " customer_id TEXT NOT NULL REFERENCES customers(id),"
-                            " kind TEXT NOT NULL CHECK (kind IN ('order','product','subscription')),"
-                            " title TEXT NOT NULL,"
-                            " status TEXT NOT NULL DEFAULT '',"
-                            " amount_cents INTEGER NOT NULL DEFAULT 0,"
-                            " at INTEGER NOT NULL)"),
+                 "CREATE TABLE customer_holdings ("
+                 " id TEXT PRIMARY KEY,"
+                 " customer_id TEXT NOT NULL REFERENCES customers(id),"
+                 " kind TEXT NOT NULL CHECK (kind IN ('order','product','subscription')),"
+                 " title TEXT NOT NULL,"
+                 " status TEXT NOT NULL DEFAULT '',"
+                 " amount_cents INTEGER NOT NULL DEFAULT 0,"
+                 " at INTEGER NOT NULL)"),
              QStringLiteral(
                  "CREATE INDEX customer_holdings_customer ON customer_holdings(customer_id)"),
              // Next-best offers, ours and partners' (value chain), by what a
@@ -315,6 +315,24 @@ const QList<Migration>& schemaMigrations()
              // A customer's timeline reads interactions by customer id.
              QStringLiteral("CREATE INDEX interactions_customer ON"
                             " interactions(json_extract(customer, '$.id'), created_at)"),
+         }},
+        {7,
+         {
+             // The live floor: when an interaction was first answered and
+             // wrapped up (service level, speed of answer, handle time).
+             QStringLiteral(
+                 "ALTER TABLE interactions ADD COLUMN answered_at INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral(
+                 "ALTER TABLE interactions ADD COLUMN wrapped_up_at INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("CREATE INDEX interactions_created ON interactions(created_at)"),
+             // A team lead's change to an agent's skills or capacity for one day.
+             QStringLiteral("CREATE TABLE agent_day_overrides ("
+                            " account_id TEXT PRIMARY KEY REFERENCES accounts(id),"
+                            " day TEXT NOT NULL,"
+                            " skills TEXT,"
+                            " capacity TEXT,"
+                            " set_by TEXT NOT NULL,"
+                            " at INTEGER NOT NULL)"),
          }},
     };
     return migrations;

@@ -398,6 +398,7 @@ void CustomerGateway::rate(PeerConnection& connection, const Request& request)
             {{QStringLiteral("conversation"), connection.interactionId()},
              {QStringLiteral("csat"), csat},
              {QStringLiteral("nps"), nps}});
+    Q_EMIT this->rated(connection.interactionId());
     connection.sendResult(request.id, conversationState(connection.interactionId()));
 }
 

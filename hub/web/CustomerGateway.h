@@ -42,6 +42,11 @@ public:
     // The conversation a visitor token belongs to.
     std::optional<QString> conversationOf(const QString& visitorToken) const;
 
+Q_SIGNALS:
+    // A customer answered the survey of this conversation.
+    void rated(const QString& interactionId);
+
+public:
     // Called by PeerConnection.
     void handle(PeerConnection& connection, const protocol::Request& request);
 

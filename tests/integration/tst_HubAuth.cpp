@@ -121,23 +121,25 @@ void tst_HubAuth::supervisorSignsInAndSeesTheFloor()
     QCOMPARE(grant->sessionToken.size(), 43);
     QVERIFY(grant->refreshToken != grant->sessionToken);
     QVERIFY(grant->expiresAtMs > QDateTime::currentMSecsSinceEpoch() + 3600 * 1000);
-    QCOMPARE(grant->snapshot.floor.size(), 9); // 8 agents + the supervisor; admins take no work
     QVERIFY(grant->snapshot.queues.size() >= 3);
     QVERIFY(grant->snapshot.teams.size() >= 2);
     const auto reasons = grant->snapshot.reasonCodes;
     QVERIFY(std::any_of(reasons.cbegin(), reasons.cend(), [](const ReasonCode& r) {
         return r.code == QStringLiteral("lunch") && r.label.zh == QStringLiteral("午餐");
     }));
+    const QList<FloorAgentRow> floor = client.floorAgents();
+    QCOMPARE(floor.size(), 9); // 8 agents + the supervisor; admins take no work
     // The supervisor herself is connected; nobody else is.
     int connected = 0;
-    for (const FloorAgent& entry : grant->snapshot.floor)
+    for (const FloorAgentRow& entry : floor)
         connected += entry.connected ? 1 : 0;
     QCOMPARE(connected, 1);
 
     TestClient agent(m_hub->url());
     const std::optional<SessionGrant> agentGrant = agent.signIn(QStringLiteral("amy.lin"));
     QVERIFY(agentGrant.has_value());
-    QVERIFY(agentGrant->snapshot.floor.isEmpty()); // agents do not get the floor
+    QVERIFY(agent.floorAgents().isEmpty()); // agents do not get the floor
+    QCOMPARE(outcomeOf(agent.call(method::FloorSubscribe)), QStringLiteral("forbidden"));
 }
 
 void tst_HubAuth::wrongPasswordIsRefused_data()
@@ -392,10 +394,9 @@ void tst_HubAuth::logoutEndsTheSession()
     TestClient supervisor(m_hub->url());
     const std::optional<SessionGrant> view = supervisor.signIn(QStringLiteral("zhou.hui"));
     QVERIFY(view.has_value());
-    for (const FloorAgent& entry : view->snapshot.floor) {
-        if (entry.agent.username == QStringLiteral("liu.yang"))
-            QCOMPARE(entry.state.presence, Presence::Offline);
-    }
+    const std::optional<FloorAgentRow> liu = supervisor.floorAgent(QStringLiteral("liu.yang"));
+    QVERIFY(liu.has_value());
+    QCOMPARE(liu->state.presence, Presence::Offline);
 }
 
 void tst_HubAuth::secondSignInReplacesTheFirst()

@@ -15,15 +15,6 @@ using namespace qidong::test;
 
 namespace {
 
-std::optional<FloorAgent> floorEntry(const SessionSnapshot& snapshot, const QString& username)
-{
-    for (const FloorAgent& entry : snapshot.floor) {
-        if (entry.agent.username == username)
-            return entry;
-    }
-    return std::nullopt;
-}
-
 bool integrityOk(const QString& dataDir)
 {
     bool ok = false;
@@ -90,14 +81,13 @@ void tst_HubLifecycle::killedHubRestartsWithEverythingPersisted()
     TestClient supervisor(hub.url());
     const std::optional<SessionGrant> view = supervisor.signIn(QStringLiteral("zhou.hui"));
     QVERIFY(view.has_value());
-    const std::optional<FloorAgent> lina = floorEntry(view->snapshot, QStringLiteral("li.na"));
+    const std::optional<FloorAgentRow> lina = supervisor.floorAgent(QStringLiteral("li.na"));
     QVERIFY(lina.has_value());
     QCOMPARE(lina->state.presence, Presence::NotReady);
     QCOMPARE(lina->state.reasonCode, QStringLiteral("lunch"));
     QCOMPARE(lina->state.sinceMs, since);
     QVERIFY(!lina->connected);
-    QCOMPARE(floorEntry(view->snapshot, QStringLiteral("wang.wei"))->state.presence,
-             Presence::Ready);
+    QCOMPARE(supervisor.floorAgent(QStringLiteral("wang.wei"))->state.presence, Presence::Ready);
 
     // The agent's desktop comes back and resumes the same session: the old
     // replay buffer died with the process, so it gets a resync.

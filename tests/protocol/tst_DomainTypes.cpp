@@ -167,7 +167,6 @@ void tst_DomainTypes::snapshotRoundTrip()
                                        ReasonKind::WrapUp,
                                        {QStringLiteral("问题已解决"), QStringLiteral("Resolved")}}};
     snapshot.interactions = {sampleInteraction()};
-    snapshot.floor = {FloorAgent{sampleAgent(), busyWithNext(), true}};
     checkRoundTrip(snapshot);
 }
 

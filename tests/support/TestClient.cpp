@@ -4,6 +4,7 @@
 
 #include "protocol/Names.h"
 
+#include <QJsonArray>
 #include <QtTest/QTest>
 
 namespace qidong::test {
@@ -224,6 +225,35 @@ void TestClient::onText(const QString& text)
         m_events.append(*event);
         Q_EMIT eventArrived(*event);
     }
+}
+
+QList<FloorAgentRow> TestClient::floorAgents()
+{
+    QList<FloorAgentRow> rows;
+    QString after;
+    do {
+        const Response page =
+            call(method::FloorAgents,
+                 after.isEmpty() ? QJsonObject{} : QJsonObject{{QStringLiteral("after"), after}});
+        if (page.error)
+            return rows;
+        for (const QJsonValue& row : page.result.value(QStringLiteral("agents")).toArray()) {
+            Result<FloorAgentRow> decoded = FloorAgentRow::fromJson(row.toObject());
+            if (decoded)
+                rows.append(decoded.value());
+        }
+        after = page.result.value(QStringLiteral("moreAfter")).toString();
+    } while (!after.isEmpty());
+    return rows;
+}
+
+std::optional<FloorAgentRow> TestClient::floorAgent(const QString& username)
+{
+    for (const FloorAgentRow& row : floorAgents()) {
+        if (row.username == username)
+            return row;
+    }
+    return std::nullopt;
 }
 
 } // namespace qidong::test

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/Floor.h"
 #include "protocol/Message.h"
 #include "protocol/Payloads.h"
 
@@ -52,6 +53,10 @@ public:
     // hello + auth.login; the grant on success.
     std::optional<protocol::SessionGrant>
     signIn(const QString& username, const QString& password = QStringLiteral("qidong-demo"));
+
+    // Every agent on the floor (floor.agents, paged); a supervisor's call.
+    QList<protocol::FloorAgentRow> floorAgents();
+    std::optional<protocol::FloorAgentRow> floorAgent(const QString& username);
 
     // Sends a request without waiting; its response raises responseArrived.
     qint64 sendRequest(const QString& method, const QJsonObject& params);

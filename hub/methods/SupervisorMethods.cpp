@@ -1,0 +1,253 @@
+#include "SupervisorMethods.h"
+
+#include "Clock.h"
+#include "RequestParams.h"
+#include "agents/AgentDirectory.h"
+#include "floor/FloorBoard.h"
+#include "floor/FloorFeed.h"
+#include "floor/FloorTallies.h"
+#include "interactions/InteractionDirectory.h"
+#include "protocol/Floor.h"
+#include "protocol/JsonList.h"
+#include "protocol/Names.h"
+#include "protocol/Payloads.h"
+#include "server/ClientConnection.h"
+#include "server/MethodDispatcher.h"
+#include "session/Session.h"
+#include "session/SessionRegistry.h"
+#include "storage/AccountStore.h"
+#include "storage/AuditLog.h"
+
+#include <QJsonArray>
+
+namespace qidong::hub {
+
+using namespace qidong::protocol;
+
+namespace {
+
+QLatin1StringView key(const char* name)
+{
+    return QLatin1StringView(name);
+}
+
+QString actorOf(const ClientConnection& caller)
+{
+    return caller.session()->agentId();
+}
+
+} // namespace
+
+SupervisorMethods::SupervisorMethods(Services services)
+    : m_services(services)
+{}
+
+void SupervisorMethods::registerWith(MethodDispatcher& dispatcher)
+{
+    const MethodDispatcher::Access leads{true, {Role::Supervisor, Role::Admin}, false, false};
+    const auto bind =
+        [this](void (SupervisorMethods::*handler)(ClientConnection&, const Request&)) {
+            return [this, handler](ClientConnection& caller, const Request& request) {
+                (this->*handler)(caller, request);
+            };
+        };
+    dispatcher.add(method::FloorSubscribe, leads, bind(&SupervisorMethods::subscribe));
+    dispatcher.add(method::FloorUnsubscribe, leads,
+                   [this](ClientConnection& caller, const Request& request) {
+                       m_services.feed.unsubscribe(*caller.session());
+                       caller.sendResult(request.id, {});
+                   });
+    dispatcher.add(method::FloorAgents, leads, bind(&SupervisorMethods::agentsPage));
+    dispatcher.add(method::FloorIntraday, leads, bind(&SupervisorMethods::intraday));
+    dispatcher.add(method::AgentForceState, leads, bind(&SupervisorMethods::forceState));
+    dispatcher.add(method::AgentForceSignOut, leads, bind(&SupervisorMethods::forceSignOut));
+    dispatcher.add(method::AgentAdjust, leads, bind(&SupervisorMethods::adjust));
+    dispatcher.add(method::InteractionReassign, leads, bind(&SupervisorMethods::reassign));
+}
+
+void SupervisorMethods::subscribe(ClientConnection& caller, const Request& request)
+{
+    // Pending changes go out first, so the snapshot that follows is newer
+    // than every delta before it and older than every delta after.
+    m_services.feed.flush();
+    m_services.feed.subscribe(*caller.session());
+    QString moreAfter;
+    const FloorView view = m_services.board.view(kAgentsPerPage, &moreAfter);
+    QJsonObject result{{QStringLiteral("view"), view.toJson()}};
+    if (!moreAfter.isEmpty())
+        result.insert(QStringLiteral("moreAfter"), moreAfter);
+    caller.sendResult(request.id, result);
+}
+
+void SupervisorMethods::agentsPage(ClientConnection& caller, const Request& request)
+{
+    FieldReader reader(request.params);
+    const QString after =
+        reader.optionalString(key("after"), kMaxIdentifierLength).value_or(QString());
+    const int limit =
+        int(reader.optionalInteger(key("limit"), 1, kAgentsPerPage).value_or(kAgentsPerPage));
+    if (!reader.ok()) {
+        caller.sendError(request.id, reader.error());
+        return;
+    }
+    QString moreAfter;
+    const QList<FloorAgentRow> rows = m_services.board.agents(after, limit, &moreAfter);
+    QJsonObject result{{QStringLiteral("agents"), writeList(rows)}};
+    if (!moreAfter.isEmpty())
+        result.insert(QStringLiteral("moreAfter"), moreAfter);
+    caller.sendResult(request.id, result);
+}
+
+void SupervisorMethods::intraday(ClientConnection& caller, const Request& request)
+{
+    FieldReader reader(request.params);
+    const QString queueId =
+        reader.optionalString(key("queueId"), kMaxIdentifierLength).value_or(QString());
+    if (reader.ok() && !queueId.isEmpty() && !m_services.accounts.findQueue(queueId))
+        reader.fail(key("queueId"), QStringLiteral("no such queue"));
+    if (!reader.ok()) {
+        caller.sendError(request.id, reader.error());
+        return;
+    }
+    caller.sendResult(request.id, m_services.tallies.intraday(queueId, nowMs()).toJson());
+}
+
+void SupervisorMethods::forceState(ClientConnection& caller, const Request& request)
+{
+    const std::optional<ForceStateParams> params = readParams<ForceStateParams>(caller, request);
+    if (!params || !checkTarget(caller, request, params->agentId))
+        return;
+    if (params->presence == Presence::Busy || params->presence == Presence::AfterCallWork) {
+        caller.sendError(request.id,
+                         makeError(ErrorCode::InvalidParams,
+                                   QStringLiteral("presence: ready, notReady or offline"),
+                                   {{QStringLiteral("field"), QStringLiteral("presence")}}));
+        return;
+    }
+    if (!audited(caller, request, QStringLiteral("agent.forceState"), params->agentId,
+                 {{QStringLiteral("presence"), presenceName(params->presence)},
+                  {QStringLiteral("reason"), params->reasonCode},
+                  {QStringLiteral("why"), params->why}}))
+        return;
+    const Result<SetStateResult> result = m_services.agents.requestState(
+        params->agentId, SetStateParams{params->presence, params->reasonCode},
+        QStringLiteral("supervisor"));
+    if (!result) {
+        caller.sendError(request.id, result.error());
+        return;
+    }
+    caller.sendResult(request.id, result.value().toJson());
+}
+
+void SupervisorMethods::forceSignOut(ClientConnection& caller, const Request& request)
+{
+    const std::optional<ForceSignOutParams> params =
+        readParams<ForceSignOutParams>(caller, request);
+    if (!params || !checkTarget(caller, request, params->agentId))
+        return;
+    if (params->agentId == actorOf(caller)) {
+        caller.sendError(request.id,
+                         makeError(ErrorCode::InvalidParams,
+                                   QStringLiteral("sign yourself out with auth.logout"),
+                                   {{QStringLiteral("field"), QStringLiteral("agentId")}}));
+        return;
+    }
+    if (!audited(caller, request, QStringLiteral("agent.forceSignOut"), params->agentId,
+                 {{QStringLiteral("why"), params->why}}))
+        return;
+    int ended = 0;
+    for (Session* session : m_services.sessions.sessions()) {
+        if (session->agentId() != params->agentId)
+            continue;
+        m_services.sessions.end(*session, CloseCode::SignedOut,
+                                QStringLiteral("signed out by a supervisor"));
+        ++ended;
+    }
+    // Work they held goes back to the queue (the directory does that on Offline).
+    m_services.agents.goOffline(params->agentId, QStringLiteral("supervisor"));
+    caller.sendResult(request.id, {{QStringLiteral("sessionsEnded"), ended}});
+}
+
+void SupervisorMethods::adjust(ClientConnection& caller, const Request& request)
+{
+    const std::optional<AdjustAgentParams> params = readParams<AdjustAgentParams>(caller, request);
+    if (!params || !checkTarget(caller, request, params->agentId))
+        return;
+    QJsonObject detail{{QStringLiteral("why"), params->why}};
+    if (params->skills)
+        detail.insert(QStringLiteral("skills"), writeList(*params->skills));
+    if (params->capacity)
+        detail.insert(QStringLiteral("capacity"), capacityToJson(*params->capacity));
+    if (params->reset)
+        detail.insert(QStringLiteral("reset"), true);
+    if (!audited(caller, request, QStringLiteral("agent.adjust"), params->agentId, detail))
+        return;
+    Result<bool> changed =
+        params->reset ? m_services.accounts.clearDayOverride(params->agentId)
+                      : m_services.accounts.setDayOverride(
+                            params->agentId, {params->skills, params->capacity}, actorOf(caller));
+    if (changed && params->reset && (params->skills || params->capacity))
+        changed = m_services.accounts.setDayOverride(
+            params->agentId, {params->skills, params->capacity}, actorOf(caller));
+    if (!changed) {
+        caller.sendError(request.id, changed.error());
+        return;
+    }
+    m_services.board.agentChanged(params->agentId);
+    const std::optional<Agent> agent = m_services.accounts.findById(params->agentId);
+    caller.sendResult(request.id, {{QStringLiteral("agent"), agent->toJson()}});
+}
+
+void SupervisorMethods::reassign(ClientConnection& caller, const Request& request)
+{
+    const std::optional<ReassignParams> params = readParams<ReassignParams>(caller, request);
+    if (!params)
+        return;
+    const std::optional<Interaction> current = m_services.interactions.find(params->interactionId);
+    if (!current) {
+        caller.sendError(request.id,
+                         makeError(ErrorCode::NotFound, QStringLiteral("no such open interaction"),
+                                   {{QStringLiteral("field"), QStringLiteral("interactionId")}}));
+        return;
+    }
+    if (!params->toAgentId.isEmpty() && !checkTarget(caller, request, params->toAgentId))
+        return;
+    if (!audited(caller, request, QStringLiteral("interaction.reassign"), params->interactionId,
+                 {{QStringLiteral("fromQueue"), current->queueId},
+                  {QStringLiteral("fromAgent"), current->agentId},
+                  {QStringLiteral("toQueue"), params->toQueueId},
+                  {QStringLiteral("toAgent"), params->toAgentId},
+                  {QStringLiteral("why"), params->why}}))
+        return;
+    const Result<Interaction> moved = m_services.interactions.reassign(
+        params->interactionId, params->toQueueId, params->toAgentId);
+    if (!moved) {
+        caller.sendError(request.id, moved.error());
+        return;
+    }
+    caller.sendResult(request.id, {{QStringLiteral("interaction"), moved.value().toJson()}});
+}
+
+bool SupervisorMethods::checkTarget(ClientConnection& caller, const Request& request,
+                                    const QString& agentId)
+{
+    const std::optional<Agent> agent = m_services.accounts.findById(agentId);
+    if (agent && agent->role != Role::Admin)
+        return true;
+    caller.sendError(request.id, makeError(ErrorCode::NotFound, QStringLiteral("no such agent"),
+                                           {{QStringLiteral("field"), QStringLiteral("agentId")}}));
+    return false;
+}
+
+bool SupervisorMethods::audited(ClientConnection& caller, const Request& request,
+                                const QString& action, const QString& subject,
+                                const QJsonObject& detail)
+{
+    const Result<bool> written = m_services.audit.write(actorOf(caller), action, subject, detail);
+    if (written)
+        return true;
+    caller.sendError(request.id, written.error());
+    return false;
+}
+
+} // namespace qidong::hub
