@@ -69,7 +69,7 @@ FloorView FloorBoard::view(int agentLimit, QString* moreAfter) const
     return view;
 }
 
-QList<FloorAgentRow> FloorBoard::agents(const QString& afterId, int limit, QString* moreAfter) const
+QList<FloorAgentRow> FloorBoard::agents(QString afterId, int limit, QString* moreAfter) const
 {
     // Accounts come ordered by id: a page starts after the last id given.
     QList<FloorAgentRow> rows;

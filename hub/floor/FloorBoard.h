@@ -31,8 +31,8 @@ public:
     // Queues and the first `agentLimit` agents by id; `moreAfter` is the
     // last id given when more follow (page on with agents()).
     protocol::FloorView view(int agentLimit, QString* moreAfter) const;
-    QList<protocol::FloorAgentRow> agents(const QString& afterId, int limit,
-                                          QString* moreAfter) const;
+    // `afterId` by value: callers may page with one variable for both.
+    QList<protocol::FloorAgentRow> agents(QString afterId, int limit, QString* moreAfter) const;
     protocol::FloorDelta takeDelta();
     bool hasChanges() const { return !m_dirtyAgents.isEmpty() || !m_dirtyQueues.isEmpty(); }
 

@@ -142,43 +142,52 @@ void FloorTallies::loadScores(const QString& queueId, const QString& agentId)
 
 bool FloorTallies::record(const StoredInteraction& previous, const StoredInteraction& next)
 {
-    const Interaction& interaction = next.interaction;
-    if (interaction.createdAtMs < m_dayStart)
+    // What the stored row adds to its queue's and agent's counts, exactly as
+    // load() reads it: take away the old row's share, add the new one's
+    // (an interaction moved to another queue takes its counts along).
+    const bool before = counts(previous);
+    const bool after = counts(next);
+    if (!before && !after)
         return false;
-    const bool counted = interaction.channel != Channel::Outbound;
-    bool moved = false;
-    Queue* queue = counted ? &m_queues[interaction.queueId] : nullptr;
-    if (previous.interaction.id.isEmpty() && queue) {
-        ++queue->offered;
-        moved = true;
-    }
-    if (previous.answeredAtMs == 0 && next.answeredAtMs != 0 && queue) {
-        ++queue->answered;
-        queue->answerWaitMs += next.answeredAtMs - interaction.createdAtMs;
-        if (next.answeredAtMs <= interaction.slaDeadlineMs)
-            ++queue->answeredInSla;
-        moved = true;
-    }
-    const bool endsNow = interaction.state == InteractionState::Ended &&
-                         previous.interaction.state != InteractionState::Ended;
-    if (endsNow && next.answeredAtMs == 0 && queue) {
-        ++queue->abandoned;
-        moved = true;
-    }
-    if (previous.wrappedUpAtMs == 0 && next.wrappedUpAtMs != 0) {
-        const qint64 handle = next.wrappedUpAtMs - next.answeredAtMs;
-        if (queue) {
-            ++queue->handled;
-            queue->handleMs += handle;
+    if (before)
+        apply(previous, -1);
+    if (after)
+        apply(next, +1);
+    return true;
+}
+
+bool FloorTallies::counts(const StoredInteraction& stored) const
+{
+    return !stored.interaction.id.isEmpty() && stored.interaction.createdAtMs >= m_dayStart;
+}
+
+void FloorTallies::apply(const StoredInteraction& stored, int sign)
+{
+    const Interaction& interaction = stored.interaction;
+    const bool answered = stored.answeredAtMs > 0;
+    const bool wrapped = stored.wrappedUpAtMs > 0;
+    const qint64 handle = wrapped ? stored.wrappedUpAtMs - stored.answeredAtMs : 0;
+    if (interaction.channel != Channel::Outbound) {
+        Queue& queue = m_queues[interaction.queueId];
+        queue.offered += sign;
+        if (answered) {
+            queue.answered += sign;
+            queue.answerWaitMs += sign * (stored.answeredAtMs - interaction.createdAtMs);
+            if (stored.answeredAtMs <= interaction.slaDeadlineMs)
+                queue.answeredInSla += sign;
         }
-        if (!interaction.agentId.isEmpty()) {
-            Agent& agent = m_agents[interaction.agentId];
-            ++agent.handled;
-            agent.handleMs += handle;
+        if (interaction.state == InteractionState::Ended && !answered)
+            queue.abandoned += sign;
+        if (wrapped) {
+            queue.handled += sign;
+            queue.handleMs += sign * handle;
         }
-        moved = true;
     }
-    return moved;
+    if (wrapped && !interaction.agentId.isEmpty()) {
+        Agent& agent = m_agents[interaction.agentId];
+        agent.handled += sign;
+        agent.handleMs += sign * handle;
+    }
 }
 
 IntradayReport FloorTallies::intraday(const QString& queueId, qint64 nowMs) const

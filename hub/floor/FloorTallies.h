@@ -72,6 +72,8 @@ public:
     const QHash<QString, Agent>& agents() const { return m_agents; }
 
 private:
+    bool counts(const StoredInteraction& stored) const;
+    void apply(const StoredInteraction& stored, int sign);
     void loadContacts();
     void loadScores(const QString& queueId, const QString& agentId);
 

@@ -282,9 +282,11 @@ Result<Interaction> InteractionDirectory::end(const QString& agentId, const QStr
         return saved.error();
     const std::optional<Queue> queue = queueOf(open.stored.interaction);
     armWrapUpDeadline(interactionId, open);
+    // Copied first: finishing work may apply a queued Offline, which wraps
+    // this interaction up and erases `open`.
+    const Interaction ended = open.stored.interaction;
     if (!hasActiveWork(agentId))
         finishWork(agentId, queue ? &*queue : nullptr);
-    const Interaction ended = open.stored.interaction;
     logInfo(lcInteractions, QLatin1StringView("interaction.ended"),
             {{QStringLiteral("interaction"), interactionId}, {QStringLiteral("agent"), agentId}});
     Q_EMIT updated(agentId, ended);

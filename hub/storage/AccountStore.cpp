@@ -99,9 +99,13 @@ std::optional<Agent> AccountStore::findById(const QString& id) const
 
 QList<Agent> AccountStore::agents() const
 {
-    const QString day = today();
-    if (m_agents && m_agentsDay == day)
+    // Read on every routing decision: the clock is compared as a number,
+    // since asking for the local date consults the time zone each time.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_agents && now < m_agentsUntilMs)
         return *m_agents;
+    const QString day = today();
+    m_agentsUntilMs = QDate::currentDate().addDays(1).startOfDay().toMSecsSinceEpoch();
     QList<Agent> result;
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("SELECT accounts.id, username, display_name, role,"
@@ -123,7 +127,6 @@ QList<Agent> AccountStore::agents() const
         }
     }
     m_agents = result;
-    m_agentsDay = day;
     return result;
 }
 

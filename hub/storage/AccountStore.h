@@ -63,7 +63,7 @@ private:
     Database& m_database;
     // Read on every routing decision; changed only through this class.
     mutable std::optional<QList<protocol::Agent>> m_agents;
-    mutable QString m_agentsDay; // the day m_agents' overrides are for
+    mutable qint64 m_agentsUntilMs = 0; // next local midnight: day overrides lapse
     mutable std::optional<QList<protocol::Queue>> m_queues;
 };
 
