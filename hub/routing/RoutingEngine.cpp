@@ -58,6 +58,10 @@ bool RoutingEngine::eligible(const RoutableAgent& agent, const RoutableQueue& qu
         return false;
     if (agent.load.value(interaction.channel) >= agent.capacity.value(interaction.channel))
         return false;
+    // A person chose this agent by name (a transfer, a team lead's
+    // reassignment): that choice stands in for the queue's skills.
+    if (!interaction.onlyAgent.isEmpty())
+        return true;
     for (const QString& skill : queue.requiredSkills) {
         if (agent.skills.value(skill) <= 0)
             return false;

@@ -75,8 +75,6 @@ private Q_SLOTS:
     void recordedCallsHaveShortLivedLinks();
 
 private:
-    int auditCount(const QString& action, const QString& subject) const;
-
     std::unique_ptr<HubProcess> m_hub;
     std::unique_ptr<TestClient> m_agent;
     QString m_wangLi;
@@ -97,26 +95,6 @@ void tst_HubCustomers::cleanupTestCase()
 {
     m_agent.reset();
     m_hub.reset();
-}
-
-int tst_HubCustomers::auditCount(const QString& action, const QString& subject) const
-{
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("audit"));
-    db.setDatabaseName(m_hub->dataDir() + QStringLiteral("/qidong-hub.sqlite"));
-    int count = -1;
-    if (db.open()) {
-        QSqlQuery query(db);
-        query.prepare(
-            QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND subject = ?"));
-        query.addBindValue(action);
-        query.addBindValue(subject);
-        if (query.exec() && query.next())
-            count = query.value(0).toInt();
-        db.close();
-    }
-    db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(QStringLiteral("audit"));
-    return count;
 }
 
 void tst_HubCustomers::identitiesOnEveryChannelFindOneCustomer()
@@ -196,8 +174,8 @@ void tst_HubCustomers::personalDataLeavesMaskedAndRevealsAreAudited()
     const QJsonObject phone{{QStringLiteral("customerId"), m_wangLi},
                             {QStringLiteral("field"), QStringLiteral("phone")}};
     QCOMPARE(outcomeOf(m_agent->call(method::CustomerReveal, phone)), QStringLiteral("forbidden"));
-    QCOMPARE(auditCount(QStringLiteral("customer.reveal.refused"), m_wangLi), 1);
-    QCOMPARE(auditCount(QStringLiteral("customer.reveal"), m_wangLi), 0);
+    QCOMPARE(m_hub->auditCount(QStringLiteral("customer.reveal.refused"), m_wangLi), 1);
+    QCOMPARE(m_hub->auditCount(QStringLiteral("customer.reveal"), m_wangLi), 0);
 
     // The agent with her chat open may, once per reveal, audited.
     TestClient handling(m_hub->url());
@@ -205,7 +183,7 @@ void tst_HubCustomers::personalDataLeavesMaskedAndRevealsAreAudited()
     const Response revealed = handling.call(method::CustomerReveal, phone);
     QCOMPARE(outcomeOf(revealed), QStringLiteral("ok"));
     QCOMPARE(revealed.result.value(QLatin1StringView("value")).toString(), kWangLiPhone);
-    QCOMPARE(auditCount(QStringLiteral("customer.reveal"), m_wangLi), 1);
+    QCOMPARE(m_hub->auditCount(QStringLiteral("customer.reveal"), m_wangLi), 1);
 
     // A supervisor may; an admin account is no worker.
     TestClient supervisor(m_hub->url());
@@ -217,7 +195,7 @@ void tst_HubCustomers::personalDataLeavesMaskedAndRevealsAreAudited()
     const QString nationalId = national.result.value(QLatin1StringView("value")).toString();
     QCOMPARE(nationalId.size(), 18);
     QVERIFY(!wire.contains(nationalId.toUtf8())); // customer.get never carried it
-    QCOMPARE(auditCount(QStringLiteral("customer.reveal"), m_wangLi), 2);
+    QCOMPARE(m_hub->auditCount(QStringLiteral("customer.reveal"), m_wangLi), 2);
     TestClient admin(m_hub->url());
     QVERIFY(admin.signIn(QStringLiteral("admin")).has_value());
     QCOMPARE(outcomeOf(admin.call(method::CustomerReveal, phone)), QStringLiteral("forbidden"));
@@ -244,7 +222,7 @@ void tst_HubCustomers::mergeIsAuditedAndReversible()
     QCOMPARE(outcomeOf(merged), QStringLiteral("ok"));
     const qint64 mergeId = merged.result.value(QLatin1StringView("mergeId")).toInteger();
     QVERIFY(mergeId > 0);
-    QCOMPARE(auditCount(QStringLiteral("customer.merge"), from), 1);
+    QCOMPARE(m_hub->auditCount(QStringLiteral("customer.merge"), from), 1);
     const std::optional<Customer360> joined =
         customerIn(m_agent->call(method::CustomerGet, byId(from))); // follows the merge
     QVERIFY(joined.has_value());
@@ -260,7 +238,7 @@ void tst_HubCustomers::mergeIsAuditedAndReversible()
     const Response undone =
         m_agent->call(method::CustomerUnmerge, {{QStringLiteral("mergeId"), mergeId}});
     QCOMPARE(outcomeOf(undone), QStringLiteral("ok"));
-    QCOMPARE(auditCount(QStringLiteral("customer.unmerge"), from), 1);
+    QCOMPARE(m_hub->auditCount(QStringLiteral("customer.unmerge"), from), 1);
     const std::optional<Customer360> apart =
         customerIn(m_agent->call(method::CustomerGet, byId(from)));
     QVERIFY(apart.has_value());
@@ -552,7 +530,7 @@ void tst_HubCustomers::recordedCallsHaveShortLivedLinks()
     const Response linked =
         m_agent->call(method::CustomerRecordingLink, {{QStringLiteral("interactionId"), callId}});
     QCOMPARE(outcomeOf(linked), QStringLiteral("ok"));
-    QCOMPARE(auditCount(QStringLiteral("recording.link"), callId), 1);
+    QCOMPARE(m_hub->auditCount(QStringLiteral("recording.link"), callId), 1);
     const QUrl url(linked.result.value(QLatin1StringView("url")).toString());
     QVERIFY(url.path().startsWith(QStringLiteral("/recordings/")));
     QNetworkAccessManager network;

@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QtTest/QTest>
 
 #include <csignal>
@@ -172,6 +174,28 @@ bool HubProcess::waitForExit(int timeoutMs)
         QTest::qWaitFor([this] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
     readOutput();
     return finished;
+}
+
+int HubProcess::auditCount(const QString& action, const QString& subject) const
+{
+    const QString name = QStringLiteral("audit-%1").arg(quintptr(this));
+    int count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_dataDir + QStringLiteral("/qidong-hub.sqlite"));
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(
+                QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND subject = ?"));
+            query.addBindValue(action);
+            query.addBindValue(subject);
+            if (query.exec() && query.next())
+                count = query.value(0).toInt();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return count;
 }
 
 } // namespace qidong::test

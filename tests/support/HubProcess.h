@@ -37,6 +37,8 @@ public:
     // The call media endpoint (ws://127.0.0.1:port).
     QUrl mediaUrl() const { return m_mediaUrl; }
     QString dataDir() const { return m_dataDir; }
+    // Lines of the hub's audit log with this action and subject (read from its SQLite file).
+    int auditCount(const QString& action, const QString& subject) const;
     qint64 pid() const { return m_process.processId(); }
     QByteArray log() const;
     // Whether a log line with "event":"<name>" has been seen.
