@@ -6,6 +6,7 @@
 #include "core/customer/CustomerDesk.h"
 #include "core/knowledge/KnowledgeDesk.h"
 #include "core/session/AgentSession.h"
+#include "core/supervisor/FloorDesk.h"
 #include "core/voice/CallDesk.h"
 #include "core/voice/VoiceEngine.h"
 #include "ui/shell/ErrorText.h"
@@ -37,6 +38,7 @@ SignInFlow::SignInFlow(core::HubConnection& connection, core::AgentSession& sess
     , m_callDesk(std::make_unique<core::CallDesk>(connection, session, *m_voice))
     , m_knowledgeDesk(std::make_unique<core::KnowledgeDesk>(connection, *m_chatDesk))
     , m_customerDesk(std::make_unique<core::CustomerDesk>(connection))
+    , m_floorDesk(std::make_unique<core::FloorDesk>(connection, session))
 {
     connect(&m_connection, &core::HubConnection::healthChanged, this, &SignInFlow::onHealthChanged);
     connect(&m_connection, &core::HubConnection::refreshTokenChanged, this,
@@ -150,6 +152,8 @@ void SignInFlow::showShell()
                 &core::HubConnection::signOut);
         connect(m_shell.get(), &ui::ShellWindow::settingsApplied, this,
                 &SignInFlow::settingsApplied);
+        if (m_session.isSupervisor())
+            m_shell->addSupervisorWorkspace(*m_floorDesk);
     }
     m_shell->show();
 }

@@ -12,6 +12,7 @@ class AgentSession;
 class CallDesk;
 class ChatDesk;
 class CustomerDesk;
+class FloorDesk;
 class KnowledgeDesk;
 class CredentialStore;
 class HubConnection;
@@ -45,6 +46,7 @@ public:
     core::CallDesk& callDesk() const { return *m_callDesk; }
     core::KnowledgeDesk& knowledgeDesk() const { return *m_knowledgeDesk; }
     core::CustomerDesk& customerDesk() const { return *m_customerDesk; }
+    core::FloorDesk& floorDesk() const { return *m_floorDesk; }
     ui::SignInDialog* dialog() const { return m_dialog.get(); }
 
 Q_SIGNALS:
@@ -65,6 +67,7 @@ private:
     std::unique_ptr<core::CallDesk> m_callDesk;
     std::unique_ptr<core::KnowledgeDesk> m_knowledgeDesk;
     std::unique_ptr<core::CustomerDesk> m_customerDesk;
+    std::unique_ptr<core::FloorDesk> m_floorDesk;
     std::unique_ptr<ui::SignInDialog> m_dialog;
     std::unique_ptr<ui::ShellWindow> m_shell;
     QString m_account;

@@ -1,5 +1,7 @@
 #include "DomainText.h"
 
+#include <algorithm>
+
 namespace qidong::models {
 
 using namespace qidong::protocol;
@@ -59,6 +61,17 @@ QString DomainText::presence(Presence presence)
         return tr("After-call work");
     }
     return {};
+}
+
+QString DomainText::clock(qint64 ms)
+{
+    const qint64 seconds = std::max<qint64>(ms, 0) / 1000;
+    if (seconds >= 3600)
+        return QStringLiteral("%1:%2:%3")
+            .arg(seconds / 3600)
+            .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace qidong::models

@@ -15,6 +15,8 @@ public:
     static QString channel(protocol::Channel channel);
     static QString interactionState(protocol::InteractionState state);
     static QString presence(protocol::Presence presence);
+    // A duration as a clock: 4:05, 1:02:03 (negative counts as zero).
+    static QString clock(qint64 ms);
 };
 
 } // namespace qidong::models

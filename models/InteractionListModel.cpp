@@ -12,17 +12,6 @@ using namespace qidong::protocol;
 
 namespace {
 
-QString clockText(qint64 ms)
-{
-    const qint64 seconds = std::max<qint64>(ms, 0) / 1000;
-    if (seconds >= 3600)
-        return QStringLiteral("%1:%2:%3")
-            .arg(seconds / 3600)
-            .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
-            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-}
-
 bool waiting(InteractionState state)
 {
     return state == InteractionState::Queued || state == InteractionState::Offered;
@@ -294,7 +283,7 @@ QString InteractionListModel::elapsedText(const Row& row) const
 {
     const qint64 since =
         waiting(row.interaction.state) ? row.interaction.createdAtMs : row.stateSinceMs;
-    return clockText(m_nowMs - since);
+    return DomainText::clock(m_nowMs - since);
 }
 
 bool InteractionListModel::overdue(const Row& row) const
@@ -308,8 +297,8 @@ QString InteractionListModel::slaText(const Row& row) const
     if (!waiting(row.interaction.state) || row.interaction.slaDeadlineMs <= 0)
         return {};
     if (overdue(row))
-        return tr("overdue %1").arg(clockText(m_nowMs - row.interaction.slaDeadlineMs));
-    return clockText(row.interaction.slaDeadlineMs - m_nowMs);
+        return tr("overdue %1").arg(DomainText::clock(m_nowMs - row.interaction.slaDeadlineMs));
+    return DomainText::clock(row.interaction.slaDeadlineMs - m_nowMs);
 }
 
 } // namespace qidong::models

@@ -16,6 +16,7 @@ inline constexpr QLatin1StringView FloorAgents("floor.agents");
 inline constexpr QLatin1StringView FloorSubscribe("floor.subscribe");
 inline constexpr QLatin1StringView FloorUnsubscribe("floor.unsubscribe");
 inline constexpr QLatin1StringView FloorIntraday("floor.intraday");
+inline constexpr QLatin1StringView FloorWaiting("floor.waiting");
 inline constexpr QLatin1StringView AgentForceState("agent.forceState");
 inline constexpr QLatin1StringView AgentForceSignOut("agent.forceSignOut");
 inline constexpr QLatin1StringView AgentAdjust("agent.adjust");

@@ -7,6 +7,7 @@ QIDONG_ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 QIDONG_BUILD_PACKAGES="g++ cmake ninja-build pkg-config git ca-certificates
  qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-multimedia-dev
  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
+ libqt6opengl6-dev
  qt6-httpserver-dev libqt6sql6-sqlite qtkeychain-qt6-dev libgl-dev
  libopus-dev libspeexdsp-dev libwebrtc-audio-processing-dev
  libsodium-dev libsqlite3-dev libxcb1-dev libxcb-keysyms1-dev

@@ -65,6 +65,7 @@ void AgentSession::requestState(Presence presence, const QString& reasonCode)
 
 void AgentSession::setLanguage(const QString& language)
 {
+    m_language = language;
     m_interactions.setLanguage(language);
     m_notReadyReasons.setLanguage(language);
     m_wrapUpCodes.setLanguage(language);
@@ -145,6 +146,7 @@ void AgentSession::applySnapshot(const SessionSnapshot& snapshot)
     m_notReadyReasons.setReasonCodes(snapshot.reasonCodes);
     m_wrapUpCodes.setReasonCodes(snapshot.reasonCodes);
     m_queues = snapshot.queues;
+    m_teams = snapshot.teams;
     m_interactions.setQueues(snapshot.queues);
     QSet<QString> gone;
     for (int row = 0; row < m_interactions.rowCount(); ++row)

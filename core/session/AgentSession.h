@@ -53,6 +53,8 @@ public:
 
     models::InteractionListModel& interactions() { return m_interactions; }
     const QList<protocol::Queue>& queues() const { return m_queues; }
+    const QList<protocol::Team>& teams() const { return m_teams; }
+    QString language() const { return m_language; }
     models::ReasonCodeModel& notReadyReasons() { return m_notReadyReasons; }
     models::ReasonCodeModel& wrapUpCodes() { return m_wrapUpCodes; }
 
@@ -89,6 +91,8 @@ private:
     QTimer m_clock;
     std::optional<protocol::InteractionOffer> m_offer;
     QList<protocol::Queue> m_queues;
+    QList<protocol::Team> m_teams;
+    QString m_language = QStringLiteral("zh-CN");
 };
 
 } // namespace qidong::core

@@ -20,6 +20,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace qidong::hub {
 
 using namespace qidong::protocol;
@@ -59,6 +61,7 @@ void SupervisorMethods::registerWith(MethodDispatcher& dispatcher)
                    });
     dispatcher.add(method::FloorAgents, leads, bind(&SupervisorMethods::agentsPage));
     dispatcher.add(method::FloorIntraday, leads, bind(&SupervisorMethods::intraday));
+    dispatcher.add(method::FloorWaiting, leads, bind(&SupervisorMethods::waiting));
     dispatcher.add(method::AgentForceState, leads, bind(&SupervisorMethods::forceState));
     dispatcher.add(method::AgentForceSignOut, leads, bind(&SupervisorMethods::forceSignOut));
     dispatcher.add(method::AgentAdjust, leads, bind(&SupervisorMethods::adjust));
@@ -110,6 +113,30 @@ void SupervisorMethods::intraday(ClientConnection& caller, const Request& reques
         return;
     }
     caller.sendResult(request.id, m_services.tallies.intraday(queueId, nowMs()).toJson());
+}
+
+void SupervisorMethods::waiting(ClientConnection& caller, const Request& request)
+{
+    FieldReader reader(request.params);
+    const QString queueId = reader.string(key("queueId"), kMaxIdentifierLength);
+    if (reader.ok() && !m_services.accounts.findQueue(queueId))
+        reader.fail(key("queueId"), QStringLiteral("no such queue"));
+    if (!reader.ok()) {
+        caller.sendError(request.id, reader.error());
+        return;
+    }
+    // Longest waiting first, as the team lead would pick them.
+    QList<Interaction> waiting;
+    for (const Interaction& interaction : m_services.interactions.open()) {
+        if (interaction.queueId == queueId && (interaction.state == InteractionState::Queued ||
+                                               interaction.state == InteractionState::Offered))
+            waiting.append(interaction);
+    }
+    std::sort(waiting.begin(), waiting.end(), [](const Interaction& a, const Interaction& b) {
+        return a.createdAtMs < b.createdAtMs;
+    });
+    waiting = waiting.mid(0, kAgentsPerPage);
+    caller.sendResult(request.id, {{QStringLiteral("interactions"), writeList(waiting)}});
 }
 
 void SupervisorMethods::forceState(ClientConnection& caller, const Request& request)

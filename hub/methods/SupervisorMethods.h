@@ -17,7 +17,7 @@ class SessionRegistry;
 
 // What only a team lead (supervisor or admin) may do, enforced here and
 // not by what a desktop shows: watch the floor (floor.subscribe, paged
-// floor.agents, floor.intraday), and act on agents and waiting work
+// floor.agents, floor.intraday, floor.waiting), and act on agents and waiting work
 // (agent.forceState, agent.forceSignOut, agent.adjust,
 // interaction.reassign). Each action is audited with who, when and why
 // before it is carried out.
@@ -49,6 +49,7 @@ private:
     void subscribe(ClientConnection& caller, const protocol::Request& request);
     void agentsPage(ClientConnection& caller, const protocol::Request& request);
     void intraday(ClientConnection& caller, const protocol::Request& request);
+    void waiting(ClientConnection& caller, const protocol::Request& request);
     void forceState(ClientConnection& caller, const protocol::Request& request);
     void forceSignOut(ClientConnection& caller, const protocol::Request& request);
     void adjust(ClientConnection& caller, const protocol::Request& request);

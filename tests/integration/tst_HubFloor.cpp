@@ -124,6 +124,7 @@ void tst_HubFloor::supervisorMethodsAreForbiddenToAgents()
         {method::FloorUnsubscribe, {}},
         {method::FloorAgents, {}},
         {method::FloorIntraday, {}},
+        {method::FloorWaiting, {{QStringLiteral("queueId"), QStringLiteral("en-care")}}},
         {method::AgentForceState, someAgent},
         {method::AgentForceSignOut, someAgent},
         {method::AgentAdjust, someAgent},
@@ -355,6 +356,13 @@ void tst_HubFloor::waitingWorkIsReassigned()
                            .toString();
     QVERIFY(!id.isEmpty());
 
+    const Response waiting =
+        m_lead->call(method::FloorWaiting, {{QStringLiteral("queueId"), QStringLiteral("en-care")}});
+    QCOMPARE(outcomeOf(waiting), QStringLiteral("ok"));
+    const QJsonArray list = waiting.result.value(QLatin1StringView("interactions")).toArray();
+    QVERIFY(std::any_of(list.cbegin(), list.cend(), [&](const QJsonValue& value) {
+        return value.toObject().value(QLatin1StringView("id")).toString() == id;
+    }));
     ReassignParams toQueue{id, QStringLiteral("online-chat"), {}, QStringLiteral("英文组无人")};
     const Response moved = m_lead->call(method::InteractionReassign, toQueue.toJson());
     QCOMPARE(outcomeOf(moved), QStringLiteral("ok"));

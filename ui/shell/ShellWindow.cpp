@@ -19,6 +19,7 @@
 #include "ui/customer/CustomerPane.h"
 #include "ui/knowledge/KnowledgePane.h"
 #include "ui/settings/SettingsDialog.h"
+#include "ui/supervisor/SupervisorPane.h"
 #include "ui/voice/SoftphonePane.h"
 
 #include <QAction>
@@ -32,6 +33,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 
@@ -399,6 +401,21 @@ void ShellWindow::closeEvent(QCloseEvent* event)
     settings.setValue(QStringLiteral("shell/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("shell/state"), saveState());
     QMainWindow::closeEvent(event);
+}
+
+void ShellWindow::addSupervisorWorkspace(core::FloorDesk& desk)
+{
+    if (m_supervisor)
+        return;
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("workspaceTabs"));
+    tabs->setDocumentMode(true);
+    takeCentralWidget();
+    tabs->addTab(m_interactions, tr("My work"));
+    m_supervisor = new SupervisorPane(desk, m_session, tabs);
+    tabs->addTab(m_supervisor, tr("Floor"));
+    tabs->setCurrentWidget(m_supervisor);
+    setCentralWidget(tabs);
 }
 
 } // namespace qidong::ui

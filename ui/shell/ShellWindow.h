@@ -12,6 +12,7 @@ class AgentSession;
 class CallDesk;
 class ChatDesk;
 class CustomerDesk;
+class FloorDesk;
 class HubConnection;
 class KnowledgeDesk;
 } // namespace qidong::core
@@ -25,6 +26,7 @@ class CustomerPane;
 class KnowledgePane;
 class OfferToast;
 class SoftphonePane;
+class SupervisorPane;
 
 // The agent desktop's main window. It assembles panes and actions — the
 // state selector, connection indicator, interaction list, offer toast and
@@ -48,6 +50,11 @@ public:
     SoftphonePane* softphonePane() const { return m_softphone; }
     KnowledgePane* knowledgePane() const { return m_knowledge; }
     CustomerPane* customerPane() const { return m_customer; }
+    SupervisorPane* supervisorPane() const { return m_supervisor; }
+
+    // A team lead's floor, in a tab beside their own work (the hub decides
+    // whether they may use it).
+    void addSupervisorWorkspace(core::FloorDesk& desk);
 
 Q_SIGNALS:
     void signOutRequested();
@@ -78,6 +85,7 @@ private:
     SoftphonePane* m_softphone = nullptr;
     KnowledgePane* m_knowledge = nullptr;
     CustomerPane* m_customer = nullptr;
+    SupervisorPane* m_supervisor = nullptr;
     OfferToast* m_toast;
     QSystemTrayIcon* m_tray = nullptr;
     SystemHotkeys* m_systemKeys = nullptr;

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "protocol/Interaction.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QTableView;
+class QToolButton;
+
+namespace qidong::core {
+class AgentSession;
+class FloorDesk;
+} // namespace qidong::core
+
+namespace qidong::ui {
+
+class IntradayChart;
+class QueueTiles;
+
+// The team lead's workspace: queue tiles, the agent roster (sort, filter
+// by team, state and skill, search), actions on the selected agents with
+// the reason the audit log keeps, the waiting interactions of a queue,
+// and today's figures by half hour.
+class SupervisorPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SupervisorPane)
+
+public:
+    SupervisorPane(core::FloorDesk& desk, core::AgentSession& session, QWidget* parent = nullptr);
+
+    QTableView* roster() const { return m_roster; }
+    QueueTiles* tiles() const { return m_tiles; }
+    QLineEdit* whyEdit() const { return m_why; }
+    QLineEdit* searchEdit() const { return m_search; }
+    QComboBox* presenceFilter() const { return m_presence; }
+    QLabel* status() const { return m_status; }
+
+    // Actions on the agents selected in the roster; each needs a reason.
+    void forceSelected(int presence, const QString& reason);
+    void signOutSelected();
+    void adjustSelected();
+
+private:
+    void buildFilters(QWidget* bar);
+    void buildActions(QWidget* bar);
+    QStringList selectedAgents() const;
+    QString why();
+    void showWaiting(const QString& queueId, const QList<protocol::Interaction>& waiting);
+    void editThresholds(const QString& queueId);
+    void loadThresholds();
+    void refillTeamsAndSkills();
+    void say(const QString& text, bool problem);
+
+    core::FloorDesk& m_desk;
+    core::AgentSession& m_session;
+    QueueTiles* m_tiles;
+    QTableView* m_roster;
+    IntradayChart* m_chart;
+    QLineEdit* m_search = nullptr;
+    QComboBox* m_team = nullptr;
+    QComboBox* m_presence = nullptr;
+    QComboBox* m_skill = nullptr;
+    QLineEdit* m_why = nullptr;
+    QToolButton* m_notReady = nullptr;
+    QMenu* m_rowMenu = nullptr;
+    QLabel* m_status;
+};
+
+} // namespace qidong::ui
