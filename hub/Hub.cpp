@@ -144,6 +144,12 @@ Result<bool> Hub::open()
         Result<bool> seeded = DemoSeeder::seedIfEmpty(*m_database, *m_accounts);
         if (!seeded)
             return seeded.error();
+        if (m_options.demoFloorAgents > 0) {
+            Result<bool> floor = DemoSeeder::seedFloor(
+                *m_database, *m_accounts, m_options.demoFloorAgents, m_options.demoFloorQueues);
+            if (!floor)
+                return floor.error();
+        }
         Result<int> articles = DemoKnowledge::seedIfEmpty(*m_knowledge);
         if (!articles)
             return articles.error();

@@ -103,6 +103,10 @@ void HubOptions::addTo(QCommandLineParser& parser)
         {QStringLiteral("demo-customers"),
          QStringLiteral("With --demo: how many customers with histories to seed (default 3000)."),
          QStringLiteral("count")},
+        {QStringLiteral("demo-floor"),
+         QStringLiteral("With --demo: also generate a floor of this many agents and 50 queues"
+                        " (benchmarks)."),
+         QStringLiteral("agents")},
         {QStringLiteral("chat-capacity"),
          QStringLiteral("Site policy: concurrent chats per agent (0: each account's own)."),
          QStringLiteral("count"), QStringLiteral("0")},
@@ -194,6 +198,12 @@ Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
         if (!customers)
             return bad(QStringLiteral("--demo-customers must be 1..1000000"));
         options.demoCustomers = static_cast<int>(*customers);
+    }
+    if (parser.isSet(QStringLiteral("demo-floor"))) {
+        const auto agents = number(parser, QStringLiteral("demo-floor"), 1, 100000);
+        if (!agents)
+            return bad(QStringLiteral("--demo-floor must be 1..100000"));
+        options.demoFloorAgents = static_cast<int>(*agents);
     }
     const auto chatCapacity = number(parser, QStringLiteral("chat-capacity"), 0, 1000);
     if (!chatCapacity)

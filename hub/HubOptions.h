@@ -26,6 +26,8 @@ struct HubOptions final
     QString ingestToken;
     bool demo = false;
     int demoCustomers = 3000; // with --demo, into an empty database
+    int demoFloorAgents = 0;  // with --demo: a generated floor of this many agents (benchmarks)
+    int demoFloorQueues = 50;
     QString certificatePath;
     QString keyPath;
     std::chrono::milliseconds heartbeatInterval{15000};

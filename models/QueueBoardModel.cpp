@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace qidong::models {
 
 using namespace qidong::protocol;
@@ -99,27 +101,41 @@ void QueueBoardModel::replaceAll(const QList<FloorQueue>& rows)
 
 void QueueBoardModel::apply(const QList<FloorQueue>& rows)
 {
+    // One signal over the span of changed rows: a delta usually touches many.
+    int first = -1;
+    int last = -1;
     for (const FloorQueue& row : rows) {
         const int at = m_rowById.value(row.queueId, -1);
         if (at >= 0) {
             m_rows[static_cast<size_t>(at)] = row;
-            Q_EMIT dataChanged(index(at), index(at));
+            first = first < 0 ? at : std::min(first, at);
+            last = std::max(last, at);
             continue;
         }
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first);
-        m_rowById.insert(row.queueId, first);
+        const int end = static_cast<int>(m_rows.size());
+        beginInsertRows({}, end, end);
+        m_rowById.insert(row.queueId, end);
         m_rows.push_back(row);
         endInsertRows();
     }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first), index(last));
 }
 
 void QueueBoardModel::tick(qint64 nowMs)
 {
     m_nowMs = nowMs;
-    if (!m_rows.empty())
-        Q_EMIT dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1),
-                           {LongestWaitMsRole, LevelRole});
+    // Only a queue with someone waiting has a clock that moves.
+    int first = -1;
+    int last = -1;
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].oldestWaitingSince > 0) {
+            first = first < 0 ? int(i) : first;
+            last = int(i);
+        }
+    }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first), index(last), {LongestWaitMsRole, LevelRole});
 }
 
 QueueBoardModel::Thresholds QueueBoardModel::defaultsFor(const Queue& queue)

@@ -290,4 +290,63 @@ Result<bool> DemoSeeder::seedIfEmpty(Database& database, AccountStore& accounts)
     return true;
 }
 
+Result<bool> DemoSeeder::seedFloor(Database& database, AccountStore& accounts, int agents,
+                                   int queues)
+{
+    if (accounts.findByUsername(QStringLiteral("floor.00001")))
+        return true;
+    const QString hash = PasswordHasher::hash(s(kDemoPassword));
+    const QStringList teams{QStringLiteral("voice-cn"), QStringLiteral("digital"),
+                            QStringLiteral("en-care")};
+    QSqlDatabase& db = database.connection();
+    if (!db.transaction())
+        return makeError(ErrorCode::StorageFailure, QStringLiteral("cannot begin floor seeding"));
+    const auto failed = [&db](const Error& error) {
+        db.rollback();
+        return error;
+    };
+    const auto skill = [](int n) { return QStringLiteral("skill-%1").arg(n % 10); };
+    for (int i = 1; i <= agents; ++i) {
+        Agent agent;
+        agent.id = QStringLiteral("f%1").arg(i, 5, 10, QLatin1Char('0'));
+        agent.username = QStringLiteral("floor.%1").arg(i, 5, 10, QLatin1Char('0'));
+        agent.displayName = QStringLiteral("坐席%1").arg(i);
+        agent.teamId = teams.at(i % teams.size());
+        agent.skills = {{skill(i), 5}, {skill(i + 3), 3}, {skill(i + 7), 7}};
+        agent.languages = {QStringLiteral("zh-CN")};
+        if (Result<bool> added = accounts.addAccount(agent, hash); !added)
+            return failed(added.error());
+    }
+    for (int i = 1; i <= std::max(agents / 40, 1); ++i) {
+        Agent lead;
+        lead.id = QStringLiteral("l%1").arg(i, 3, 10, QLatin1Char('0'));
+        lead.username = QStringLiteral("lead.%1").arg(i, 3, 10, QLatin1Char('0'));
+        lead.displayName = QStringLiteral("组长%1").arg(i);
+        lead.role = Role::Supervisor;
+        lead.teamId = teams.at(i % teams.size());
+        lead.languages = {QStringLiteral("zh-CN")};
+        if (Result<bool> added = accounts.addAccount(lead, hash); !added)
+            return failed(added.error());
+    }
+    for (int i = 1; i <= queues; ++i) {
+        Queue queue;
+        queue.id = QStringLiteral("fq%1").arg(i, 2, 10, QLatin1Char('0'));
+        queue.name = {QStringLiteral("队列%1").arg(i), QStringLiteral("Queue %1").arg(i)};
+        queue.channel = i % 2 == 0 ? Channel::Voice : Channel::Chat;
+        queue.language = QStringLiteral("zh-CN");
+        queue.requiredSkills = {skill(i)};
+        queue.priority = 40;
+        queue.slaSeconds = 20;
+        queue.slaTargetPercent = 80;
+        if (Result<bool> added = accounts.addQueue(queue); !added)
+            return failed(added.error());
+    }
+    if (!db.commit())
+        return failed(
+            makeError(ErrorCode::StorageFailure, QStringLiteral("cannot commit the floor")));
+    logInfo(lcStorage, QLatin1StringView("demo.floor_seeded"),
+            {{QStringLiteral("agents"), agents}, {QStringLiteral("queues"), queues}});
+    return true;
+}
+
 } // namespace qidong::hub

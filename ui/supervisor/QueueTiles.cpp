@@ -87,7 +87,8 @@ QueueTile::QueueTile(QWidget* parent)
     QFont bold = m_name->font();
     bold.setBold(true);
     m_name->setFont(bold);
-    m_detail->setWordWrap(true);
+    // No word wrap: the lines are broken by hand, and a wrapping label
+    // makes every change re-measure the whole grid.
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
     layout->setSpacing(2);
@@ -133,6 +134,12 @@ void QueueTile::show(const QModelIndex& row)
                  orDash(row.data(QueueBoardModel::ConversionTodayRole), QStringLiteral("%")),
                  orDash(row.data(QueueBoardModel::ConversionWeekRole), QStringLiteral("%"))));
     const auto level = row.data(QueueBoardModel::LevelRole).value<QueueBoardModel::Level>();
+    const QString levelName = level == QueueBoardModel::Level::Alarm     ? QStringLiteral("alarm")
+                              : level == QueueBoardModel::Level::Warning ? QStringLiteral("warning")
+                                                                         : QStringLiteral("normal");
+    setAccessibleName(m_name->text());
+    if (levelName == m_level)
+        return; // the colours stay; a new palette would restyle and repaint the tile
     QPalette colours = palette();
     const QColor base = parentWidget() ? parentWidget()->palette().color(QPalette::Window)
                                        : colours.color(QPalette::Window);
@@ -154,8 +161,6 @@ void QueueTile::show(const QModelIndex& row)
     if (level != QueueBoardModel::Level::Normal)
         colours.setColor(QPalette::WindowText, Qt::black);
     setPalette(colours);
-    setAccessibleName(m_name->text());
-    setAccessibleDescription(figures());
 }
 
 QString QueueTile::figures() const
