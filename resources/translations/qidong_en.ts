@@ -161,6 +161,45 @@
     </message>
 </context>
 <context>
+    <name>qidong::models::FloorRosterModel</name>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>In state</source>
+        <translation>In state</translation>
+    </message>
+    <message>
+        <source>Working on</source>
+        <translation>Working on</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <source>AHT</source>
+        <translation>AHT</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>(disconnected)</source>
+        <translation>(disconnected)</translation>
+    </message>
+</context>
+<context>
     <name>qidong::models::InteractionListModel</name>
     <message>
         <source>Channel</source>
@@ -580,7 +619,7 @@
     </message>
     <message>
         <source>Ring the customer&apos;s phone; the number stays hidden</source>
-        <translation>Ring the customer's phone; the number stays hidden</translation>
+        <translation>Ring the customer&apos;s phone; the number stays hidden</translation>
     </message>
     <message>
         <source>Add identity…</source>
@@ -629,6 +668,29 @@
     <message>
         <source>Which identity:</source>
         <translation>Which identity:</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::IntradayChart</name>
+    <message>
+        <source>All queues</source>
+        <translation>All queues</translation>
+    </message>
+    <message>
+        <source>Today by half hour</source>
+        <translation>Today by half hour</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Service level %</source>
+        <translation>Service level %</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
     </message>
 </context>
 <context>
@@ -786,6 +848,44 @@
     <message>
         <source>Contacts at 0-6 / 6-12 / 12-18 / 18-24 h</source>
         <translation>Contacts at 0-6 / 6-12 / 12-18 / 18-24 h</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::QueueTile</name>
+    <message>
+        <source>Click to see who is waiting; right-click to set thresholds</source>
+        <translation>Click to see who is waiting; right-click to set thresholds</translation>
+    </message>
+    <message>
+        <source>0 waiting</source>
+        <translation>0 waiting</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting · longest %1</source>
+        <translation>
+            <numerusform>%n waiting · longest %1</numerusform>
+            <numerusform>%n waiting · longest %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SL %1 · ASA %2 · AHT %3</source>
+        <translation>SL %1 · ASA %2 · AHT %3</translation>
+    </message>
+    <message>
+        <source>Offered %1 · answered %2 · abandoned %3
+Ready %4 · busy %5 · wrap-up %6 · not ready %7
+NPS today %8 / week %9 · conversion today %10 / week %11</source>
+        <translation>Offered %1 · answered %2 · abandoned %3
+Ready %4 · busy %5 · wrap-up %6 · not ready %7
+NPS today %8 / week %9 · conversion today %10 / week %11</translation>
+    </message>
+    <message>
+        <source>Waiting interactions…</source>
+        <translation>Waiting interactions…</translation>
+    </message>
+    <message>
+        <source>Thresholds…</source>
+        <translation>Thresholds…</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1100,14 @@
     <message>
         <source>Search &amp;knowledge</source>
         <translation>Search &amp;knowledge</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Floor</translation>
     </message>
 </context>
 <context>
@@ -1365,6 +1473,121 @@
     <message>
         <source> · wrap-up time is up</source>
         <translation> · wrap-up time is up</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::SupervisorPane</name>
+    <message>
+        <source>Done. The audit log keeps who, when and why.</source>
+        <translation>Done. The audit log keeps who, when and why.</translation>
+    </message>
+    <message>
+        <source>Search agents</source>
+        <translation>Search agents</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>Every state</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log)</source>
+        <translation>Why (kept in the audit log)</translation>
+    </message>
+    <message>
+        <source>Make ready</source>
+        <translation>Make ready</translation>
+    </message>
+    <message>
+        <source>Make not ready</source>
+        <translation>Make not ready</translation>
+    </message>
+    <message>
+        <source>Sign out…</source>
+        <translation>Sign out…</translation>
+    </message>
+    <message>
+        <source>Skills and capacity…</source>
+        <translation>Skills and capacity…</translation>
+    </message>
+    <message>
+        <source>Write why first: the audit log keeps it.</source>
+        <translation>Write why first: the audit log keeps it.</translation>
+    </message>
+    <message>
+        <source>Select agents in the list first.</source>
+        <translation>Select agents in the list first.</translation>
+    </message>
+    <message>
+        <source>Select one agent to change their skills and capacity.</source>
+        <translation>Select one agent to change their skills and capacity.</translation>
+    </message>
+    <message>
+        <source>Skills and capacity for today: %1</source>
+        <translation>Skills and capacity for today: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>At once: %1</source>
+        <translation>At once: %1</translation>
+    </message>
+    <message>
+        <source>Back to their own</source>
+        <translation>Back to their own</translation>
+    </message>
+    <message>
+        <source>Waiting in %1</source>
+        <translation>Waiting in %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · waiting %3</source>
+        <translation>%1 · %2 · waiting %3</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <source>Move to queue</source>
+        <translation>Move to queue</translation>
+    </message>
+    <message>
+        <source>Offer to agent</source>
+        <translation>Offer to agent</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Thresholds</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Longest wait: warn from</source>
+        <translation>Longest wait: warn from</translation>
+    </message>
+    <message>
+        <source>Longest wait: alarm from</source>
+        <translation>Longest wait: alarm from</translation>
+    </message>
+    <message>
+        <source>Service level: warn below</source>
+        <translation>Service level: warn below</translation>
+    </message>
+    <message>
+        <source>Service level: alarm below</source>
+        <translation>Service level: alarm below</translation>
+    </message>
+    <message>
+        <source>Every team</source>
+        <translation>Every team</translation>
+    </message>
+    <message>
+        <source>Any skill</source>
+        <translation>Any skill</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,45 @@
     </message>
 </context>
 <context>
+    <name>qidong::models::FloorRosterModel</name>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>In state</source>
+        <translation>持续</translation>
+    </message>
+    <message>
+        <source>Working on</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>AHT</source>
+        <translation>平均处理时长</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>(disconnected)</source>
+        <translation>（已断线）</translation>
+    </message>
+</context>
+<context>
     <name>qidong::models::InteractionListModel</name>
     <message>
         <source>Channel</source>
@@ -629,6 +668,29 @@
     </message>
 </context>
 <context>
+    <name>qidong::ui::IntradayChart</name>
+    <message>
+        <source>All queues</source>
+        <translation>全部队列</translation>
+    </message>
+    <message>
+        <source>Today by half hour</source>
+        <translation>今日（每半小时）</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>来访量</translation>
+    </message>
+    <message>
+        <source>Service level %</source>
+        <translation>服务水平 %</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::KnowledgePane</name>
     <message>
         <source>Suggested for this conversation</source>
@@ -780,6 +842,43 @@
     <message>
         <source>Contacts at 0-6 / 6-12 / 12-18 / 18-24 h</source>
         <translation>0-6 / 6-12 / 12-18 / 18-24 时的接触次数</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::QueueTile</name>
+    <message>
+        <source>Click to see who is waiting; right-click to set thresholds</source>
+        <translation>单击查看排队客户；右键设置阈值</translation>
+    </message>
+    <message>
+        <source>0 waiting</source>
+        <translation>0 人排队</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting · longest %1</source>
+        <translation>
+            <numerusform>%n 人排队 · 最长 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SL %1 · ASA %2 · AHT %3</source>
+        <translation>服务水平 %1 · 平均应答 %2 · 平均处理 %3</translation>
+    </message>
+    <message>
+        <source>Offered %1 · answered %2 · abandoned %3
+Ready %4 · busy %5 · wrap-up %6 · not ready %7
+NPS today %8 / week %9 · conversion today %10 / week %11</source>
+        <translation>进线 %1 · 接通 %2 · 放弃 %3
+就绪 %4 · 忙碌 %5 · 话后 %6 · 未就绪 %7
+NPS 今日 %8 / 本周 %9 · 转化 今日 %10 / 本周 %11</translation>
+    </message>
+    <message>
+        <source>Waiting interactions…</source>
+        <translation>排队中的会话…</translation>
+    </message>
+    <message>
+        <source>Thresholds…</source>
+        <translation>阈值…</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1093,14 @@
     <message>
         <source>Search &amp;knowledge</source>
         <translation>搜索知识库(&amp;K)</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>现场</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1466,121 @@
     <message>
         <source> · wrap-up time is up</source>
         <translation> · 话后处理已超时</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::SupervisorPane</name>
+    <message>
+        <source>Done. The audit log keeps who, when and why.</source>
+        <translation>已完成。审计日志记录了操作人、时间和原因。</translation>
+    </message>
+    <message>
+        <source>Search agents</source>
+        <translation>搜索坐席</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log)</source>
+        <translation>原因（记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Make ready</source>
+        <translation>设为就绪</translation>
+    </message>
+    <message>
+        <source>Make not ready</source>
+        <translation>设为未就绪</translation>
+    </message>
+    <message>
+        <source>Sign out…</source>
+        <translation>强制签出…</translation>
+    </message>
+    <message>
+        <source>Skills and capacity…</source>
+        <translation>技能与并发…</translation>
+    </message>
+    <message>
+        <source>Write why first: the audit log keeps it.</source>
+        <translation>请先填写原因：审计日志会记录。</translation>
+    </message>
+    <message>
+        <source>Select agents in the list first.</source>
+        <translation>请先在列表中选择坐席。</translation>
+    </message>
+    <message>
+        <source>Select one agent to change their skills and capacity.</source>
+        <translation>请选择一名坐席来调整技能与并发。</translation>
+    </message>
+    <message>
+        <source>Skills and capacity for today: %1</source>
+        <translation>今日技能与并发：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>At once: %1</source>
+        <translation>同时处理：%1</translation>
+    </message>
+    <message>
+        <source>Back to their own</source>
+        <translation>恢复原设置</translation>
+    </message>
+    <message>
+        <source>Waiting in %1</source>
+        <translation>%1 排队中</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · waiting %3</source>
+        <translation>%1 · %2 · 已等待 %3</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation>无人排队。</translation>
+    </message>
+    <message>
+        <source>Move to queue</source>
+        <translation>转到队列</translation>
+    </message>
+    <message>
+        <source>Offer to agent</source>
+        <translation>分配给坐席</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Longest wait: warn from</source>
+        <translation>最长等待：预警起点</translation>
+    </message>
+    <message>
+        <source>Longest wait: alarm from</source>
+        <translation>最长等待：告警起点</translation>
+    </message>
+    <message>
+        <source>Service level: warn below</source>
+        <translation>服务水平：低于即预警</translation>
+    </message>
+    <message>
+        <source>Service level: alarm below</source>
+        <translation>服务水平：低于即告警</translation>
+    </message>
+    <message>
+        <source>Every team</source>
+        <translation>全部班组</translation>
+    </message>
+    <message>
+        <source>Any skill</source>
+        <translation>任意技能</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "ui/supervisor/SupervisorPane.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTabWidget>
@@ -133,6 +134,16 @@ void tst_SupervisorPane::supervisorForcesAnAgentNotReady()
     const models::QueueBoardModel& board = desktop.flow.floorDesk().queues();
     const int chatRow = board.rowOf(QStringLiteral("online-chat"));
     QTRY_COMPARE(board.index(chatRow).data(models::QueueBoardModel::AgentsReadyRole).toInt(), 0);
+
+    const QString screenshots = qEnvironmentVariable("QIDONG_SCREENSHOT_DIR");
+    if (!screenshots.isEmpty()) {
+        QDir().mkpath(screenshots);
+        roster->sortByColumn(models::FloorRosterModel::NameColumn, Qt::AscendingOrder);
+        roster->selectRow(rosterRowOf(roster, QStringLiteral("李娜")));
+        QTest::qWait(300);
+        QVERIFY(desktop.shell()->grab().save(
+            QDir(screenshots).filePath(QStringLiteral("supervisor-floor.png"))));
+    }
 }
 
 void tst_SupervisorPane::agentsGetNoFloor()

@@ -416,6 +416,9 @@ void ShellWindow::addSupervisorWorkspace(core::FloorDesk& desk)
     tabs->addTab(m_supervisor, tr("Floor"));
     tabs->setCurrentWidget(m_supervisor);
     setCentralWidget(tabs);
+    // The floor wants the height; the knowledge dock is a click away (Ctrl+K).
+    if (auto* knowledge = findChild<QDockWidget*>(QStringLiteral("knowledgeDock")))
+        knowledge->hide();
 }
 
 } // namespace qidong::ui

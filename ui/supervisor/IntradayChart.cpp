@@ -22,7 +22,7 @@ IntradayChart::IntradayChart(QWidget* parent)
 {
     m_queue->setObjectName(QStringLiteral("intradayQueue"));
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(180);
+    m_view->setMinimumHeight(160);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_queue);
@@ -48,6 +48,7 @@ void IntradayChart::show(const IntradayReport& report)
     auto* chart = new QChart();
     chart->setTitle(tr("Today by half hour"));
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(2, 2, 2, 2));
     auto* offered = new QBarSet(tr("Contacts"));
     auto* service = new QLineSeries();
     service->setName(tr("Service level %"));
@@ -74,6 +75,10 @@ void IntradayChart::show(const IntradayReport& report)
     chart->addSeries(nps);
     auto* slots = new QBarCategoryAxis();
     slots->append(labels);
+    slots->setLabelsAngle(-90); // 48 half hours side by side
+    QFont small = slots->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    slots->setLabelsFont(small);
     chart->addAxis(slots, Qt::AlignBottom);
     auto* count = new QValueAxis();
     count->setRange(0, most);

@@ -17,7 +17,7 @@ using models::QueueBoardModel;
 
 namespace {
 
-constexpr int kColumns = 4;
+constexpr int kColumns = 3;
 
 QString orDash(const QVariant& value, const QString& suffix = {})
 {
@@ -81,7 +81,7 @@ QueueTile::QueueTile(QWidget* parent)
     for (QLabel* label : {m_name, m_waiting, m_service, m_detail})
         label->setTextFormat(Qt::PlainText);
     QFont big = m_waiting->font();
-    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_waiting->setFont(big);
     QFont bold = m_name->font();

@@ -74,23 +74,34 @@ SupervisorPane::SupervisorPane(core::FloorDesk& desk, core::AgentSession& sessio
     tilesArea->setWidgetResizable(true);
     tilesArea->setWidget(m_tiles);
     tilesArea->setFrameShape(QFrame::NoFrame);
-    tilesArea->setMaximumHeight(280);
+    tilesArea->setMinimumHeight(120);
 
-    auto* filterBar = new QWidget(this);
+    // The roster with what narrows it and what acts on it, as one block.
+    auto* rosterBlock = new QWidget(this);
+    auto* filterBar = new QWidget(rosterBlock);
     buildFilters(filterBar);
-    auto* actionBar = new QWidget(this);
+    auto* actionBar = new QWidget(rosterBlock);
     buildActions(actionBar);
+    m_roster->setParent(rosterBlock);
+    m_roster->setMinimumHeight(160);
+    auto* rosterLayout = new QVBoxLayout(rosterBlock);
+    rosterLayout->setContentsMargins(0, 0, 0, 0);
+    rosterLayout->addWidget(filterBar);
+    rosterLayout->addWidget(actionBar);
+    rosterLayout->addWidget(m_roster, 1);
 
+    // Tiles, roster and chart share the height as the team lead drags it.
     auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_roster);
+    split->setObjectName(QStringLiteral("floorSplit"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(tilesArea);
+    split->addWidget(rosterBlock);
     split->addWidget(m_chart);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 4);
+    split->setStretchFactor(2, 2);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(tilesArea);
-    layout->addWidget(filterBar);
-    layout->addWidget(actionBar);
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
 
