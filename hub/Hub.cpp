@@ -11,6 +11,7 @@
 #include "customers/DemoCustomers.h"
 #include "customers/RecordingLinks.h"
 #include "customers/VocCases.h"
+#include "floor/AlertMonitor.h"
 #include "floor/FloorBoard.h"
 #include "floor/FloorFeed.h"
 #include "floor/FloorTallies.h"
@@ -190,6 +191,22 @@ Result<bool> Hub::open()
     m_floor =
         std::make_unique<FloorBoard>(*m_accounts, *m_directory, *m_interactions, *m_floorTallies);
     m_floorFeed = std::make_unique<FloorFeed>(*m_floor, *m_sessions, m_options.floorInterval);
+    KeywordRules keywords = KeywordRules::defaults();
+    if (!m_options.alertKeywordsFile.isEmpty()) {
+        Result<KeywordRules> fromFile = KeywordRules::fromFile(m_options.alertKeywordsFile);
+        if (!fromFile)
+            return fromFile.error();
+        keywords = fromFile.value();
+    }
+    AlertMonitor::Settings alertSettings;
+    alertSettings.afterCallWorkLimit = m_options.alertAfterCallWork;
+    alertSettings.notReadyLimit = m_options.alertNotReady;
+    m_alerts = std::make_unique<AlertMonitor>(*m_accounts, *m_directory, *m_interactions,
+                                              *m_floorTallies, std::move(keywords), alertSettings);
+    connect(m_interactions.get(), &InteractionDirectory::changed, m_alerts.get(),
+            &AlertMonitor::onInteractionChanged);
+    connect(m_alerts.get(), &AlertMonitor::raised, m_floorFeed.get(), &FloorFeed::postAlert);
+    connect(m_alerts.get(), &AlertMonitor::changed, m_floorFeed.get(), &FloorFeed::postAlert);
     m_router = std::make_unique<Router>(*m_accounts, *m_directory, *m_interactions);
     m_router->setChatCapacity(m_options.chatCapacity);
     m_chat = std::make_unique<ChatService>(*m_chatStore, *m_interactions, *m_interactionStore,
@@ -210,7 +227,7 @@ Result<bool> Hub::open()
     m_authMethods = std::make_unique<AuthMethods>(*m_accounts, *m_sessionStore, *m_sessions,
                                                   *m_directory, *m_throttle, *m_snapshots);
     m_authMethods->registerWith(*m_dispatcher);
-    m_agentMethods = std::make_unique<AgentMethods>(*m_directory, *m_snapshots);
+    m_agentMethods = std::make_unique<AgentMethods>(*m_directory, *m_snapshots, *m_alerts);
     m_agentMethods->registerWith(*m_dispatcher);
     m_interactionMethods = std::make_unique<InteractionMethods>(*m_interactions, *m_accounts);
     m_interactionMethods->registerWith(*m_dispatcher);
@@ -227,9 +244,9 @@ Result<bool> Hub::open()
     m_customerMethods->registerWith(*m_dispatcher);
     m_customerMethods->setOfferRecorded(
         [this](const QString& interactionId) { m_floor->scoresChanged(interactionId); });
-    m_supervisorMethods = std::make_unique<SupervisorMethods>(
-        SupervisorMethods::Services{*m_floor, *m_floorFeed, *m_floorTallies, *m_accounts,
-                                    *m_directory, *m_interactions, *m_sessions, *m_audit});
+    m_supervisorMethods = std::make_unique<SupervisorMethods>(SupervisorMethods::Services{
+        *m_floor, *m_floorFeed, *m_floorTallies, *m_accounts, *m_directory, *m_interactions,
+        *m_sessions, *m_audit, *m_alerts});
     m_supervisorMethods->registerWith(*m_dispatcher);
 
     ClientConnection::Settings connectionSettings;
@@ -298,6 +315,8 @@ Result<bool> Hub::open()
 void Hub::connectEvents()
 {
     connect(m_customers.get(), &CustomerGateway::rated, m_floor.get(), &FloorBoard::scoresChanged);
+    // The text-quality monitor reads what customers write as it is stored.
+    connect(m_chat.get(), &ChatService::messagePosted, m_alerts.get(), &AlertMonitor::onMessage);
     // A complaint or suggestion at wrap-up opens a case for its department.
     connect(m_interactions.get(), &InteractionDirectory::wrappedUp, this,
             [this](const Interaction& interaction, const WrapUpRecord& record) {

@@ -16,6 +16,7 @@ class AccountStore;
 class AgentDirectory;
 class AgentMethods;
 class AgentStateStore;
+class AlertMonitor;
 class AuditLog;
 class FloorBoard;
 class FloorFeed;
@@ -112,6 +113,7 @@ private:
     std::unique_ptr<FloorTallies> m_floorTallies;
     std::unique_ptr<FloorBoard> m_floor;
     std::unique_ptr<FloorFeed> m_floorFeed;
+    std::unique_ptr<AlertMonitor> m_alerts;
     std::unique_ptr<MethodDispatcher> m_dispatcher;
     std::unique_ptr<AuthMethods> m_authMethods;
     std::unique_ptr<AgentMethods> m_agentMethods;

@@ -113,6 +113,16 @@ void HubOptions::addTo(QCommandLineParser& parser)
         {QStringLiteral("floor-interval-ms"),
          QStringLiteral("How often supervisors get the floor's changes, gathered."),
          QStringLiteral("ms"), QStringLiteral("250")},
+        {QStringLiteral("alert-acw-s"),
+         QStringLiteral("Alert team leads when an agent is this long in after-call work."),
+         QStringLiteral("seconds"), QStringLiteral("120")},
+        {QStringLiteral("alert-not-ready-s"),
+         QStringLiteral("Alert team leads when an agent is this long Not Ready."),
+         QStringLiteral("seconds"), QStringLiteral("900")},
+        {QStringLiteral("alert-keywords"),
+         QStringLiteral("JSON file of keyword patterns by category for the text-quality monitor"
+                        " (replaces the built-in zh/en lists)."),
+         QStringLiteral("file")},
         {QStringLiteral("replay-buffer"),
          QStringLiteral("Events kept per session for replay after a reconnect."),
          QStringLiteral("count"), QStringLiteral("1024")},
@@ -213,6 +223,13 @@ Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
     if (!floorInterval)
         return bad(QStringLiteral("--floor-interval-ms must be 10..60000"));
     options.floorInterval = std::chrono::milliseconds(*floorInterval);
+    const auto acw = number(parser, QStringLiteral("alert-acw-s"), 1, 86400);
+    const auto notReady = number(parser, QStringLiteral("alert-not-ready-s"), 1, 86400);
+    if (!acw || !notReady)
+        return bad(QStringLiteral("--alert-acw-s and --alert-not-ready-s must be 1..86400"));
+    options.alertAfterCallWork = std::chrono::seconds(*acw);
+    options.alertNotReady = std::chrono::seconds(*notReady);
+    options.alertKeywordsFile = parser.value(QStringLiteral("alert-keywords"));
     return options;
 }
 

@@ -40,7 +40,10 @@ struct HubOptions final
     std::chrono::milliseconds afterCallWorkCap{0};
     int replayBuffer = 1024;
     std::chrono::milliseconds floorInterval{250}; // floor.delta gathering
-    int chatCapacity = 0; // > 0: every agent's concurrent chats, whatever their account says
+    std::chrono::seconds alertAfterCallWork{120}; // an agent this long in wrap-up: an alert
+    std::chrono::seconds alertNotReady{15 * 60};
+    QString alertKeywordsFile; // the text-quality monitor's lists (JSON); built-in if empty
+    int chatCapacity = 0;      // > 0: every agent's concurrent chats, whatever their account says
 
     static void addTo(QCommandLineParser& parser);
     static protocol::Result<HubOptions> from(const QCommandLineParser& parser);

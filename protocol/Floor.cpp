@@ -440,4 +440,49 @@ Result<IntradayReport> IntradayReport::fromJson(const QJsonObject& json)
     return report;
 }
 
+QJsonObject FloorAlert::toJson() const
+{
+    QJsonObject json{{QStringLiteral("id"), id},
+                     {QStringLiteral("kind"), kind},
+                     {QStringLiteral("severity"), severity},
+                     {QStringLiteral("raisedAt"), raisedAt}};
+    const auto optional = [&json](const char* name, const QString& value) {
+        if (!value.isEmpty())
+            json.insert(QLatin1StringView(name), value);
+    };
+    optional("queueId", queueId);
+    optional("agentId", agentId);
+    optional("interactionId", interactionId);
+    optional("detail", detail);
+    optional("acknowledgedBy", acknowledgedBy);
+    optional("assignedTo", assignedTo);
+    if (acknowledgedAt > 0)
+        json.insert(QStringLiteral("acknowledgedAt"), acknowledgedAt);
+    return json;
+}
+
+Result<FloorAlert> FloorAlert::fromJson(const QJsonObject& json, const QString& path)
+{
+    FieldReader reader(json, path);
+    FloorAlert alert;
+    alert.id = reader.integer(key("id"), 1, kMaxSafeInteger);
+    alert.kind = reader.string(key("kind"), kMaxIdentifierLength);
+    alert.severity = reader.string(key("severity"), kMaxIdentifierLength);
+    alert.raisedAt = reader.integer(key("raisedAt"), 0, kMaxSafeInteger);
+    const auto optional = [&reader](const char* name, int length) {
+        return reader.optionalString(key(name), length).value_or(QString());
+    };
+    alert.queueId = optional("queueId", kMaxIdentifierLength);
+    alert.agentId = optional("agentId", kMaxIdentifierLength);
+    alert.interactionId = optional("interactionId", kMaxIdentifierLength);
+    alert.detail = optional("detail", kMaxWhyLength);
+    alert.acknowledgedBy = optional("acknowledgedBy", kMaxIdentifierLength);
+    alert.assignedTo = optional("assignedTo", kMaxIdentifierLength);
+    alert.acknowledgedAt =
+        reader.optionalInteger(key("acknowledgedAt"), 0, kMaxSafeInteger).value_or(0);
+    if (!reader.ok())
+        return reader.error();
+    return alert;
+}
+
 } // namespace qidong::protocol

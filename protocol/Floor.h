@@ -210,4 +210,29 @@ struct IntradayReport final
     static Result<IntradayReport> fromJson(const QJsonObject& json);
 };
 
+// Something on the floor a team lead should look at. `kind`:
+// slaRisk, waitingOverSla (queue / interaction), afterCallWorkTooLong,
+// notReadyTooLong (agent), publicPost, keyword (interaction; `detail` is
+// the rule's category and the words matched), helpRequested,
+// abusiveCustomer (an agent's button; `detail` their note). `severity`:
+// info, warning, critical.
+struct FloorAlert final
+{
+    qint64 id = 0;
+    QString kind;
+    QString severity;
+    QString queueId;
+    QString agentId;
+    QString interactionId;
+    QString detail; // plain text, never markup
+    qint64 raisedAt = 0;
+    QString acknowledgedBy;
+    qint64 acknowledgedAt = 0;
+    QString assignedTo;
+
+    QJsonObject toJson() const;
+    static Result<FloorAlert> fromJson(const QJsonObject& json, const QString& path = {});
+    friend bool operator==(const FloorAlert&, const FloorAlert&) = default;
+};
+
 } // namespace qidong::protocol

@@ -21,6 +21,10 @@ inline constexpr QLatin1StringView AgentForceState("agent.forceState");
 inline constexpr QLatin1StringView AgentForceSignOut("agent.forceSignOut");
 inline constexpr QLatin1StringView AgentAdjust("agent.adjust");
 inline constexpr QLatin1StringView InteractionReassign("interaction.reassign");
+inline constexpr QLatin1StringView AlertList("alert.list");
+inline constexpr QLatin1StringView AlertAcknowledge("alert.acknowledge");
+inline constexpr QLatin1StringView AlertAssign("alert.assign");
+inline constexpr QLatin1StringView AgentRequestHelp("agent.requestHelp");
 inline constexpr QLatin1StringView InteractionAccept("interaction.accept");
 inline constexpr QLatin1StringView InteractionReject("interaction.reject");
 inline constexpr QLatin1StringView InteractionEnd("interaction.end");
@@ -87,6 +91,7 @@ namespace qidong::protocol::event {
 inline constexpr QLatin1StringView AgentStateChanged("agent.stateChanged");
 inline constexpr QLatin1StringView HubDraining("hub.draining");
 inline constexpr QLatin1StringView FloorDelta("floor.delta");
+inline constexpr QLatin1StringView FloorAlert("floor.alert");
 inline constexpr QLatin1StringView InteractionOffered("interaction.offered");
 inline constexpr QLatin1StringView InteractionUpdated("interaction.updated");
 inline constexpr QLatin1StringView InteractionRevoked("interaction.revoked");

@@ -98,6 +98,25 @@ void AgentSession::wrapUp(const QString& interactionId, const WrapUpRecord& reco
     sendInteractionRequest(method::InteractionWrapUp, params);
 }
 
+void AgentSession::requestHelp(const QString& kind, const QString& interactionId,
+                               const QString& note)
+{
+    QJsonObject params{{QStringLiteral("kind"), kind}};
+    if (!interactionId.isEmpty())
+        params.insert(QStringLiteral("interactionId"), interactionId);
+    if (!note.isEmpty())
+        params.insert(QStringLiteral("note"), note);
+    m_connection.request(
+        QString(method::AgentRequestHelp), params, this,
+        [this, kind](const Response& response) {
+            if (response.error)
+                Q_EMIT requestFailed(QString(method::AgentRequestHelp), *response.error);
+            else
+                Q_EMIT helpRequested(kind);
+        },
+        HubConnection::Delivery::Reliable);
+}
+
 void AgentSession::sendInteractionRequest(QLatin1StringView method, const QJsonObject& params)
 {
     // Reliable: a click made during a reconnect is not lost. The hub refuses

@@ -48,6 +48,9 @@ public:
     void end(const QString& interactionId);
     void wrapUp(const QString& interactionId, const QString& code);
     void wrapUp(const QString& interactionId, const protocol::WrapUpRecord& record);
+    // The "need help" ("help") and "abusive customer" ("abusive") buttons:
+    // an alert for the team leads, about this interaction if one is given.
+    void requestHelp(const QString& kind, const QString& interactionId, const QString& note = {});
     // The offer currently ringing for this agent, if any.
     std::optional<protocol::InteractionOffer> ringingOffer() const { return m_offer; }
 
@@ -66,6 +69,8 @@ Q_SIGNALS:
     // The ringing offer is over: accepted, rejected, rung out, or taken back.
     void offerEnded(const QString& interactionId, const QString& reason);
     void requestFailed(const QString& method, const qidong::protocol::Error& error);
+    // The team leads were told (agent.requestHelp answered).
+    void helpRequested(const QString& kind);
     // An interaction of this agent is new or changed, or no longer theirs.
     void interactionChanged(const qidong::protocol::Interaction& interaction);
     void interactionGone(const QString& interactionId);

@@ -65,6 +65,15 @@ void FloorDesk::subscribe()
             applyLabels();
             m_queues.replaceAll(view.value().queues);
             m_roster.replaceAll(view.value().agents);
+            QList<FloorAlert> alerts;
+            for (const QJsonValue& value :
+                 response.result.value(QLatin1StringView("alerts")).toArray()) {
+                Result<FloorAlert> alert = FloorAlert::fromJson(value.toObject());
+                if (alert)
+                    alerts.append(alert.value());
+            }
+            m_alerts.replaceAll(alerts);
+            nameAlerts();
             setWatching(true);
             const QString more = response.result.value(QLatin1StringView("moreAfter")).toString();
             if (!more.isEmpty())
@@ -90,6 +99,7 @@ void FloorDesk::fetchMoreAgents(const QString& after, quint64 generation)
                              }
                              // Newer than any delta that came before it: applied like one.
                              m_roster.apply(rows);
+                             nameAlerts();
                              const QString more =
                                  response.result.value(QLatin1StringView("moreAfter")).toString();
                              if (!more.isEmpty())
@@ -100,7 +110,16 @@ void FloorDesk::fetchMoreAgents(const QString& after, quint64 generation)
 
 void FloorDesk::onEvent(const Event& event)
 {
-    if (event.name != event::FloorDelta || !m_watching)
+    if (!m_watching)
+        return;
+    if (event.name == event::FloorAlert) {
+        Result<FloorAlert> alert =
+            FloorAlert::fromJson(event.data.value(QLatin1StringView("alert")).toObject());
+        if (alert && m_alerts.upsert(alert.value()))
+            Q_EMIT alertRaised(alert.value(), m_alerts.describe(alert.value()));
+        return;
+    }
+    if (event.name != event::FloorDelta)
         return;
     Result<FloorDelta> delta = FloorDelta::fromJson(event.data);
     if (!delta)
@@ -132,6 +151,30 @@ void FloorDesk::reassign(const QString& interactionId, const QString& toQueueId,
 {
     act(method::InteractionReassign,
         ReassignParams{interactionId, toQueueId, toAgentId, why}.toJson(), interactionId);
+}
+
+void FloorDesk::acknowledgeAlert(qint64 id)
+{
+    act(method::AlertAcknowledge, {{QStringLiteral("id"), id}}, QString::number(id));
+}
+
+void FloorDesk::assignAlert(qint64 id, const QString& agentId)
+{
+    act(method::AlertAssign, {{QStringLiteral("id"), id}, {QStringLiteral("agentId"), agentId}},
+        QString::number(id));
+}
+
+void FloorDesk::nameAlerts()
+{
+    QHash<QString, QString> agents;
+    for (int row = 0; row < m_roster.rowCount(); ++row) {
+        const FloorAgentRow* agent = m_roster.rowAt(row);
+        agents.insert(agent->agentId, agent->displayName);
+    }
+    QHash<QString, QString> queues;
+    for (const Queue& queue : m_session.queues())
+        queues.insert(queue.id, queue.name.forLanguage(m_session.language()));
+    m_alerts.setNames(agents, queues);
 }
 
 void FloorDesk::fetchWaiting(const QString& queueId)

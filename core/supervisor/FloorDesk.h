@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/connection/HubConnection.h"
+#include "models/AlertListModel.h"
 #include "models/FloorRosterFilter.h"
 #include "models/FloorRosterModel.h"
 #include "models/QueueBoardModel.h"
@@ -32,6 +33,9 @@ public:
     models::FloorRosterModel& roster() { return m_roster; }
     models::FloorRosterFilter& rosterFilter() { return m_filter; }
     models::QueueBoardModel& queues() { return m_queues; }
+    models::AlertListModel& alerts() { return m_alerts; }
+    void acknowledgeAlert(qint64 id);
+    void assignAlert(qint64 id, const QString& agentId);
     qint64 dayStartedAt() const { return m_dayStartedAt; }
 
     void forceState(const QString& agentId, protocol::Presence presence, const QString& reason,
@@ -48,6 +52,8 @@ Q_SIGNALS:
     void watchingChanged(bool watching);
     // A delta was applied (alerts and charts look again).
     void floorChanged();
+    // A new alert arrived (tray notifications).
+    void alertRaised(const qidong::protocol::FloorAlert& alert, const QString& text);
     void actionDone(const QString& method, const QString& subject);
     void waitingReady(const QString& queueId, const QList<qidong::protocol::Interaction>& waiting);
     void intradayReady(const qidong::protocol::IntradayReport& report);
@@ -60,12 +66,14 @@ private:
     void act(QLatin1StringView method, const QJsonObject& params, const QString& subject);
     void setWatching(bool watching);
     void applyLabels();
+    void nameAlerts();
 
     HubConnection& m_connection;
     AgentSession& m_session;
     models::FloorRosterModel m_roster;
     models::FloorRosterFilter m_filter;
     models::QueueBoardModel m_queues;
+    models::AlertListModel m_alerts;
     QTimer m_clock;
     bool m_watching = false;
     quint64 m_generation = 0; // answers to an older subscription are dropped

@@ -70,6 +70,15 @@ void FloorFeed::flush()
     }
 }
 
+void FloorFeed::postAlert(const FloorAlert& alert)
+{
+    const QJsonObject data{{QStringLiteral("alert"), alert.toJson()}};
+    for (Session* session : m_sessions.sessions()) {
+        if (session->watchesFloor())
+            session->post(event::FloorAlert, data);
+    }
+}
+
 qint64 FloorFeed::dayStartOf(qint64 ms)
 {
     const QDate day = QDateTime::fromMSecsSinceEpoch(ms).date();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/Floor.h"
 #include "session/Session.h"
 
 #include <QObject>
@@ -30,6 +31,8 @@ public:
     void unsubscribe(Session& session) { session.setWatchesFloor(false); }
     // Sends what is pending now (tests, shutdown).
     void flush();
+    // A new or changed alert, to every session watching the floor.
+    void postAlert(const protocol::FloorAlert& alert);
 
     // Local midnight and Monday midnight of the day `ms` falls in.
     static qint64 dayStartOf(qint64 ms);

@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "RequestParams.h"
 #include "agents/AgentDirectory.h"
+#include "floor/AlertMonitor.h"
 #include "floor/FloorBoard.h"
 #include "floor/FloorFeed.h"
 #include "floor/FloorTallies.h"
@@ -38,6 +39,17 @@ QString actorOf(const ClientConnection& caller)
     return caller.session()->agentId();
 }
 
+// The changed thing under `name`, or the error.
+template <typename T>
+void answer(ClientConnection& caller, const Request& request, const Result<T>& result,
+            const char* name)
+{
+    if (!result)
+        caller.sendError(request.id, result.error());
+    else
+        caller.sendResult(request.id, {{QLatin1StringView(name), result.value().toJson()}});
+}
+
 } // namespace
 
 SupervisorMethods::SupervisorMethods(Services services)
@@ -66,6 +78,13 @@ void SupervisorMethods::registerWith(MethodDispatcher& dispatcher)
     dispatcher.add(method::AgentForceSignOut, leads, bind(&SupervisorMethods::forceSignOut));
     dispatcher.add(method::AgentAdjust, leads, bind(&SupervisorMethods::adjust));
     dispatcher.add(method::InteractionReassign, leads, bind(&SupervisorMethods::reassign));
+    dispatcher.add(
+        method::AlertList, leads, [this](ClientConnection& caller, const Request& request) {
+            caller.sendResult(request.id,
+                              {{QStringLiteral("alerts"), writeList(m_services.alerts.list())}});
+        });
+    dispatcher.add(method::AlertAcknowledge, leads, bind(&SupervisorMethods::acknowledgeAlert));
+    dispatcher.add(method::AlertAssign, leads, bind(&SupervisorMethods::assignAlert));
 }
 
 void SupervisorMethods::subscribe(ClientConnection& caller, const Request& request)
@@ -76,7 +95,8 @@ void SupervisorMethods::subscribe(ClientConnection& caller, const Request& reque
     m_services.feed.subscribe(*caller.session());
     QString moreAfter;
     const FloorView view = m_services.board.view(kAgentsPerPage, &moreAfter);
-    QJsonObject result{{QStringLiteral("view"), view.toJson()}};
+    QJsonObject result{{QStringLiteral("view"), view.toJson()},
+                       {QStringLiteral("alerts"), writeList(m_services.alerts.list().mid(0, 100))}};
     if (!moreAfter.isEmpty())
         result.insert(QStringLiteral("moreAfter"), moreAfter);
     caller.sendResult(request.id, result);
@@ -246,13 +266,40 @@ void SupervisorMethods::reassign(ClientConnection& caller, const Request& reques
                   {QStringLiteral("toAgent"), params->toAgentId},
                   {QStringLiteral("why"), params->why}}))
         return;
-    const Result<Interaction> moved = m_services.interactions.reassign(
-        params->interactionId, params->toQueueId, params->toAgentId);
-    if (!moved) {
-        caller.sendError(request.id, moved.error());
+    answer(caller, request,
+           m_services.interactions.reassign(params->interactionId, params->toQueueId,
+                                            params->toAgentId),
+           "interaction");
+}
+
+void SupervisorMethods::acknowledgeAlert(ClientConnection& caller, const Request& request)
+{
+    FieldReader reader(request.params);
+    const qint64 id = reader.integer(key("id"), 1, kMaxSafeInteger);
+    if (!reader.ok()) {
+        caller.sendError(request.id, reader.error());
         return;
     }
-    caller.sendResult(request.id, {{QStringLiteral("interaction"), moved.value().toJson()}});
+    if (!audited(caller, request, QStringLiteral("alert.acknowledge"), QString::number(id), {}))
+        return;
+    answer(caller, request, m_services.alerts.acknowledge(id, actorOf(caller)), "alert");
+}
+
+void SupervisorMethods::assignAlert(ClientConnection& caller, const Request& request)
+{
+    FieldReader reader(request.params);
+    const qint64 id = reader.integer(key("id"), 1, kMaxSafeInteger);
+    const QString agentId = reader.string(key("agentId"), kMaxIdentifierLength);
+    if (!reader.ok()) {
+        caller.sendError(request.id, reader.error());
+        return;
+    }
+    if (!checkTarget(caller, request, agentId))
+        return;
+    if (!audited(caller, request, QStringLiteral("alert.assign"), QString::number(id),
+                 {{QStringLiteral("to"), agentId}}))
+        return;
+    answer(caller, request, m_services.alerts.assign(id, agentId), "alert");
 }
 
 bool SupervisorMethods::checkTarget(ClientConnection& caller, const Request& request,

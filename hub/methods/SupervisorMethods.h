@@ -6,6 +6,7 @@ namespace qidong::hub {
 
 class AccountStore;
 class AgentDirectory;
+class AlertMonitor;
 class AuditLog;
 class ClientConnection;
 class FloorBoard;
@@ -19,8 +20,8 @@ class SessionRegistry;
 // not by what a desktop shows: watch the floor (floor.subscribe, paged
 // floor.agents, floor.intraday, floor.waiting), and act on agents and waiting work
 // (agent.forceState, agent.forceSignOut, agent.adjust,
-// interaction.reassign). Each action is audited with who, when and why
-// before it is carried out.
+// interaction.reassign), and the floor's alerts (alert.*). Each action is audited with who, when
+// and why before it is carried out.
 class SupervisorMethods final
 {
     Q_DISABLE_COPY_MOVE(SupervisorMethods)
@@ -36,6 +37,7 @@ public:
         InteractionDirectory& interactions;
         SessionRegistry& sessions;
         AuditLog& audit;
+        AlertMonitor& alerts;
     };
 
     explicit SupervisorMethods(Services services);
@@ -54,6 +56,8 @@ private:
     void forceSignOut(ClientConnection& caller, const protocol::Request& request);
     void adjust(ClientConnection& caller, const protocol::Request& request);
     void reassign(ClientConnection& caller, const protocol::Request& request);
+    void acknowledgeAlert(ClientConnection& caller, const protocol::Request& request);
+    void assignAlert(ClientConnection& caller, const protocol::Request& request);
     // The account acted on: a known agent or supervisor, never an admin.
     bool checkTarget(ClientConnection& caller, const protocol::Request& request,
                      const QString& agentId);

@@ -161,6 +161,49 @@
     </message>
 </context>
 <context>
+    <name>qidong::models::AlertListModel</name>
+    <message>
+        <source>%1 asks for help</source>
+        <translation>%1 asks for help</translation>
+    </message>
+    <message>
+        <source>%1 asks for help: %2</source>
+        <translation>%1 asks for help: %2</translation>
+    </message>
+    <message>
+        <source>%1 reports an abusive customer</source>
+        <translation>%1 reports an abusive customer</translation>
+    </message>
+    <message>
+        <source>%1 reports an abusive customer: %2</source>
+        <translation>%1 reports an abusive customer: %2</translation>
+    </message>
+    <message>
+        <source>%1 may miss its service level (%2)</source>
+        <translation>%1 may miss its service level (%2)</translation>
+    </message>
+    <message>
+        <source>%1 has waited past the SLA in %2</source>
+        <translation>%1 has waited past the SLA in %2</translation>
+    </message>
+    <message>
+        <source>%1 is long in after-call work (%2)</source>
+        <translation>%1 is long in after-call work (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is long Not Ready (%2)</source>
+        <translation>%1 is long Not Ready (%2)</translation>
+    </message>
+    <message>
+        <source>Public post by %1 in %2</source>
+        <translation>Public post by %1 in %2</translation>
+    </message>
+    <message>
+        <source>Flagged words in %1: %2</source>
+        <translation>Flagged words in %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>qidong::models::FloorRosterModel</name>
     <message>
         <source>Agent</source>
@@ -1109,6 +1152,22 @@ NPS today %8 / week %9 · conversion today %10 / week %11</translation>
         <source>Floor</source>
         <translation>Floor</translation>
     </message>
+    <message>
+        <source>Your team lead has been told.</source>
+        <translation>Your team lead has been told.</translation>
+    </message>
+    <message>
+        <source>Ask team lead for &amp;help</source>
+        <translation>Ask team lead for &amp;help</translation>
+    </message>
+    <message>
+        <source>Report abusive &amp;customer</source>
+        <translation>Report abusive &amp;customer</translation>
+    </message>
+    <message>
+        <source>Floor alert</source>
+        <translation>Floor alert</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::SignInDialog</name>
@@ -1588,6 +1647,33 @@ NPS today %8 / week %9 · conversion today %10 / week %11</translation>
     <message>
         <source>Any skill</source>
         <translation>Any skill</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Assign to selected agent</source>
+        <translation>Assign to selected agent</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alerts (%n open)</source>
+        <translation>
+            <numerusform>Alerts (%n open)</numerusform>
+            <numerusform>Alerts (%n open)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an alert first.</source>
+        <translation>Select an alert first.</translation>
+    </message>
+    <message>
+        <source>Select an alert and one agent in the list.</source>
+        <translation>Select an alert and one agent in the list.</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,49 @@
     </message>
 </context>
 <context>
+    <name>qidong::models::AlertListModel</name>
+    <message>
+        <source>%1 asks for help</source>
+        <translation>%1 请求组长协助</translation>
+    </message>
+    <message>
+        <source>%1 asks for help: %2</source>
+        <translation>%1 请求组长协助：%2</translation>
+    </message>
+    <message>
+        <source>%1 reports an abusive customer</source>
+        <translation>%1 报告客户辱骂</translation>
+    </message>
+    <message>
+        <source>%1 reports an abusive customer: %2</source>
+        <translation>%1 报告客户辱骂：%2</translation>
+    </message>
+    <message>
+        <source>%1 may miss its service level (%2)</source>
+        <translation>%1 可能达不到服务水平（%2）</translation>
+    </message>
+    <message>
+        <source>%1 has waited past the SLA in %2</source>
+        <translation>%1 在 %2 的等待已超出 SLA</translation>
+    </message>
+    <message>
+        <source>%1 is long in after-call work (%2)</source>
+        <translation>%1 话后处理时间过长（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is long Not Ready (%2)</source>
+        <translation>%1 未就绪时间过长（%2）</translation>
+    </message>
+    <message>
+        <source>Public post by %1 in %2</source>
+        <translation>%1 在 %2 公开发帖</translation>
+    </message>
+    <message>
+        <source>Flagged words in %1: %2</source>
+        <translation>%1 中出现敏感词：%2</translation>
+    </message>
+</context>
+<context>
     <name>qidong::models::FloorRosterModel</name>
     <message>
         <source>Agent</source>
@@ -1102,6 +1145,22 @@ NPS 今日 %8 / 本周 %9 · 转化 今日 %10 / 本周 %11</translation>
         <source>Floor</source>
         <translation>现场</translation>
     </message>
+    <message>
+        <source>Your team lead has been told.</source>
+        <translation>已通知组长。</translation>
+    </message>
+    <message>
+        <source>Ask team lead for &amp;help</source>
+        <translation>请求组长协助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Report abusive &amp;customer</source>
+        <translation>报告客户辱骂(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Floor alert</source>
+        <translation>现场告警</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::SignInDialog</name>
@@ -1581,6 +1640,32 @@ NPS 今日 %8 / 本周 %9 · 转化 今日 %10 / 本周 %11</translation>
     <message>
         <source>Any skill</source>
         <translation>任意技能</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Assign to selected agent</source>
+        <translation>指派给所选坐席</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alerts (%n open)</source>
+        <translation>
+            <numerusform>告警（%n 条待处理）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an alert first.</source>
+        <translation>请先选择一条告警。</translation>
+    </message>
+    <message>
+        <source>Select an alert and one agent in the list.</source>
+        <translation>请选择一条告警和列表中的一名坐席。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "HubProcess.h"
 #include "TestClient.h"
+#include "WebCustomer.h"
 #include "protocol/Chat.h"
 #include "protocol/CloseCode.h"
 #include "protocol/Floor.h"
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void skillsAndCapacityChangeForTheDay();
     void intradayCountsToday();
     void agentsNeverSeeAnotherAgentsConversation();
+    void alertsReachTheFloorAndAreAcknowledged();
 
 private:
     FloorView subscribe(TestClient& client);
@@ -85,7 +87,8 @@ void tst_HubFloor::initTestCase()
 {
     m_hub = std::make_unique<HubProcess>();
     QVERIFY2(m_hub->start({QStringLiteral("--offer-timeout-ms"), QStringLiteral("60000"),
-                           QStringLiteral("--floor-interval-ms"), QStringLiteral("100")}),
+                           QStringLiteral("--floor-interval-ms"), QStringLiteral("100"),
+                           QStringLiteral("--alert-not-ready-s"), QStringLiteral("2")}),
              m_hub->log().constData());
     m_lead = std::make_unique<TestClient>(m_hub->url());
     QVERIFY(m_lead->signIn(QStringLiteral("zhou.hui")).has_value());
@@ -128,6 +131,9 @@ void tst_HubFloor::supervisorMethodsAreForbiddenToAgents()
         {method::AgentForceState, someAgent},
         {method::AgentForceSignOut, someAgent},
         {method::AgentAdjust, someAgent},
+        {method::AlertList, {}},
+        {method::AlertAcknowledge, {{QStringLiteral("id"), 1}}},
+        {method::AlertAssign, {{QStringLiteral("id"), 1}, {QStringLiteral("agentId"), kLina}}},
         {method::InteractionReassign,
          {{QStringLiteral("interactionId"), QStringLiteral("i-1")},
           {QStringLiteral("toQueueId"), QStringLiteral("cn-voice")},
@@ -356,8 +362,8 @@ void tst_HubFloor::waitingWorkIsReassigned()
                            .toString();
     QVERIFY(!id.isEmpty());
 
-    const Response waiting =
-        m_lead->call(method::FloorWaiting, {{QStringLiteral("queueId"), QStringLiteral("en-care")}});
+    const Response waiting = m_lead->call(method::FloorWaiting,
+                                          {{QStringLiteral("queueId"), QStringLiteral("en-care")}});
     QCOMPARE(outcomeOf(waiting), QStringLiteral("ok"));
     const QJsonArray list = waiting.result.value(QLatin1StringView("interactions")).toArray();
     QVERIFY(std::any_of(list.cbegin(), list.cend(), [&](const QJsonValue& value) {
@@ -492,6 +498,133 @@ void tst_HubFloor::agentsNeverSeeAnotherAgentsConversation()
     QTest::qWait(200);
     for (const Event& event : wang.events())
         QVERIFY(!event.name.startsWith(QStringLiteral("chat.")));
+}
+
+void tst_HubFloor::alertsReachTheFloorAndAreAcknowledged()
+{
+    (void)subscribe(*m_lead);
+    const auto alertOf = [](const Event& event) {
+        return FloorAlert::fromJson(event.data.value(QLatin1StringView("alert")).toObject());
+    };
+    const auto waitForAlert = [&](const QString& kind, qsizetype from, int timeoutMs) {
+        std::optional<FloorAlert> found;
+        (void)QTest::qWaitFor(
+            [&] {
+                for (qsizetype i = from; i < m_lead->events().size() && !found; ++i) {
+                    const Event& event = m_lead->events().at(i);
+                    if (event.name != event::FloorAlert)
+                        continue;
+                    Result<FloorAlert> alert = alertOf(event);
+                    if (alert && alert.value().kind == kind)
+                        found = alert.value();
+                }
+                return found.has_value();
+            },
+            timeoutMs);
+        return found;
+    };
+
+    // The agent's button.
+    qsizetype from = m_lead->events().size();
+    QCOMPARE(outcomeOf(m_lina->call(
+                 method::AgentRequestHelp,
+                 {{QStringLiteral("kind"), QStringLiteral("help")},
+                  {QStringLiteral("note"), QStringLiteral("客户要求赔偿，超出权限")}})),
+             QStringLiteral("ok"));
+    const std::optional<FloorAlert> help =
+        waitForAlert(QStringLiteral("helpRequested"), from, 5000);
+    QVERIFY(help.has_value());
+    QCOMPARE(help->agentId, kLina);
+    QCOMPARE(help->severity, QStringLiteral("critical"));
+    QCOMPARE(help->detail, QStringLiteral("客户要求赔偿，超出权限"));
+    QCOMPARE(outcomeOf(m_lina->call(method::AgentRequestHelp,
+                                    {{QStringLiteral("kind"), QStringLiteral("panic")}})),
+             QStringLiteral("invalid_params"));
+    QCOMPARE(outcomeOf(m_lina->call(method::AgentRequestHelp,
+                                    {{QStringLiteral("kind"), QStringLiteral("abusive")},
+                                     {QStringLiteral("interactionId"), QStringLiteral("i-nope")}})),
+             QStringLiteral("not_found"));
+
+    // Acknowledged by the lead: every watcher hears it, and it is audited.
+    from = m_lead->events().size();
+    const Response acknowledged =
+        m_lead->call(method::AlertAcknowledge, {{QStringLiteral("id"), help->id}});
+    QCOMPARE(outcomeOf(acknowledged), QStringLiteral("ok"));
+    QTRY_VERIFY(std::any_of(
+        m_lead->events().cbegin() + from, m_lead->events().cend(), [&](const Event& event) {
+            const Result<FloorAlert> alert = alertOf(event);
+            return event.name == event::FloorAlert && alert && alert.value().id == help->id &&
+                   alert.value().acknowledgedBy == QStringLiteral("u2001");
+        }));
+    QCOMPARE(m_hub->auditCount(QStringLiteral("alert.acknowledge"), QString::number(help->id)), 1);
+    QCOMPARE(outcomeOf(m_lead->call(method::AlertAcknowledge, {{QStringLiteral("id"), 999999}})),
+             QStringLiteral("not_found"));
+
+    // The text-quality monitor: a customer threatens to go to the regulator.
+    from = m_lead->events().size();
+    WebCustomer angry(*m_hub);
+    QVERIFY(angry.start(QStringLiteral("赵先生")));
+    QCOMPARE(outcomeOf(angry.send(QStringLiteral("再不解决我就去12315投诉，还要找媒体曝光！"),
+                                  QStringLiteral("w-1"))),
+             QStringLiteral("ok"));
+    const std::optional<FloorAlert> keyword = waitForAlert(QStringLiteral("keyword"), from, 5000);
+    QVERIFY(keyword.has_value());
+    QCOMPARE(keyword->interactionId, angry.conversationId);
+    QVERIFY2(keyword->detail.startsWith(QStringLiteral("publicity: ")),
+             qPrintable(keyword->detail));
+    // The same threat again is the same alert, not a new one.
+    QCOMPARE(outcomeOf(angry.send(QStringLiteral("我说了，要曝光"), QStringLiteral("w-2"))),
+             QStringLiteral("ok"));
+    QTest::qWait(300);
+    const Response listed = m_lead->call(method::AlertList);
+    int keywordAlerts = 0;
+    for (const QJsonValue& value : listed.result.value(QLatin1StringView("alerts")).toArray()) {
+        const QJsonObject alert = value.toObject();
+        keywordAlerts +=
+            alert.value(QLatin1StringView("kind")).toString() == QStringLiteral("keyword") &&
+                    alert.value(QLatin1StringView("interactionId")).toString() ==
+                        angry.conversationId
+                ? 1
+                : 0;
+    }
+    QCOMPARE(keywordAlerts, 1);
+
+    // An agent Not Ready longer than the site allows (2 s in this hub).
+    TestClient zhang(m_hub->url());
+    QVERIFY(zhang.signIn(QStringLiteral("zhang.min")).has_value());
+    from = m_lead->events().size();
+    QCOMPARE(
+        outcomeOf(zhang.call(method::AgentSetState,
+                             SetStateParams{Presence::NotReady, QStringLiteral("break")}.toJson())),
+        QStringLiteral("ok"));
+    const std::optional<FloorAlert> idle =
+        waitForAlert(QStringLiteral("notReadyTooLong"), from, 6000);
+    QVERIFY(idle.has_value());
+    QCOMPARE(idle->agentId, QStringLiteral("u1003"));
+
+    // A caller waits in Roaming VIP (SLA 10 s) with nobody ready for it:
+    // first the queue is at risk, then the call is past its SLA.
+    from = m_lead->events().size();
+    CreateInteractionParams call;
+    call.channel = Channel::Voice;
+    call.queueId = QStringLiteral("roaming-vip");
+    call.customer = CustomerRef{
+        {}, QStringLiteral("孙先生"), QStringLiteral("phone"), QStringLiteral("139****0000")};
+    QCOMPARE(outcomeOf(m_admin->call(method::AdminCreateInteraction, call.toJson())),
+             QStringLiteral("ok"));
+    const std::optional<FloorAlert> risk = waitForAlert(QStringLiteral("slaRisk"), from, 15000);
+    QVERIFY(risk.has_value());
+    QCOMPARE(risk->queueId, QStringLiteral("roaming-vip"));
+    const std::optional<FloorAlert> late =
+        waitForAlert(QStringLiteral("waitingOverSla"), from, 15000);
+    QVERIFY(late.has_value());
+    QCOMPARE(late->queueId, QStringLiteral("roaming-vip"));
+
+    // Assigned to someone to handle, audited.
+    QCOMPARE(outcomeOf(m_lead->call(method::AlertAssign, {{QStringLiteral("id"), late->id},
+                                                          {QStringLiteral("agentId"), kLina}})),
+             QStringLiteral("ok"));
+    QCOMPARE(m_hub->auditCount(QStringLiteral("alert.assign"), QString::number(late->id)), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_HubFloor)

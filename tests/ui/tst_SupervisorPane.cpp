@@ -2,6 +2,7 @@
 #include "SignedInShell.h"
 #include "TestClient.h"
 #include "core/supervisor/FloorDesk.h"
+#include "models/AlertListModel.h"
 #include "models/FloorRosterModel.h"
 #include "models/QueueBoardModel.h"
 #include "protocol/Names.h"
@@ -14,6 +15,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QTabWidget>
 #include <QTableView>
 #include <QtTest/QTest>
@@ -134,6 +136,28 @@ void tst_SupervisorPane::supervisorForcesAnAgentNotReady()
     const models::QueueBoardModel& board = desktop.flow.floorDesk().queues();
     const int chatRow = board.rowOf(QStringLiteral("online-chat"));
     QTRY_COMPARE(board.index(chatRow).data(models::QueueBoardModel::AgentsReadyRole).toInt(), 0);
+
+    // 李娜 asks for help: the alert is in the list at once; acknowledged, it
+    // is marked done and the audit log keeps who did it.
+    QCOMPARE(outcomeOf(lina.call(method::AgentRequestHelp,
+                                 {{QStringLiteral("kind"), QStringLiteral("abusive")},
+                                  {QStringLiteral("note"), QStringLiteral("<b>骂人</b>")}})),
+             QStringLiteral("ok"));
+    QListView* alerts = pane->alertsView();
+    QTRY_VERIFY(alerts->model()->rowCount() >= 1);
+    const QModelIndex newest = alerts->model()->index(0, 0);
+    QCOMPARE(newest.data(models::AlertListModel::KindRole).toString(),
+             QStringLiteral("abusiveCustomer"));
+    QVERIFY2(newest.data().toString().contains(
+                 QStringLiteral("李娜 reports an abusive customer: <b>骂人</b>")),
+             qPrintable(newest.data().toString()));
+    alerts->setCurrentIndex(newest);
+    pane->acknowledgeSelectedAlert();
+    QTRY_VERIFY(!alerts->model()->index(0, 0).data(models::AlertListModel::OpenRole).toBool());
+    QCOMPARE(
+        hub.auditCount(QStringLiteral("alert.acknowledge"),
+                       QString::number(newest.data(models::AlertListModel::IdRole).toLongLong())),
+        1);
 
     const QString screenshots = qEnvironmentVariable("QIDONG_SCREENSHOT_DIR");
     if (!screenshots.isEmpty()) {

@@ -102,7 +102,9 @@ void tst_SystemHotkeys::aKeyAnotherProgramHoldsIsRefused()
     }
     SystemHotkeys hotkeys; // the other program is gone: free again
     QSignalSpy activated(&hotkeys, &SystemHotkeys::activated);
-    QVERIFY(hotkeys.add(1, keys));
+    // Once the X server has handled the other client's disconnection, which
+    // it does in its own time (a loaded machine showed it).
+    QTRY_VERIFY(hotkeys.add(1, keys));
     QVERIFY(press(QStringLiteral("ctrl+alt+shift+k")));
     QTRY_COMPARE(activated.size(), 1);
 }

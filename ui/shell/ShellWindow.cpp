@@ -10,6 +10,7 @@
 #include "core/customer/CustomerDesk.h"
 #include "core/knowledge/KnowledgeDesk.h"
 #include "core/session/AgentSession.h"
+#include "core/supervisor/FloorDesk.h"
 #include "core/voice/CallDesk.h"
 #include "core/voice/VoiceEngine.h"
 #include "models/InteractionListModel.h"
@@ -99,6 +100,9 @@ ShellWindow::ShellWindow(core::HubConnection& connection, core::AgentSession& se
             [this](const QString&, const protocol::Error& error) {
                 statusBar()->showMessage(ErrorText::describe(error), 8000);
             });
+    connect(&session, &core::AgentSession::helpRequested, this, [this](const QString&) {
+        statusBar()->showMessage(tr("Your team lead has been told."), 8000);
+    });
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("shell/geometry")).toByteArray()))
@@ -226,6 +230,19 @@ void ShellWindow::createActions()
             dock->raise();
         }
         m_knowledge->focusSearch();
+    });
+    // Seed 002: an agent facing an abusive caller hands over to the lead.
+    const auto currentInteraction = [this] {
+        const protocol::Interaction* item =
+            m_session.interactions().interactionAt(m_interactions->currentIndex().row());
+        return item ? item->id : QString();
+    };
+    add(tr("Ask team lead for &help"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+        [this, currentInteraction] {
+            m_session.requestHelp(QStringLiteral("help"), currentInteraction());
+        });
+    add(tr("Report abusive &customer"), QKeySequence(), [this, currentInteraction] {
+        m_session.requestHelp(QStringLiteral("abusive"), currentInteraction());
     });
     work->addSeparator();
     // Call control works wherever focus is in the application, and with
@@ -366,6 +383,11 @@ void ShellWindow::notifyIfAway(const protocol::InteractionOffer& offer)
     if (isActiveWindow())
         return;
     QApplication::alert(this); // taskbar flash
+    trayMessage(tr("Incoming offer"), offer.interaction.customer.displayName);
+}
+
+void ShellWindow::trayMessage(const QString& title, const QString& text)
+{
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     if (!m_tray) {
@@ -376,8 +398,7 @@ void ShellWindow::notifyIfAway(const protocol::InteractionOffer& offer)
         });
         m_tray->show();
     }
-    m_tray->showMessage(tr("Incoming offer"), offer.interaction.customer.displayName,
-                        QSystemTrayIcon::Information, 10000);
+    m_tray->showMessage(title, text, QSystemTrayIcon::Information, 10000);
 }
 
 void ShellWindow::placeToast()
@@ -416,6 +437,15 @@ void ShellWindow::addSupervisorWorkspace(core::FloorDesk& desk)
     tabs->addTab(m_supervisor, tr("Floor"));
     tabs->setCurrentWidget(m_supervisor);
     setCentralWidget(tabs);
+    // Alerts reach a lead who is looking elsewhere: the tray, and the taskbar.
+    connect(&desk, &core::FloorDesk::alertRaised, this,
+            [this](const protocol::FloorAlert& alert, const QString& text) {
+                if (alert.severity == QStringLiteral("info"))
+                    return;
+                if (!isActiveWindow())
+                    QApplication::alert(this);
+                trayMessage(tr("Floor alert"), text);
+            });
     // The floor wants the height; the knowledge dock is a click away (Ctrl+K).
     if (auto* knowledge = findChild<QDockWidget*>(QStringLiteral("knowledgeDock")))
         knowledge->hide();

@@ -73,6 +73,7 @@ private:
     void showShortcuts();
     void createSystemHotkeys();
     void notifyIfAway(const protocol::InteractionOffer& offer);
+    void trayMessage(const QString& title, const QString& text);
 
     core::HubConnection& m_connection;
     core::AgentSession& m_session;

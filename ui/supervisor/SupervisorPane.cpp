@@ -18,6 +18,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
@@ -94,7 +95,13 @@ SupervisorPane::SupervisorPane(core::FloorDesk& desk, core::AgentSession& sessio
     auto* split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("floorSplit"));
     split->setChildrenCollapsible(false);
-    split->addWidget(tilesArea);
+    auto* top = new QSplitter(Qt::Horizontal, this);
+    top->setChildrenCollapsible(false);
+    top->addWidget(tilesArea);
+    top->addWidget(buildAlerts());
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 1);
+    split->addWidget(top);
     split->addWidget(rosterBlock);
     split->addWidget(m_chart);
     split->setStretchFactor(0, 2);
@@ -223,6 +230,60 @@ void SupervisorPane::buildActions(QWidget* bar)
             [rowReasons, fillReasons] { fillReasons(rowReasons); });
     m_rowMenu->addAction(tr("Sign out…"), this, &SupervisorPane::signOutSelected);
     m_rowMenu->addAction(tr("Skills and capacity…"), this, &SupervisorPane::adjustSelected);
+}
+
+QWidget* SupervisorPane::buildAlerts()
+{
+    auto* box = new QWidget(this);
+    m_alerts = new QListView(box);
+    m_alerts->setObjectName(QStringLiteral("floorAlerts"));
+    m_alerts->setModel(&m_desk.alerts());
+    m_alerts->setWordWrap(true);
+    m_alerts->setUniformItemSizes(false);
+    m_alerts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto* title = new QLabel(tr("Alerts"), box);
+    auto* acknowledge = new QPushButton(tr("Acknowledge"), box);
+    auto* assign = new QPushButton(tr("Assign to selected agent"), box);
+    auto* buttons = new QHBoxLayout();
+    buttons->addWidget(acknowledge);
+    buttons->addWidget(assign);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title);
+    layout->addWidget(m_alerts, 1);
+    layout->addLayout(buttons);
+    const auto count = [this, title] {
+        const int open = m_desk.alerts().openCount();
+        title->setText(open == 0 ? tr("Alerts") : tr("Alerts (%n open)", "", open));
+    };
+    connect(&m_desk.alerts(), &QAbstractItemModel::rowsInserted, this, count);
+    connect(&m_desk.alerts(), &QAbstractItemModel::dataChanged, this, count);
+    connect(&m_desk.alerts(), &QAbstractItemModel::modelReset, this, count);
+    connect(acknowledge, &QPushButton::clicked, this, &SupervisorPane::acknowledgeSelectedAlert);
+    connect(assign, &QPushButton::clicked, this, &SupervisorPane::assignSelectedAlert);
+    return box;
+}
+
+void SupervisorPane::acknowledgeSelectedAlert()
+{
+    const QModelIndex current = m_alerts->currentIndex();
+    if (!current.isValid()) {
+        say(tr("Select an alert first."), true);
+        return;
+    }
+    m_desk.acknowledgeAlert(current.data(models::AlertListModel::IdRole).toLongLong());
+}
+
+void SupervisorPane::assignSelectedAlert()
+{
+    const QModelIndex current = m_alerts->currentIndex();
+    const QStringList agents = selectedAgents();
+    if (!current.isValid() || agents.size() != 1) {
+        say(tr("Select an alert and one agent in the list."), true);
+        return;
+    }
+    m_desk.assignAlert(current.data(models::AlertListModel::IdRole).toLongLong(),
+                       agents.constFirst());
 }
 
 QStringList SupervisorPane::selectedAgents() const

@@ -7,6 +7,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListView;
 class QMenu;
 class QTableView;
 class QToolButton;
@@ -39,6 +40,10 @@ public:
     QLineEdit* searchEdit() const { return m_search; }
     QComboBox* presenceFilter() const { return m_presence; }
     QLabel* status() const { return m_status; }
+    QListView* alertsView() const { return m_alerts; }
+    void acknowledgeSelectedAlert();
+    // The selected alert, for the agent selected in the roster.
+    void assignSelectedAlert();
 
     // Actions on the agents selected in the roster; each needs a reason.
     void forceSelected(int presence, const QString& reason);
@@ -48,6 +53,7 @@ public:
 private:
     void buildFilters(QWidget* bar);
     void buildActions(QWidget* bar);
+    QWidget* buildAlerts();
     QStringList selectedAgents() const;
     QString why();
     void showWaiting(const QString& queueId, const QList<protocol::Interaction>& waiting);
@@ -68,6 +74,7 @@ private:
     QLineEdit* m_why = nullptr;
     QToolButton* m_notReady = nullptr;
     QMenu* m_rowMenu = nullptr;
+    QListView* m_alerts = nullptr;
     QLabel* m_status;
 };
 
