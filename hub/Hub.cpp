@@ -15,6 +15,7 @@
 #include "floor/FloorBoard.h"
 #include "floor/FloorFeed.h"
 #include "floor/FloorTallies.h"
+#include "floor/LiveMonitors.h"
 #include "interactions/InteractionDirectory.h"
 #include "knowledge/DemoKnowledge.h"
 #include "knowledge/KnowledgeSearch.h"
@@ -218,6 +219,8 @@ Result<bool> Hub::open()
         *m_interactions, *m_media, m_options.announceAfter, m_options.announceAfter * 10);
     m_consults = std::make_unique<ConsultCalls>(*m_interactions, *m_accounts, *m_directory,
                                                 *m_voice, m_options.offerTimeout);
+    m_monitors = std::make_unique<LiveMonitors>(*m_interactions, *m_accounts, *m_voice, *m_chat,
+                                                m_options.tellMonitored);
     m_customers =
         std::make_unique<CustomerGateway>(*m_chat, *m_interactions, *m_accounts, *m_voice);
     // After the gateway: a dialled customer still on the page rings there first.
@@ -246,7 +249,7 @@ Result<bool> Hub::open()
         [this](const QString& interactionId) { m_floor->scoresChanged(interactionId); });
     m_supervisorMethods = std::make_unique<SupervisorMethods>(SupervisorMethods::Services{
         *m_floor, *m_floorFeed, *m_floorTallies, *m_accounts, *m_directory, *m_interactions,
-        *m_sessions, *m_audit, *m_alerts});
+        *m_sessions, *m_audit, *m_alerts, *m_monitors});
     m_supervisorMethods->registerWith(*m_dispatcher);
 
     ClientConnection::Settings connectionSettings;
@@ -355,6 +358,26 @@ void Hub::connectEvents()
     connect(m_consults.get(), &ConsultCalls::changed, m_sessions.get(),
             [this](const QString& agentId, const Consultation& consultation) {
                 m_sessions->postToAgent(agentId, event::CallConsultChanged, consultation.toJson());
+                // A monitoring team lead sees the colleague come and go.
+                m_monitors->refresh(consultation.id);
+            });
+    connect(m_monitors.get(), &LiveMonitors::changed, m_sessions.get(),
+            [this](const QString& supervisorId, const Monitoring& monitoring) {
+                m_sessions->postToAgent(supervisorId, event::MonitorChanged, monitoring.toJson());
+            });
+    connect(m_monitors.get(), &LiveMonitors::notice, m_sessions.get(),
+            [this](const QString& agentId, const MonitorNotice& notice) {
+                m_sessions->postToAgent(agentId, event::MonitorNotice, notice.toJson());
+            });
+    connect(m_monitors.get(), &LiveMonitors::whispered, m_sessions.get(),
+            [this](const QString& agentId, const WhisperNote& note) {
+                m_sessions->postToAgent(agentId, event::MonitorWhisper, note.toJson());
+            });
+    // A team lead who signs out (or is signed out) stops monitoring.
+    connect(m_directory.get(), &AgentDirectory::stateChanged, m_monitors.get(),
+            [this](const QString& agentId, const AgentState& state) {
+                if (state.presence == Presence::Offline)
+                    m_monitors->stopAll(agentId);
             });
     connect(m_router.get(), &Router::positionChanged, m_customers.get(),
             &CustomerGateway::onPositionChanged);
@@ -369,6 +392,11 @@ void Hub::connectEvents()
     };
     connect(m_chat.get(), &ChatService::messagePosted, m_sessions.get(),
             [this, holder](const ChatMessage& message) {
+                // Team leads monitoring it read along (their own lines too:
+                // the desktop keeps one copy per seq).
+                for (const QString& supervisorId : m_monitors->supervisorsOn(message.interactionId))
+                    m_sessions->postToAgent(supervisorId, event::ChatMessage,
+                                            {{QStringLiteral("message"), message.toJson()}});
                 const QString agentId = holder(message.interactionId);
                 // The agent's own messages come back as the answer to chat.send.
                 if (agentId.isEmpty() || message.sender == Sender::Agent)

@@ -17,6 +17,7 @@ class AgentDirectory;
 class AgentMethods;
 class AgentStateStore;
 class AlertMonitor;
+class LiveMonitors;
 class AuditLog;
 class FloorBoard;
 class FloorFeed;
@@ -114,6 +115,7 @@ private:
     std::unique_ptr<FloorBoard> m_floor;
     std::unique_ptr<FloorFeed> m_floorFeed;
     std::unique_ptr<AlertMonitor> m_alerts;
+    std::unique_ptr<LiveMonitors> m_monitors;
     std::unique_ptr<MethodDispatcher> m_dispatcher;
     std::unique_ptr<AuthMethods> m_authMethods;
     std::unique_ptr<AgentMethods> m_agentMethods;

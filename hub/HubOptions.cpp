@@ -123,6 +123,10 @@ void HubOptions::addTo(QCommandLineParser& parser)
          QStringLiteral("JSON file of keyword patterns by category for the text-quality monitor"
                         " (replaces the built-in zh/en lists)."),
          QStringLiteral("file")},
+        {QStringLiteral("monitor-notice"),
+         QStringLiteral("Whether agents are told that a team lead monitors their interaction"
+                        " (the organisation's policy): on or off."),
+         QStringLiteral("on|off"), QStringLiteral("on")},
         {QStringLiteral("replay-buffer"),
          QStringLiteral("Events kept per session for replay after a reconnect."),
          QStringLiteral("count"), QStringLiteral("1024")},
@@ -230,6 +234,10 @@ Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)
     options.alertAfterCallWork = std::chrono::seconds(*acw);
     options.alertNotReady = std::chrono::seconds(*notReady);
     options.alertKeywordsFile = parser.value(QStringLiteral("alert-keywords"));
+    const QString notice = parser.value(QStringLiteral("monitor-notice"));
+    if (notice != QStringLiteral("on") && notice != QStringLiteral("off"))
+        return bad(QStringLiteral("--monitor-notice must be on or off"));
+    options.tellMonitored = notice == QStringLiteral("on");
     return options;
 }
 

@@ -43,6 +43,7 @@ struct HubOptions final
     std::chrono::seconds alertAfterCallWork{120}; // an agent this long in wrap-up: an alert
     std::chrono::seconds alertNotReady{15 * 60};
     QString alertKeywordsFile; // the text-quality monitor's lists (JSON); built-in if empty
+    bool tellMonitored = true; // agents see that a team lead monitors them (policy)
     int chatCapacity = 0;      // > 0: every agent's concurrent chats, whatever their account says
 
     static void addTo(QCommandLineParser& parser);

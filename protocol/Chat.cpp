@@ -18,10 +18,11 @@ QLatin1StringView key(const char* name)
 using enumnames::nameOf;
 using enumnames::valueOf;
 
-constexpr std::array<std::pair<Sender, const char*>, 3> kSenders{{
+constexpr std::array<std::pair<Sender, const char*>, 4> kSenders{{
     {Sender::Customer, "customer"},
     {Sender::Agent, "agent"},
     {Sender::System, "system"},
+    {Sender::Supervisor, "supervisor"},
 }};
 
 constexpr std::array<std::pair<Delivery, const char*>, 3> kDeliveries{{

@@ -17,7 +17,8 @@ enum class Sender
 {
     Customer,
     Agent,
-    System, // queue notices, transfers, "the agent ended the chat"
+    System,     // queue notices, transfers, "the agent ended the chat"
+    Supervisor, // a team lead who joined the chat (monitor.start, barge)
 };
 
 // How far a message got: stored by the hub, shown to the other side, read.

@@ -36,10 +36,23 @@ ChatService::ChatService(ChatStore& store, const InteractionDirectory& interacti
     , m_accounts(accounts)
 {}
 
+void ChatService::setMonitor(const QString& interactionId, const QString& supervisorId,
+                             std::optional<bool> writes)
+{
+    if (writes)
+        m_monitors[interactionId].insert(supervisorId, *writes);
+    else if (auto it = m_monitors.find(interactionId); it != m_monitors.end()) {
+        it->remove(supervisorId);
+        if (it->isEmpty())
+            m_monitors.erase(it);
+    }
+}
+
 Result<ChatMessage> ChatService::sendFromAgent(const QString& agentId, const ChatSendParams& params)
 {
     const std::optional<Interaction> interaction = m_interactions.find(params.interactionId);
-    if (!interaction || interaction->agentId != agentId)
+    const bool joined = m_monitors.value(params.interactionId).value(agentId, false);
+    if (!interaction || (interaction->agentId != agentId && !joined))
         return notYours();
     if (interaction->state != InteractionState::Active)
         return makeError(
@@ -47,7 +60,7 @@ Result<ChatMessage> ChatService::sendFromAgent(const QString& agentId, const Cha
             QStringLiteral("the conversation is %1").arg(interactionStateName(interaction->state)));
     ChatMessage message;
     message.interactionId = params.interactionId;
-    message.sender = Sender::Agent;
+    message.sender = interaction->agentId == agentId ? Sender::Agent : Sender::Supervisor;
     const std::optional<Agent> agent = m_accounts.findById(agentId);
     message.senderName = agent ? agent->displayName : QString();
     return append(message, params);
@@ -133,7 +146,7 @@ void ChatService::markDelivered(const QString& interactionId, Sender reader, qin
 Result<ChatHistory> ChatService::historyForAgent(const QString& agentId,
                                                  const ChatHistoryParams& params) const
 {
-    if (!holds(agentId, params.interactionId))
+    if (!holds(agentId, params.interactionId) && !monitors(agentId, params.interactionId))
         return notYours();
     return m_store.history(params.interactionId, params.beforeSeq, params.limit);
 }
@@ -154,6 +167,11 @@ Result<AttachmentUpload> ChatService::attachmentForAgent(const QString& agentId,
     if (!attachment || !holds(agentId, attachment->interactionId))
         return makeError(ErrorCode::NotFound, QStringLiteral("no such attachment"));
     return AttachmentUpload{attachment->name, attachment->mimeType, attachment->data};
+}
+
+bool ChatService::monitors(const QString& agentId, const QString& interactionId) const
+{
+    return m_monitors.value(interactionId).contains(agentId);
 }
 
 bool ChatService::holds(const QString& agentId, const QString& interactionId) const

@@ -3,6 +3,7 @@
 #include "protocol/Chat.h"
 #include "protocol/Result.h"
 
+#include <QHash>
 #include <QObject>
 
 namespace qidong::hub {
@@ -26,7 +27,13 @@ public:
                 const InteractionStore& past, const AccountStore& accounts,
                 QObject* parent = nullptr);
 
-    // The agent who holds the interaction writes to the customer.
+    // A team lead monitoring the conversation reads it; joined (`writes`),
+    // they write into it as Sender::Supervisor. nullopt: they left.
+    void setMonitor(const QString& interactionId, const QString& supervisorId,
+                    std::optional<bool> writes);
+
+    // The agent who holds the interaction writes to the customer; a team
+    // lead who joined it does too.
     protocol::Result<protocol::ChatMessage> sendFromAgent(const QString& agentId,
                                                           const protocol::ChatSendParams& params);
     // The customer writes into their open conversation.
@@ -45,7 +52,7 @@ public:
                                     qint64 seq);
     void markDelivered(const QString& interactionId, protocol::Sender reader, qint64 seq);
 
-    // History an agent may read: of an interaction they hold.
+    // History an agent may read: of an interaction they hold or monitor.
     protocol::Result<protocol::ChatHistory>
     historyForAgent(const QString& agentId, const protocol::ChatHistoryParams& params) const;
     // The earlier contacts of the customer of an interaction the agent holds.
@@ -67,11 +74,13 @@ private:
     protocol::Result<protocol::ChatMessage> append(protocol::ChatMessage message,
                                                    const protocol::ChatSendParams& params);
     bool holds(const QString& agentId, const QString& interactionId) const;
+    bool monitors(const QString& agentId, const QString& interactionId) const;
 
     ChatStore& m_store;
     const InteractionDirectory& m_interactions;
     const InteractionStore& m_past;
     const AccountStore& m_accounts;
+    QHash<QString, QHash<QString, bool>> m_monitors; // interaction -> team lead -> writes
 };
 
 } // namespace qidong::hub

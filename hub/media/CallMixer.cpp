@@ -30,6 +30,7 @@ struct CallMixer::Leg
     QString party;
     Listen listen = Listen::Mix;
     bool talks = true;
+    QString heardOnlyBy;
 
     // Incoming: played out once per tick when someone needs it mixed.
     JitterBuffer jitter;
@@ -64,7 +65,8 @@ CallMixer::CallMixer(QString callId, Send send, Dtmf dtmf)
 
 CallMixer::~CallMixer() = default;
 
-void CallMixer::addParty(const QString& party, Listen listen, bool talks)
+void CallMixer::addParty(const QString& party, Listen listen, bool talks,
+                         const QString& heardOnlyBy)
 {
     auto& leg = m_legs[party];
     if (!leg)
@@ -72,6 +74,7 @@ void CallMixer::addParty(const QString& party, Listen listen, bool talks)
     leg->party = party;
     leg->listen = listen;
     leg->talks = talks;
+    leg->heardOnlyBy = heardOnlyBy;
     changed();
 }
 
@@ -115,6 +118,14 @@ void CallMixer::setTalks(const QString& party, bool talks)
     }
 }
 
+void CallMixer::setHeardOnlyBy(const QString& party, const QString& listener)
+{
+    if (Leg* leg = find(party); leg && leg->heardOnlyBy != listener) {
+        leg->heardOnlyBy = listener;
+        changed();
+    }
+}
+
 std::vector<QString> CallMixer::parties() const
 {
     std::vector<QString> names;
@@ -149,7 +160,8 @@ void CallMixer::changed()
             route = Route::Ringback;
         } else {
             for (auto& [other, talker] : m_legs)
-                if (talker.get() != leg.get() && talker->talks)
+                if (talker.get() != leg.get() && talker->talks &&
+                    (talker->heardOnlyBy.isEmpty() || talker->heardOnlyBy == party))
                     sources.push_back(talker.get());
             route = sources.empty()       ? Route::Nothing
                     : sources.size() == 1 ? Route::Forward
@@ -294,7 +306,7 @@ void CallMixer::record()
     if (!m_recording.paused) {
         std::vector<Leg*> agents;
         for (auto& [party, leg] : m_legs) {
-            if (!leg->talks || leg->tickPacket.isEmpty())
+            if (!leg->talks || leg->tickPacket.isEmpty() || !leg->heardOnlyBy.isEmpty())
                 continue;
             if (party == QLatin1StringView("customer"))
                 left = leg->tickPacket;

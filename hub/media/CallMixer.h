@@ -62,11 +62,14 @@ public:
 
     const QString& callId() const { return m_callId; }
 
-    void addParty(const QString& party, Listen listen, bool talks);
+    // `heardOnlyBy`: the one party who hears this one (a team lead's
+    // whisper to the agent); empty, everyone does.
+    void addParty(const QString& party, Listen listen, bool talks, const QString& heardOnlyBy = {});
     void removeParty(const QString& party);
     bool hasParty(const QString& party) const;
     void setListen(const QString& party, Listen listen);
     void setTalks(const QString& party, bool talks);
+    void setHeardOnlyBy(const QString& party, const QString& listener);
     std::vector<QString> parties() const;
     std::optional<Listen> listenOf(const QString& party) const;
 
@@ -85,7 +88,8 @@ public:
 
     // The call's recording, on the mixer's clock: a stereo Ogg Opus file,
     // the customer on the left and the agents on the right, their packets
-    // stored as they came (OggOpusWriter::Layout::TwoParties). Paused (a
+    // stored as they came (OggOpusWriter::Layout::TwoParties); a whisper,
+    // which the customer never heard, is left out. Paused (a
     // card number being read out), it writes silence, so the file keeps the
     // call's timeline and shows where the pause was. Held parties do not
     // talk, so hold music is not recorded.

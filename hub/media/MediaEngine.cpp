@@ -109,10 +109,19 @@ MediaTicket MediaEngine::issue(const QString& callId, const QString& party)
     return ticket;
 }
 
-void MediaEngine::addParty(const QString& callId, const QString& party, Listen listen, bool talks)
+void MediaEngine::addParty(const QString& callId, const QString& party, Listen listen, bool talks,
+                           const QString& heardOnlyBy)
 {
-    onMediaThread(callId, [callId, party, listen, talks](MediaServer& server) {
-        server.addParty(callId, party, listen, talks);
+    onMediaThread(callId, [callId, party, listen, talks, heardOnlyBy](MediaServer& server) {
+        server.addParty(callId, party, listen, talks, heardOnlyBy);
+    });
+}
+
+void MediaEngine::setHeardOnlyBy(const QString& callId, const QString& party,
+                                 const QString& listener)
+{
+    onMediaThread(callId, [callId, party, listener](MediaServer& server) {
+        server.setHeardOnlyBy(callId, party, listener);
     });
 }
 

@@ -48,9 +48,11 @@ public:
 
     // A ticket for `party` of `callId` (the party must have been added).
     protocol::MediaTicket issue(const QString& callId, const QString& party);
-    void addParty(const QString& callId, const QString& party, Listen listen, bool talks);
+    void addParty(const QString& callId, const QString& party, Listen listen, bool talks,
+                  const QString& heardOnlyBy = {});
     void setListen(const QString& callId, const QString& party, Listen listen);
     void setTalks(const QString& callId, const QString& party, bool talks);
+    void setHeardOnlyBy(const QString& callId, const QString& party, const QString& listener);
     void removeParty(const QString& callId, const QString& party);
     void closeCall(const QString& callId);
     void startRecording(const QString& callId, const QString& path);

@@ -126,7 +126,8 @@ void MediaServer::admit(const QString& token, const Leg& leg, qint64 expiresAtMs
     m_tokenExpiry.insert(token, expiresAtMs);
 }
 
-void MediaServer::addParty(const QString& callId, const QString& party, Listen listen, bool talks)
+void MediaServer::addParty(const QString& callId, const QString& party, Listen listen, bool talks,
+                           const QString& heardOnlyBy)
 {
     auto& mixer = m_calls[callId];
     if (!mixer) {
@@ -137,7 +138,7 @@ void MediaServer::addParty(const QString& callId, const QString& party, Listen l
             },
             [this, callId](const QString& from, QChar key) { Q_EMIT dtmf(callId, from, key); });
     }
-    mixer->addParty(party, listen, talks);
+    mixer->addParty(party, listen, talks, heardOnlyBy);
     if (!m_clock.isActive()) {
         m_elapsed.start();
         m_nextTickMs = 0;
@@ -155,6 +156,13 @@ void MediaServer::setTalks(const QString& callId, const QString& party, bool tal
 {
     if (const auto call = m_calls.find(callId); call != m_calls.end())
         call->second->setTalks(party, talks);
+}
+
+void MediaServer::setHeardOnlyBy(const QString& callId, const QString& party,
+                                 const QString& listener)
+{
+    if (const auto call = m_calls.find(callId); call != m_calls.end())
+        call->second->setHeardOnlyBy(party, listener);
 }
 
 void MediaServer::removeParty(const QString& callId, const QString& party)

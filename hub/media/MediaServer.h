@@ -49,9 +49,11 @@ public:
     // expires at `expiresAtMs` (steady clock); used, it lasts as long as
     // the leg, so a dropped socket can come straight back.
     void admit(const QString& token, const Leg& leg, qint64 expiresAtMs);
-    void addParty(const QString& callId, const QString& party, Listen listen, bool talks);
+    void addParty(const QString& callId, const QString& party, Listen listen, bool talks,
+                  const QString& heardOnlyBy);
     void setListen(const QString& callId, const QString& party, Listen listen);
     void setTalks(const QString& callId, const QString& party, bool talks);
+    void setHeardOnlyBy(const QString& callId, const QString& party, const QString& listener);
     void removeParty(const QString& callId, const QString& party);
     void closeCall(const QString& callId);
     void startRecording(const QString& callId, const QString& path);

@@ -41,6 +41,11 @@ QString VoiceCalls::agentParty(const QString& agentId)
     return QStringLiteral("agent:") + agentId;
 }
 
+QString VoiceCalls::supervisorParty(const QString& supervisorId)
+{
+    return QStringLiteral("supervisor:") + supervisorId;
+}
+
 bool VoiceCalls::isCall(const Interaction& interaction) const
 {
     return interaction.channel == Channel::Voice || m_dials.contains(interaction.id);
@@ -57,8 +62,10 @@ void VoiceCalls::follow(const Interaction& interaction)
         (over || interaction.state == InteractionState::Queued ||
          interaction.state == InteractionState::Offered))
         m_dials.remove(id);
-    if (over)
+    if (over) {
         m_dials.remove(id);
+        m_monitors.remove(id);
+    }
     if (over || !isCall(interaction)) {
         // Also a waiting call that became a callback request.
         if (m_calls.remove(id)) {
@@ -75,37 +82,45 @@ void VoiceCalls::follow(const Interaction& interaction)
     const bool colleagueJoined = consult && consult->stage != ConsultStage::Ringing;
     Parties wanted;
     if (m_dials.contains(id) && !m_dials.value(id).answered) {
-        wanted.insert(holder, {Listen::Ringback, false}); // the customer's page rings
+        wanted.insert(holder, {Listen::Ringback, false, {}}); // the customer's page rings
         arrange(id, wanted);
         return;
     }
     switch (interaction.state) {
     case InteractionState::Queued:
-        wanted.insert(customer, {Listen::Music, false});
+        wanted.insert(customer, {Listen::Music, false, {}});
         break;
     case InteractionState::Offered:
-        wanted.insert(customer, {Listen::Ringback, false});
+        wanted.insert(customer, {Listen::Ringback, false, {}});
         break;
     case InteractionState::Active:
-        wanted.insert(customer, {Listen::Mix, true});
-        wanted.insert(holder, {Listen::Mix, true});
+        wanted.insert(customer, {Listen::Mix, true, {}});
+        wanted.insert(holder, {Listen::Mix, true, {}});
         if (colleagueJoined)
-            wanted.insert(agentParty(consult->agentId), {Listen::Mix, true});
+            wanted.insert(agentParty(consult->agentId), {Listen::Mix, true, {}});
         break;
     case InteractionState::Held:
-        wanted.insert(customer, {Listen::Music, false});
+        wanted.insert(customer, {Listen::Music, false, {}});
         if (!consult)
-            wanted.insert(holder, {Listen::Mix, false});
+            wanted.insert(holder, {Listen::Mix, false, {}});
         else if (!colleagueJoined)
-            wanted.insert(holder, {Listen::Ringback, false});
+            wanted.insert(holder, {Listen::Ringback, false, {}});
         else {
-            wanted.insert(holder, {Listen::Mix, true});
-            wanted.insert(agentParty(consult->agentId), {Listen::Mix, true});
+            wanted.insert(holder, {Listen::Mix, true, {}});
+            wanted.insert(agentParty(consult->agentId), {Listen::Mix, true, {}});
         }
         break;
     case InteractionState::WrapUp:
     case InteractionState::Ended:
         break;
+    }
+    if (interaction.state == InteractionState::Active ||
+        interaction.state == InteractionState::Held) {
+        const QHash<QString, MonitorMode> monitors = m_monitors.value(id);
+        for (auto it = monitors.cbegin(); it != monitors.cend(); ++it)
+            wanted.insert(supervisorParty(it.key()),
+                          {Listen::Mix, *it != MonitorMode::Listen,
+                           *it == MonitorMode::Whisper ? holder : QString()});
     }
     arrange(id, wanted);
     if (interaction.state == InteractionState::Active)
@@ -128,13 +143,15 @@ void VoiceCalls::arrange(const QString& interactionId, const Parties& wanted)
     for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
         const auto now = current.constFind(it.key());
         if (now == current.cend()) {
-            m_media.addParty(interactionId, it.key(), it->listen, it->talks);
+            m_media.addParty(interactionId, it.key(), it->listen, it->talks, it->heardOnlyBy);
             continue;
         }
         if (now->listen != it->listen)
             m_media.setListen(interactionId, it.key(), it->listen);
         if (now->talks != it->talks)
             m_media.setTalks(interactionId, it.key(), it->talks);
+        if (now->heardOnlyBy != it->heardOnlyBy)
+            m_media.setHeardOnlyBy(interactionId, it.key(), it->heardOnlyBy);
     }
     for (auto it = current.cbegin(); it != current.cend(); ++it)
         if (!wanted.contains(it.key()))
@@ -150,6 +167,30 @@ void VoiceCalls::setConsult(const QString& interactionId, std::optional<Consult>
         m_consults.remove(interactionId);
     if (const std::optional<Interaction> call = m_interactions.find(interactionId))
         follow(*call);
+}
+
+void VoiceCalls::setMonitor(const QString& interactionId, const QString& supervisorId,
+                            std::optional<MonitorMode> mode)
+{
+    if (mode)
+        m_monitors[interactionId].insert(supervisorId, *mode);
+    else if (auto it = m_monitors.find(interactionId); it != m_monitors.end()) {
+        it->remove(supervisorId);
+        if (it->isEmpty())
+            m_monitors.erase(it);
+    }
+    if (const std::optional<Interaction> call = m_interactions.find(interactionId))
+        follow(*call);
+}
+
+Result<MediaTicket> VoiceCalls::supervisorTicket(const QString& supervisorId,
+                                                 const QString& interactionId)
+{
+    const QString party = supervisorParty(supervisorId);
+    if (!m_calls.value(interactionId).contains(party))
+        return makeError(ErrorCode::InvalidTransition,
+                         QStringLiteral("you are not on this call now"));
+    return m_media.issue(interactionId, party);
 }
 
 void VoiceCalls::onOffered(const QString&, const InteractionOffer& offer)

@@ -3,6 +3,7 @@
 #include "CallMixer.h"
 #include "protocol/Call.h"
 #include "protocol/Interaction.h"
+#include "protocol/Monitor.h"
 #include "protocol/Payloads.h"
 #include "protocol/Result.h"
 
@@ -42,6 +43,7 @@ class VoiceCalls final : public QObject
 public:
     static constexpr QLatin1StringView kCustomer{"customer"};
     static QString agentParty(const QString& agentId);
+    static QString supervisorParty(const QString& supervisorId);
 
     VoiceCalls(InteractionDirectory& interactions, MediaEngine& media, QObject* parent = nullptr);
     ~VoiceCalls() override;
@@ -51,6 +53,18 @@ public:
     // An agent's leg: the one holding the call, or a consulted colleague.
     protocol::Result<protocol::MediaTicket> agentTicket(const QString& agentId,
                                                         const QString& interactionId);
+    // A team lead on the call (nullopt: leaves it). Listening they hear
+    // everyone and nobody hears them; whispering the agent holding the call
+    // hears them too; barging in everyone does. Their leg is there while an
+    // agent has the call (active or held).
+    void setMonitor(const QString& interactionId, const QString& supervisorId,
+                    std::optional<protocol::MonitorMode> mode);
+    protocol::Result<protocol::MediaTicket> supervisorTicket(const QString& supervisorId,
+                                                             const QString& interactionId);
+    bool isCallWithMedia(const QString& interactionId) const
+    {
+        return m_calls.contains(interactionId);
+    }
     // Media for calls that were open when the hub last stopped.
     void load();
     // Where call recordings go (one Ogg Opus file per call, named after the
@@ -68,6 +82,12 @@ public:
         protocol::ConsultStage stage = protocol::ConsultStage::Ringing;
     };
     void setConsult(const QString& interactionId, std::optional<Consult> consult);
+    std::optional<Consult> consultOf(const QString& interactionId) const
+    {
+        if (!m_consults.contains(interactionId))
+            return std::nullopt;
+        return m_consults.value(interactionId);
+    }
 
     // Outbound: the agent holding a callback (or a call they placed, or a
     // web chat) dials the customer. A route rings them where it can: the
@@ -108,6 +128,7 @@ private:
     {
         Listen listen = Listen::Mix;
         bool talks = false;
+        QString heardOnlyBy;
         friend bool operator==(const Layout&, const Layout&) = default;
     };
     using Parties = QHash<QString, Layout>;
@@ -131,8 +152,9 @@ private:
     MediaEngine& m_media;
     QHash<QString, Parties> m_calls;    // interactions with media open
     QHash<QString, Consult> m_consults; // ... with a colleague asked
-    QSet<QString> m_recording;          // ... that are being recorded
-    QHash<QString, Dial> m_dials;       // callbacks dialled
+    QHash<QString, QHash<QString, protocol::MonitorMode>> m_monitors; // ... team leads on them
+    QSet<QString> m_recording;                                        // ... that are being recorded
+    QHash<QString, Dial> m_dials;                                     // callbacks dialled
     std::vector<DialRoute> m_routes;
     std::chrono::milliseconds m_dialTimeout{30000};
     QString m_recordingsDir;

@@ -7,9 +7,11 @@
 #include "floor/FloorBoard.h"
 #include "floor/FloorFeed.h"
 #include "floor/FloorTallies.h"
+#include "floor/LiveMonitors.h"
 #include "interactions/InteractionDirectory.h"
 #include "protocol/Floor.h"
 #include "protocol/JsonList.h"
+#include "protocol/Monitor.h"
 #include "protocol/Names.h"
 #include "protocol/Payloads.h"
 #include "server/ClientConnection.h"
@@ -85,6 +87,16 @@ void SupervisorMethods::registerWith(MethodDispatcher& dispatcher)
         });
     dispatcher.add(method::AlertAcknowledge, leads, bind(&SupervisorMethods::acknowledgeAlert));
     dispatcher.add(method::AlertAssign, leads, bind(&SupervisorMethods::assignAlert));
+    dispatcher.add(method::MonitorStart, leads,
+                   [this](ClientConnection& caller, const Request& request) {
+                       monitor(caller, request, true);
+                   });
+    dispatcher.add(method::MonitorMode, leads,
+                   [this](ClientConnection& caller, const Request& request) {
+                       monitor(caller, request, false);
+                   });
+    dispatcher.add(method::MonitorStop, leads, bind(&SupervisorMethods::stopMonitor));
+    dispatcher.add(method::MonitorWhisper, leads, bind(&SupervisorMethods::whisper));
 }
 
 void SupervisorMethods::subscribe(ClientConnection& caller, const Request& request)
@@ -300,6 +312,63 @@ void SupervisorMethods::assignAlert(ClientConnection& caller, const Request& req
                  {{QStringLiteral("to"), agentId}}))
         return;
     answer(caller, request, m_services.alerts.assign(id, agentId), "alert");
+}
+
+void SupervisorMethods::monitor(ClientConnection& caller, const Request& request, bool start)
+{
+    const std::optional<MonitorParams> params = readParams<MonitorParams>(caller, request);
+    if (!params)
+        return;
+    const std::optional<Interaction> current = m_services.interactions.find(params->interactionId);
+    if (!audited(caller, request,
+                 start ? QStringLiteral("monitor.start") : QStringLiteral("monitor.mode"),
+                 params->interactionId,
+                 {{QStringLiteral("mode"), monitorModeName(params->mode)},
+                  {QStringLiteral("agent"), current ? current->agentId : QString()}}))
+        return;
+    const Result<Monitoring> monitoring =
+        start ? m_services.monitors.start(actorOf(caller), *params)
+              : m_services.monitors.setMode(actorOf(caller), *params);
+    if (!monitoring)
+        caller.sendError(request.id, monitoring.error());
+    else
+        caller.sendResult(request.id, monitoring.value().toJson());
+}
+
+void SupervisorMethods::stopMonitor(ClientConnection& caller, const Request& request)
+{
+    FieldReader reader(request.params);
+    const QString interactionId = reader.string(key("interactionId"), kMaxIdentifierLength);
+    if (!reader.ok()) {
+        caller.sendError(request.id, reader.error());
+        return;
+    }
+    if (!audited(caller, request, QStringLiteral("monitor.stop"), interactionId, {}))
+        return;
+    const Result<bool> stopped = m_services.monitors.stop(actorOf(caller), interactionId);
+    if (!stopped)
+        caller.sendError(request.id, stopped.error());
+    else
+        caller.sendResult(request.id, {});
+}
+
+void SupervisorMethods::whisper(ClientConnection& caller, const Request& request)
+{
+    const std::optional<WhisperParams> params = readParams<WhisperParams>(caller, request);
+    if (!params)
+        return;
+    const Result<WhisperNote> note = m_services.monitors.whisper(actorOf(caller), *params);
+    if (!note) {
+        caller.sendError(request.id, note.error());
+        return;
+    }
+    // The note is the record of the coaching: it is kept in the audit log,
+    // never in the conversation.
+    if (!audited(caller, request, QStringLiteral("monitor.whisper"), params->interactionId,
+                 {{QStringLiteral("text"), params->text}}))
+        return;
+    m_services.monitors.deliver(note.value());
+    answer(caller, request, note, "note");
 }
 
 bool SupervisorMethods::checkTarget(ClientConnection& caller, const Request& request,

@@ -13,6 +13,7 @@ class FloorBoard;
 class FloorFeed;
 class FloorTallies;
 class InteractionDirectory;
+class LiveMonitors;
 class MethodDispatcher;
 class SessionRegistry;
 
@@ -20,8 +21,9 @@ class SessionRegistry;
 // not by what a desktop shows: watch the floor (floor.subscribe, paged
 // floor.agents, floor.intraday, floor.waiting), and act on agents and waiting work
 // (agent.forceState, agent.forceSignOut, agent.adjust,
-// interaction.reassign), and the floor's alerts (alert.*). Each action is audited with who, when
-// and why before it is carried out.
+// interaction.reassign), the floor's alerts (alert.*), and monitoring a
+// live interaction (monitor.start / mode / stop / whisper). Each action is
+// audited with who, when and why before it is carried out.
 class SupervisorMethods final
 {
     Q_DISABLE_COPY_MOVE(SupervisorMethods)
@@ -38,6 +40,7 @@ public:
         SessionRegistry& sessions;
         AuditLog& audit;
         AlertMonitor& alerts;
+        LiveMonitors& monitors;
     };
 
     explicit SupervisorMethods(Services services);
@@ -58,6 +61,9 @@ private:
     void reassign(ClientConnection& caller, const protocol::Request& request);
     void acknowledgeAlert(ClientConnection& caller, const protocol::Request& request);
     void assignAlert(ClientConnection& caller, const protocol::Request& request);
+    void monitor(ClientConnection& caller, const protocol::Request& request, bool start);
+    void stopMonitor(ClientConnection& caller, const protocol::Request& request);
+    void whisper(ClientConnection& caller, const protocol::Request& request);
     // The account acted on: a known agent or supervisor, never an admin.
     bool checkTarget(ClientConnection& caller, const protocol::Request& request,
                      const QString& agentId);

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void announcementReplacesTheMusicThenTheMusicReturns();
     void announcementIsDroppedWhenTheCallerIsAnswered();
     void announcementsAreBuiltFromTheShippedPrompts();
+    void aWhisperReachesItsOneListenerOnly();
 
 private:
     // Payloads sent to "customer" on each of `ticks` ticks ("" for a tick
@@ -107,6 +108,39 @@ void tst_CallMixer::announcementsAreBuiltFromTheShippedPrompts()
                 QVERIFY2(QueueAnnouncer::announcement(language, position, minutes * 60000),
                          qPrintable(
                              QStringLiteral("%1 %2 %3").arg(language).arg(position).arg(minutes)));
+}
+
+void tst_CallMixer::aWhisperReachesItsOneListenerOnly()
+{
+    QList<std::pair<QString, QByteArray>> sent;
+    CallMixer mixer(QStringLiteral("c3"), [&sent](const QString& party, const QByteArray& frame) {
+        sent.append({party, MediaFrame::decode(frame).value().payload});
+    });
+    // The agent is muted, so each listener hears at most one talker and
+    // gets its packets forwarded as they are.
+    mixer.addParty(QStringLiteral("customer"), Listen::Mix, false);
+    mixer.addParty(QStringLiteral("agent:u1"), Listen::Mix, false);
+    mixer.addParty(QStringLiteral("supervisor:u9"), Listen::Mix, true, QStringLiteral("agent:u1"));
+    MediaFrame spoken;
+    spoken.kind = qidong::protocol::MediaKind::Opus;
+    spoken.stream = 1;
+    spoken.payload = QByteArrayLiteral("coaching");
+    QVERIFY(mixer.receive(QStringLiteral("supervisor:u9"), spoken.encode()));
+    QCOMPARE(sent, (QList<std::pair<QString, QByteArray>>{
+                       {QStringLiteral("agent:u1"), QByteArrayLiteral("coaching")}}));
+    // Barging in: heard by everyone else.
+    sent.clear();
+    mixer.setHeardOnlyBy(QStringLiteral("supervisor:u9"), {});
+    spoken.sequence = 1;
+    QVERIFY(mixer.receive(QStringLiteral("supervisor:u9"), spoken.encode()));
+    QCOMPARE(sent.size(), 2);
+    QVERIFY(sent.contains(std::pair{QStringLiteral("customer"), QByteArrayLiteral("coaching")}));
+    // Listening only: heard by nobody.
+    sent.clear();
+    mixer.setTalks(QStringLiteral("supervisor:u9"), false);
+    spoken.sequence = 2;
+    QVERIFY(mixer.receive(QStringLiteral("supervisor:u9"), spoken.encode()));
+    QVERIFY(sent.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_CallMixer)

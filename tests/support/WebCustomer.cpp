@@ -24,6 +24,25 @@ bool WebCustomer::start(const QString& name, const QString& language)
     return !started.error && !token.isEmpty();
 }
 
+bool WebCustomer::call(const QString& name)
+{
+    if (!socket.open())
+        return false;
+    const Response started = socket.call(method::CustomerStart,
+                                         {{QStringLiteral("name"), name},
+                                          {QStringLiteral("phone"), QStringLiteral("13800138000")},
+                                          {QStringLiteral("language"), QStringLiteral("zh-CN")},
+                                          {QStringLiteral("channel"), QStringLiteral("voice")}});
+    token = started.result.value(QLatin1StringView("token")).toString();
+    conversationId = started.result.value(QLatin1StringView("conversationId")).toString();
+    Result<MediaTicket> media =
+        MediaTicket::fromJson(started.result.value(QLatin1StringView("media")).toObject());
+    if (started.error || !media)
+        return false;
+    ticket = media.value();
+    return true;
+}
+
 Response WebCustomer::send(const QString& text, const QString& clientMsgId)
 {
     return socket.call(method::CustomerSend,
