@@ -7,6 +7,7 @@
 #include "core/knowledge/KnowledgeDesk.h"
 #include "core/session/AgentSession.h"
 #include "core/supervisor/FloorDesk.h"
+#include "core/supervisor/MonitorDesk.h"
 #include "core/voice/CallDesk.h"
 #include "core/voice/VoiceEngine.h"
 #include "ui/shell/ErrorText.h"
@@ -39,6 +40,7 @@ SignInFlow::SignInFlow(core::HubConnection& connection, core::AgentSession& sess
     , m_knowledgeDesk(std::make_unique<core::KnowledgeDesk>(connection, *m_chatDesk))
     , m_customerDesk(std::make_unique<core::CustomerDesk>(connection))
     , m_floorDesk(std::make_unique<core::FloorDesk>(connection, session))
+    , m_monitorDesk(std::make_unique<core::MonitorDesk>(connection, *m_callDesk))
 {
     connect(&m_connection, &core::HubConnection::healthChanged, this, &SignInFlow::onHealthChanged);
     connect(&m_connection, &core::HubConnection::refreshTokenChanged, this,
@@ -153,7 +155,7 @@ void SignInFlow::showShell()
         connect(m_shell.get(), &ui::ShellWindow::settingsApplied, this,
                 &SignInFlow::settingsApplied);
         if (m_session.isSupervisor())
-            m_shell->addSupervisorWorkspace(*m_floorDesk);
+            m_shell->addSupervisorWorkspace(*m_floorDesk, *m_monitorDesk);
     }
     m_shell->show();
 }

@@ -13,6 +13,7 @@ class CallDesk;
 class ChatDesk;
 class CustomerDesk;
 class FloorDesk;
+class MonitorDesk;
 class KnowledgeDesk;
 class CredentialStore;
 class HubConnection;
@@ -47,6 +48,7 @@ public:
     core::KnowledgeDesk& knowledgeDesk() const { return *m_knowledgeDesk; }
     core::CustomerDesk& customerDesk() const { return *m_customerDesk; }
     core::FloorDesk& floorDesk() const { return *m_floorDesk; }
+    core::MonitorDesk& monitorDesk() const { return *m_monitorDesk; }
     ui::SignInDialog* dialog() const { return m_dialog.get(); }
 
 Q_SIGNALS:
@@ -68,6 +70,7 @@ private:
     std::unique_ptr<core::KnowledgeDesk> m_knowledgeDesk;
     std::unique_ptr<core::CustomerDesk> m_customerDesk;
     std::unique_ptr<core::FloorDesk> m_floorDesk;
+    std::unique_ptr<core::MonitorDesk> m_monitorDesk;
     std::unique_ptr<ui::SignInDialog> m_dialog;
     std::unique_ptr<ui::ShellWindow> m_shell;
     QString m_account;

@@ -47,6 +47,8 @@ QVariant ChatTranscriptModel::data(const QModelIndex& index, int role) const
         return message.attachment ? message.attachment->name : row.attachmentName;
     case ClientMsgIdRole:
         return message.clientMsgId;
+    case WhisperRole:
+        return row.whisper;
     default:
         return {};
     }
@@ -64,7 +66,8 @@ QHash<int, QByteArray> ChatTranscriptModel::roleNames() const
             {FailedRole, "failed"},
             {AttachmentIdRole, "attachmentId"},
             {AttachmentNameRole, "attachmentName"},
-            {ClientMsgIdRole, "clientMsgId"}};
+            {ClientMsgIdRole, "clientMsgId"},
+            {WhisperRole, "whisper"}};
 }
 
 void ChatTranscriptModel::add(const ChatMessage& message)
@@ -90,7 +93,7 @@ void ChatTranscriptModel::add(const ChatMessage& message)
                          [](qint64 seq, const Row& row) { return seq < row.message.seq; });
     const int at = int(position - begin);
     beginInsertRows({}, at, at);
-    m_rows.insert(position, Row{message, false, {}, {}, 0, 0});
+    m_rows.insert(position, Row{message, false, {}, {}, 0, 0, false});
     endInsertRows();
 }
 
@@ -111,7 +114,7 @@ void ChatTranscriptModel::addAll(const QList<ChatMessage>& messages)
     beginInsertRows({}, first, first + int(messages.size()) - 1);
     m_rows.reserve(m_rows.size() + std::size_t(messages.size()));
     for (const ChatMessage& message : messages)
-        m_rows.push_back(Row{message, false, {}, {}, 0, 0});
+        m_rows.push_back(Row{message, false, {}, {}, 0, 0, false});
     endInsertRows();
 }
 
@@ -131,9 +134,33 @@ void ChatTranscriptModel::prependHistory(const QList<ChatMessage>& older)
     std::vector<Row> rows;
     rows.reserve(std::size_t(page.size()) + m_rows.size());
     for (const ChatMessage& message : page)
-        rows.push_back(Row{message, false, {}, {}, 0, 0});
+        rows.push_back(Row{message, false, {}, {}, 0, 0, false});
     std::move(m_rows.begin(), m_rows.end(), std::back_inserter(rows));
     m_rows = std::move(rows);
+    endInsertRows();
+}
+
+void ChatTranscriptModel::clear()
+{
+    if (m_rows.empty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+void ChatTranscriptModel::addWhisper(const WhisperNote& note)
+{
+    ChatMessage message;
+    message.interactionId = note.interactionId;
+    message.seq = newestSeq();
+    message.sender = Sender::Supervisor;
+    message.senderName = note.supervisorName;
+    message.text = note.text;
+    message.sentAtMs = note.sentAtMs;
+    const int at = firstPendingRow();
+    beginInsertRows({}, at, at);
+    m_rows.insert(m_rows.begin() + at, Row{message, false, {}, {}, 0, 0, true});
     endInsertRows();
 }
 
@@ -146,7 +173,7 @@ void ChatTranscriptModel::addPending(const QString& clientMsgId, const QString& 
     message.text = text;
     const int at = int(m_rows.size());
     beginInsertRows({}, at, at);
-    m_rows.push_back(Row{message, true, {}, attachmentName, 0, 0});
+    m_rows.push_back(Row{message, true, {}, attachmentName, 0, 0, false});
     endInsertRows();
 }
 
@@ -252,7 +279,8 @@ int ChatTranscriptModel::rowOfSeq(qint64 seq) const
     const auto it =
         std::lower_bound(begin, begin + storedEnd, seq,
                          [](const Row& row, qint64 value) { return row.message.seq < value; });
-    if (it != begin + storedEnd && it->message.seq == seq)
+    // A whisper shares the seq of the message before it, and comes after it.
+    if (it != begin + storedEnd && it->message.seq == seq && !it->whisper)
         return int(it - begin);
     return -1;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/Chat.h"
+#include "protocol/Monitor.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -33,6 +34,7 @@ public:
         AttachmentIdRole,
         AttachmentNameRole,
         ClientMsgIdRole,
+        WhisperRole, // bool: a team lead's coaching note, never sent to the customer
     };
     Q_ENUM(Role)
 
@@ -49,6 +51,10 @@ public:
     void addAll(const QList<protocol::ChatMessage>& messages);
     // Older history, all before oldestSeq(): one insert at the top.
     void prependHistory(const QList<protocol::ChatMessage>& older);
+    void clear();
+    // A team lead's whisper: shown after the messages so far, for the agent
+    // only. Not a stored message: it has the seq of the one before it.
+    void addWhisper(const protocol::WhisperNote& note);
     void addPending(const QString& clientMsgId, const QString& text,
                     const QString& attachmentName = {});
     void markFailed(const QString& clientMsgId, const QString& why);
@@ -76,6 +82,7 @@ private:
         QString attachmentName;
         mutable int cachedWidth = 0;
         mutable int cachedHeight = 0;
+        bool whisper = false;
     };
 
     int firstPendingRow() const;

@@ -69,9 +69,14 @@ QVariant FloorRosterModel::data(const QModelIndex& index, int role) const
     case ConnectedRole:
         return row.connected;
     case WorkIdsRole: {
+        // A call first: it is what a team lead listens in on.
         QStringList ids;
         for (const FloorWork& work : row.work)
-            ids.append(work.interactionId);
+            if (isCallChannel(work.channel))
+                ids.append(work.interactionId);
+        for (const FloorWork& work : row.work)
+            if (!isCallChannel(work.channel))
+                ids.append(work.interactionId);
         return ids;
     }
     default:

@@ -44,7 +44,7 @@ public:
         SortRole,      // the column's value to sort by (numbers as numbers)
         SearchRole,    // name, username and team, for the search box
         ConnectedRole, // bool
-        WorkIdsRole,   // QStringList: interactions held now
+        WorkIdsRole,   // QStringList: interactions held now, calls first
     };
     Q_ENUM(Role)
 

@@ -339,6 +339,14 @@ void ChatDesk::onEvent(const Event& event)
             setUnread(message.value().interactionId, it->second.unread + 1);
         }
         Q_EMIT messageArrived(message.value().interactionId, message.value());
+    } else if (event.name == event::MonitorWhisper) {
+        Result<WhisperNote> note = WhisperNote::fromJson(event.data);
+        if (!note)
+            return;
+        if (models::ChatTranscriptModel* model = transcript(note.value().interactionId)) {
+            model->addWhisper(note.value());
+            Q_EMIT whispered(note.value());
+        }
     } else if (event.name == event::ChatTyping) {
         Result<TypingNotice> notice = TypingNotice::fromJson(event.data);
         if (!notice)

@@ -84,6 +84,8 @@ Q_SIGNALS:
     void customerTypingChanged(const QString& interactionId, bool typing);
     void messageArrived(const QString& interactionId, const qidong::protocol::ChatMessage& message);
     void sendFailed(const QString& interactionId, const qidong::protocol::Error& error);
+    // A team lead coached the agent on this conversation (shown in its transcript).
+    void whispered(const qidong::protocol::WhisperNote& note);
 
 private:
     struct Conversation

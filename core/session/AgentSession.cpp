@@ -227,6 +227,16 @@ void AgentSession::onEvent(const Event& event)
         m_interactions.remove(revoked.value().id);
         endOffer(revoked.value().id, revoked.value().reason);
         Q_EMIT interactionGone(revoked.value().id);
+    } else if (event.name == event::MonitorNotice) {
+        Result<MonitorNotice> notice = MonitorNotice::fromJson(event.data);
+        if (!notice)
+            return;
+        const QString key = notice.value().interactionId + u'\n' + notice.value().supervisorId;
+        if (notice.value().active)
+            m_monitors.insert(key, notice.value());
+        else
+            m_monitors.remove(key);
+        Q_EMIT monitoringChanged();
     }
 }
 
@@ -245,7 +255,9 @@ void AgentSession::onHealthChanged()
         (health == HubConnection::Health::Offline || health == HubConnection::Health::AuthFailed)) {
         m_signedIn = false;
         m_clock.stop();
+        m_monitors.clear(); // a new session hears afresh from the hub
         Q_EMIT signedInChanged(false);
+        Q_EMIT monitoringChanged();
     }
 }
 

@@ -5,9 +5,11 @@
 #include "protocol/Agent.h"
 #include "protocol/AgentState.h"
 #include "protocol/Message.h"
+#include "protocol/Monitor.h"
 #include "protocol/Payloads.h"
 #include "protocol/SessionSnapshot.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -58,6 +60,9 @@ public:
     const QList<protocol::Queue>& queues() const { return m_queues; }
     const QList<protocol::Team>& teams() const { return m_teams; }
     QString language() const { return m_language; }
+    // Team leads monitoring this agent's interactions now, as the hub tells
+    // (only where the organisation's policy tells agents).
+    QList<protocol::MonitorNotice> monitoredBy() const { return m_monitors.values(); }
     models::ReasonCodeModel& notReadyReasons() { return m_notReadyReasons; }
     models::ReasonCodeModel& wrapUpCodes() { return m_wrapUpCodes; }
 
@@ -74,6 +79,7 @@ Q_SIGNALS:
     // An interaction of this agent is new or changed, or no longer theirs.
     void interactionChanged(const qidong::protocol::Interaction& interaction);
     void interactionGone(const QString& interactionId);
+    void monitoringChanged();
     // Once a second while signed in, for time-in-state and queue clocks.
     void clockTicked(qint64 nowMs);
 
@@ -98,6 +104,7 @@ private:
     QList<protocol::Queue> m_queues;
     QList<protocol::Team> m_teams;
     QString m_language = QStringLiteral("zh-CN");
+    QHash<QString, protocol::MonitorNotice> m_monitors; // by interaction and team lead
 };
 
 } // namespace qidong::core

@@ -10,6 +10,9 @@
 #include "core/connection/HubConnection.h"
 #include "core/session/AgentSession.h"
 #include "core/supervisor/FloorDesk.h"
+#include "core/supervisor/MonitorDesk.h"
+#include "core/voice/CallDesk.h"
+#include "core/voice/VoiceEngine.h"
 #include "models/FloorRosterModel.h"
 #include "protocol/Floor.h"
 #include "protocol/Names.h"
@@ -135,7 +138,10 @@ int main(int argc, char* argv[])
     if (!QTest::qWaitFor([&] { return desk.roster().rowCount() >= expectedRows; }, 60000))
         return 2;
     const double openSeconds = double(opening.elapsed()) / 1000.0;
-    ui::SupervisorPane pane(desk, session);
+    core::VoiceEngine voice;
+    core::CallDesk calls(connection, session, voice);
+    core::MonitorDesk monitor(connection, calls);
+    ui::SupervisorPane pane(desk, monitor, session);
     pane.resize(1400, 900);
     pane.show();
     QTest::qWait(500);

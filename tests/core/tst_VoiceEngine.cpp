@@ -5,6 +5,7 @@
 #include "core/voice/VoiceEngine.h"
 #include "media/Tones.h"
 #include "protocol/Call.h"
+#include "protocol/Monitor.h"
 #include "protocol/Names.h"
 
 #include <QAudioDevice>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void keypadPressSendsTheKeyAndPlaysItsToneLocally();
     void unpluggedHeadsetFallsBackAndTheCallContinues();
     void microphoneMeterWorksOutsideCalls();
+    void teamLeadListensWhispersAndBargesThroughTheHeadset();
 
 private:
     bool connectCall();
@@ -264,6 +266,83 @@ void tst_VoiceEngine::microphoneMeterWorksOutsideCalls()
     QTest::qWait(500);
     QVERIFY(levels.isEmpty()); // stopped: no more reports
     QVERIFY(!m_engine->inCall());
+}
+
+void tst_VoiceEngine::teamLeadListensWhispersAndBargesThroughTheHeadset()
+{
+    // This time the engine is the team lead's: the call is between the
+    // customer and 李娜 (test legs), the lead's microphone carries their
+    // own tone through PulseAudio and their headset is recorded.
+    constexpr double kLinaTone = 1330.0;
+    PcmFeeder voice(QStringLiteral("qidong_line_") + m_suffix, PcmFeeder::tone(kAgentTone));
+    PcmRecorder ear(QStringLiteral("qidong_headset_") + m_suffix + QStringLiteral(".monitor"));
+    m_customer = std::make_unique<TestClient>(m_hub->customerSocketUrl());
+    m_agent = std::make_unique<TestClient>(m_hub->url());
+    TestClient lead(m_hub->url());
+    QVERIFY(m_customer->open());
+    QVERIFY(m_agent->signIn(QStringLiteral("li.na")).has_value());
+    QVERIFY(lead.signIn(QStringLiteral("zhou.hui")).has_value());
+    const Response started = m_customer->call(
+        method::CustomerStart, {{QStringLiteral("name"), QStringLiteral("王女士")},
+                                {QStringLiteral("channel"), QStringLiteral("voice")}});
+    m_callId = started.result.value(QLatin1StringView("conversationId")).toString();
+    const Result<MediaTicket> customerTicket =
+        MediaTicket::fromJson(started.result.value(QLatin1StringView("media")).toObject());
+    QVERIFY(customerTicket.ok());
+    m_customerLeg = std::make_unique<VoiceLeg>(1);
+    m_customerLeg->open(customerTicket.value().socketUrl());
+    m_customerLeg->say(kCustomerTone);
+    QCOMPARE(outcomeOf(m_agent->call(method::AgentSetState,
+                                     SetStateParams{Presence::Ready, {}}.toJson())),
+             QStringLiteral("ok"));
+    QVERIFY(m_agent->waitForEvent(QString(event::InteractionOffered)).has_value());
+    QCOMPARE(outcomeOf(m_agent->call(method::InteractionAccept, InteractionRef{m_callId}.toJson())),
+             QStringLiteral("ok"));
+    const Result<MediaTicket> linaTicket = MediaTicket::fromJson(
+        m_agent->call(method::CallMedia, CallMediaParams{m_callId}.toJson()).result);
+    QVERIFY(linaTicket.ok());
+    VoiceLeg linaLeg(1);
+    linaLeg.open(linaTicket.value().socketUrl());
+    linaLeg.say(kLinaTone);
+    QVERIFY(m_customerLeg->waitToHear(kLinaTone, kHeard));
+
+    const auto setMode = [&](QLatin1StringView method, MonitorMode mode) {
+        return lead.call(method, MonitorParams{m_callId, mode}.toJson());
+    };
+    const Response monitoring = setMode(method::MonitorStart, MonitorMode::Listen);
+    const Result<Monitoring> decoded = Monitoring::fromJson(monitoring.result);
+    QVERIFY(decoded.ok() && decoded.value().ticket.has_value());
+    m_engine->startCall(decoded.value().ticket->socketUrl());
+
+    // Listening: both sides in the lead's headset; the lead's voice nowhere.
+    QVERIFY(ear.waitToHear(kCustomerTone));
+    QVERIFY(ear.waitToHear(kLinaTone));
+    QTest::qWait(700);
+    QVERIFY(m_customerLeg->heard(kAgentTone) < kAbsent);
+    QVERIFY(linaLeg.heard(kAgentTone) < kAbsent);
+
+    // Whispering: 李娜 hears the lead; the customer still does not.
+    QCOMPARE(outcomeOf(setMode(method::MonitorMode, MonitorMode::Whisper)), QStringLiteral("ok"));
+    QVERIFY(linaLeg.waitToHear(kAgentTone, kHeard));
+    QTest::qWait(700);
+    QVERIFY(m_customerLeg->heard(kAgentTone) < kAbsent);
+    QVERIFY(ear.heard(kCustomerTone) > kHeard);
+
+    // Barging in: everyone hears everyone.
+    QCOMPARE(outcomeOf(setMode(method::MonitorMode, MonitorMode::Barge)), QStringLiteral("ok"));
+    QVERIFY(m_customerLeg->waitToHear(kAgentTone, kHeard));
+    QVERIFY(linaLeg.waitToHear(kAgentTone, kHeard));
+    QVERIFY(ear.waitToHear(kCustomerTone));
+    QVERIFY(ear.waitToHear(kLinaTone));
+
+    // Stopped: the hub ends the lead's leg and the engine stops by itself.
+    QSignalSpy ended(m_engine.get(), &VoiceEngine::callEnded);
+    QCOMPARE(
+        outcomeOf(lead.call(method::MonitorStop, {{QStringLiteral("interactionId"), m_callId}})),
+        QStringLiteral("ok"));
+    QTRY_COMPARE(ended.size(), 1);
+    QVERIFY(m_customerLeg->waitToHear(kLinaTone, kHeard));
+    QTRY_VERIFY_WITH_TIMEOUT(m_customerLeg->heard(kAgentTone) < kAbsent, 3000);
 }
 
 QTEST_GUILESS_MAIN(tst_VoiceEngine)

@@ -1,13 +1,18 @@
 #include "HubProcess.h"
 #include "SignedInShell.h"
 #include "TestClient.h"
+#include "WebCustomer.h"
+#include "core/chat/ChatDesk.h"
 #include "core/supervisor/FloorDesk.h"
+#include "core/supervisor/MonitorDesk.h"
 #include "models/AlertListModel.h"
+#include "models/ChatTranscriptModel.h"
 #include "models/FloorRosterModel.h"
 #include "models/QueueBoardModel.h"
 #include "protocol/Names.h"
 #include "ui/shell/ShellWindow.h"
 #include "ui/supervisor/IntradayChart.h"
+#include "ui/supervisor/MonitorPanel.h"
 #include "ui/supervisor/QueueTiles.h"
 #include "ui/supervisor/SupervisorPane.h"
 
@@ -16,6 +21,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QtTest/QTest>
@@ -60,8 +67,28 @@ class tst_SupervisorPane final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void supervisorForcesAnAgentNotReady();
+    void supervisorMonitorsAChatCoachesAndJoins();
+    void agentSeesTheLeadAndTheWhisper();
     void agentsGetNoFloor();
+
+private:
+    // 陈女士 writes on the web page, 李娜 (test client) takes the chat: its id.
+    QString linaTakesAChat(TestClient& lina, WebCustomer& customer);
 };
+
+QString tst_SupervisorPane::linaTakesAChat(TestClient& lina, WebCustomer& customer)
+{
+    if (!lina.signIn(QStringLiteral("li.na")) || !setReady(lina) ||
+        !customer.start(QStringLiteral("陈女士")) ||
+        outcomeOf(customer.send(QStringLiteral("流量包没生效"), QStringLiteral("c-1"))) != u"ok")
+        return {};
+    const std::optional<Interaction> chat =
+        offeredIn(lina.waitForEvent(QString(event::InteractionOffered)));
+    if (!chat ||
+        outcomeOf(lina.call(method::InteractionAccept, InteractionRef{chat->id}.toJson())) != u"ok")
+        return {};
+    return chat->id;
+}
 
 void tst_SupervisorPane::initTestCase()
 {
@@ -168,6 +195,156 @@ void tst_SupervisorPane::supervisorForcesAnAgentNotReady()
         QVERIFY(desktop.shell()->grab().save(
             QDir(screenshots).filePath(QStringLiteral("supervisor-floor.png"))));
     }
+}
+
+void tst_SupervisorPane::supervisorMonitorsAChatCoachesAndJoins()
+{
+    HubProcess hub;
+    QVERIFY(hub.start({QStringLiteral("--floor-interval-ms"), QStringLiteral("100")}));
+    TestClient lina(hub.url());
+    WebCustomer customer(hub);
+    const QString chatId = linaTakesAChat(lina, customer);
+    QVERIFY(!chatId.isEmpty());
+
+    SignedInShell desktop;
+    desktop.session.setLanguage(QStringLiteral("en"));
+    QVERIFY(desktop.start(hub.url(), QStringLiteral("zhou.hui")));
+    ui::SupervisorPane* pane = desktop.shell()->supervisorPane();
+    QVERIFY(pane);
+    ui::MonitorPanel* panel = pane->monitorPanel();
+    QVERIFY(panel->isHidden());
+    QTableView* roster = pane->roster();
+    QTRY_VERIFY(rosterRowOf(roster, QStringLiteral("李娜")) >= 0);
+    const auto linaRow = [&] {
+        return roster->model()->index(rosterRowOf(roster, QStringLiteral("李娜")), 0);
+    };
+    QTRY_VERIFY(!linaRow().data(models::FloorRosterModel::WorkIdsRole).toStringList().isEmpty());
+
+    // Drill-down: from 李娜's row to her chat, listening.
+    roster->selectRow(linaRow().row());
+    pane->monitorSelected(int(MonitorMode::Listen));
+    core::MonitorDesk& monitor = desktop.flow.monitorDesk();
+    QTRY_VERIFY(monitor.isActive());
+    QVERIFY(panel->isVisible());
+    QVERIFY(panel->heading()->text().contains(QStringLiteral("陈女士")));
+    QVERIFY(panel->heading()->text().contains(QStringLiteral("李娜")));
+    QVERIFY(panel->modeButton(int(MonitorMode::Listen))->isChecked());
+    QCOMPARE(panel->transcriptView()->model()->rowCount(), 1);
+    QVERIFY(!panel->whisperButton()->isEnabled());
+    // The customer writes: the lead reads it live.
+    QCOMPARE(outcomeOf(customer.send(QStringLiteral("我要投诉"), QStringLiteral("c-2"))),
+             QStringLiteral("ok"));
+    QTRY_COMPARE(panel->transcriptView()->model()->rowCount(), 2);
+
+    // Whisper: switched with the mode button, a note 李娜 gets.
+    panel->modeButton(int(MonitorMode::Whisper))->click();
+    QTRY_COMPARE(monitor.current()->mode, MonitorMode::Whisper);
+    QVERIFY(panel->whisperButton()->isEnabled());
+    QVERIFY(!panel->sendButton()->isEnabled());
+    const qsizetype linaFrom = lina.events().size();
+    panel->input()->setText(QStringLiteral("先道歉，再查套餐生效时间"));
+    panel->whisperButton()->click();
+    const std::optional<Event> note =
+        lina.waitForEvent(QString(event::MonitorWhisper), 5000, linaFrom);
+    QVERIFY(note.has_value());
+    QCOMPARE(note->data.value(QLatin1StringView("text")).toString(),
+             QStringLiteral("先道歉，再查套餐生效时间"));
+    QTRY_COMPARE(panel->transcriptView()->model()->rowCount(), 3);
+    QVERIFY(panel->transcriptView()
+                ->model()
+                ->index(2, 0)
+                .data(models::ChatTranscriptModel::WhisperRole)
+                .toBool());
+
+    // Barge in: the customer reads the lead.
+    panel->modeButton(int(MonitorMode::Barge))->click();
+    QTRY_COMPARE(monitor.current()->mode, MonitorMode::Barge);
+    const qsizetype customerFrom = customer.socket.events().size();
+    panel->input()->setText(QStringLiteral("陈女士您好，我是值班主管"));
+    panel->sendButton()->click();
+    const std::optional<Event> joined =
+        customer.socket.waitForEvent(QString(event::ChatMessage), 5000, customerFrom);
+    QVERIFY(joined.has_value());
+    QCOMPARE(joined->data.value(QLatin1StringView("message"))
+                 .toObject()
+                 .value(QLatin1StringView("sender"))
+                 .toString(),
+             QStringLiteral("supervisor"));
+    QTRY_COMPARE(panel->transcriptView()->model()->rowCount(), 4);
+
+    const QString screenshots = qEnvironmentVariable("QIDONG_SCREENSHOT_DIR");
+    if (!screenshots.isEmpty()) {
+        QDir().mkpath(screenshots);
+        QTest::qWait(300);
+        QVERIFY(desktop.shell()->grab().save(
+            QDir(screenshots).filePath(QStringLiteral("supervisor-monitor.png"))));
+    }
+
+    // Stop: the panel goes; 李娜 was told at each step, and at the end.
+    const auto stop = panel->findChildren<QPushButton*>();
+    for (QPushButton* button : stop)
+        if (button->text() == QStringLiteral("Stop monitoring"))
+            button->click();
+    QTRY_VERIFY(!monitor.isActive());
+    QVERIFY(panel->isHidden());
+    QTRY_VERIFY(!lina.events().isEmpty() && [&] {
+        for (qsizetype i = lina.events().size() - 1; i >= 0; --i)
+            if (lina.events().at(i).name == event::MonitorNotice)
+                return !lina.events().at(i).data.value(QLatin1StringView("active")).toBool();
+        return false;
+    }());
+    QCOMPARE(hub.auditCount(QStringLiteral("monitor.stop"), chatId), 1);
+}
+
+void tst_SupervisorPane::agentSeesTheLeadAndTheWhisper()
+{
+    HubProcess hub;
+    QVERIFY(hub.start());
+    SignedInShell desktop;
+    desktop.session.setLanguage(QStringLiteral("en"));
+    QVERIFY(desktop.start(hub.url(), QStringLiteral("li.na")));
+    connect(&desktop.session, &core::AgentSession::offerReceived, &desktop.session,
+            [&desktop](const InteractionOffer& offer) {
+                desktop.session.accept(offer.interaction.id);
+            });
+    desktop.session.requestState(Presence::Ready);
+    QTRY_COMPARE(desktop.session.state().presence, Presence::Ready);
+    WebCustomer customer(hub);
+    QVERIFY(customer.start(QStringLiteral("陈女士")));
+    QCOMPARE(outcomeOf(customer.send(QStringLiteral("在吗"), QStringLiteral("c-1"))),
+             QStringLiteral("ok"));
+    const QString chatId = customer.conversationId;
+    QTRY_VERIFY_WITH_TIMEOUT(desktop.flow.chatDesk().transcript(chatId) != nullptr, 10000);
+
+    auto* indicator = desktop.shell()->findChild<QLabel*>(QStringLiteral("monitoredIndicator"));
+    QVERIFY(indicator);
+    QVERIFY(indicator->isHidden());
+    TestClient lead(hub.url());
+    QVERIFY(lead.signIn(QStringLiteral("zhou.hui")).has_value());
+    QCOMPARE(outcomeOf(lead.call(method::MonitorStart,
+                                 MonitorParams{chatId, MonitorMode::Listen}.toJson())),
+             QStringLiteral("ok"));
+    QTRY_VERIFY(indicator->isVisible());
+    QVERIFY2(indicator->text().contains(QStringLiteral("周慧 is listening in")),
+             qPrintable(indicator->text()));
+
+    QCOMPARE(outcomeOf(lead.call(method::MonitorMode,
+                                 MonitorParams{chatId, MonitorMode::Whisper}.toJson())),
+             QStringLiteral("ok"));
+    QTRY_VERIFY(indicator->text().contains(QStringLiteral("coaching you")));
+    QCOMPARE(outcomeOf(lead.call(method::MonitorWhisper,
+                                 WhisperParams{chatId, QStringLiteral("<b>先道歉</b>")}.toJson())),
+             QStringLiteral("ok"));
+    models::ChatTranscriptModel* transcript = desktop.flow.chatDesk().transcript(chatId);
+    QTRY_VERIFY(transcript->rowCount() >= 2);
+    const QModelIndex last = transcript->index(transcript->rowCount() - 1);
+    QVERIFY(last.data(models::ChatTranscriptModel::WhisperRole).toBool());
+    QCOMPARE(last.data(models::ChatTranscriptModel::TextRole).toString(),
+             QStringLiteral("<b>先道歉</b>")); // plain text, drawn as typed
+
+    QCOMPARE(outcomeOf(lead.call(method::MonitorStop, {{QStringLiteral("interactionId"), chatId}})),
+             QStringLiteral("ok"));
+    QTRY_VERIFY(indicator->isHidden());
 }
 
 void tst_SupervisorPane::agentsGetNoFloor()

@@ -66,6 +66,10 @@ QString MessageDelegate::metaText(const QModelIndex& index)
     QString meta = index.data(ChatTranscriptModel::SenderNameRole).toString();
     if (!time.isEmpty())
         meta += QStringLiteral(" · ") + time;
+    if (index.data(ChatTranscriptModel::WhisperRole).toBool())
+        return meta + QStringLiteral(" · ") + tr("Team lead's whisper: only you see this");
+    if (senderOf(index) == Sender::Supervisor)
+        return meta + QStringLiteral(" · ") + tr("Team lead");
     if (senderOf(index) == Sender::Agent) {
         if (index.data(ChatTranscriptModel::PendingRole).toBool())
             return meta + QStringLiteral(" · ") + tr("Sending…");
@@ -102,7 +106,7 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem& opti
     const int height = textBox.height() + metaHeight + 2 * kPadding;
     int left = option.rect.left() + kMargin;
     const Sender sender = senderOf(index);
-    if (sender == Sender::Agent)
+    if (sender == Sender::Agent || sender == Sender::Supervisor)
         left = option.rect.right() - kMargin - width;
     else if (sender == Sender::System)
         left = option.rect.left() + (option.rect.width() - width) / 2;
@@ -155,6 +159,13 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
                                          : palette.color(QPalette::Text);
     if (sender == Sender::System)
         ink = palette.color(QPalette::PlaceholderText);
+    // A team lead's lines stand apart from the agent's: a whisper in amber
+    // (the customer never sees it), a joined lead in green.
+    if (sender == Sender::Supervisor) {
+        const bool whisper = index.data(ChatTranscriptModel::WhisperRole).toBool();
+        fill = whisper ? QColor(0xff, 0xf1, 0xc2) : QColor(0xdc, 0xef, 0xd8);
+        ink = QColor(0x20, 0x20, 0x20);
+    }
     if (index.data(ChatTranscriptModel::PendingRole).toBool())
         fill.setAlpha(150);
     painter->save();

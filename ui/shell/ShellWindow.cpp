@@ -2,6 +2,7 @@
 
 #include "ConnectionIndicator.h"
 #include "ErrorText.h"
+#include "MonitoredIndicator.h"
 #include "OfferToast.h"
 #include "StateSelector.h"
 #include "SystemHotkeys.h"
@@ -100,6 +101,7 @@ ShellWindow::ShellWindow(core::HubConnection& connection, core::AgentSession& se
             [this](const QString&, const protocol::Error& error) {
                 statusBar()->showMessage(ErrorText::describe(error), 8000);
             });
+    statusBar()->addPermanentWidget(new MonitoredIndicator(session, statusBar()));
     connect(&session, &core::AgentSession::helpRequested, this, [this](const QString&) {
         statusBar()->showMessage(tr("Your team lead has been told."), 8000);
     });
@@ -424,7 +426,7 @@ void ShellWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
-void ShellWindow::addSupervisorWorkspace(core::FloorDesk& desk)
+void ShellWindow::addSupervisorWorkspace(core::FloorDesk& desk, core::MonitorDesk& monitor)
 {
     if (m_supervisor)
         return;
@@ -433,7 +435,7 @@ void ShellWindow::addSupervisorWorkspace(core::FloorDesk& desk)
     tabs->setDocumentMode(true);
     takeCentralWidget();
     tabs->addTab(m_interactions, tr("My work"));
-    m_supervisor = new SupervisorPane(desk, m_session, tabs);
+    m_supervisor = new SupervisorPane(desk, monitor, m_session, tabs);
     tabs->addTab(m_supervisor, tr("Floor"));
     tabs->setCurrentWidget(m_supervisor);
     setCentralWidget(tabs);

@@ -13,6 +13,7 @@ class CallDesk;
 class ChatDesk;
 class CustomerDesk;
 class FloorDesk;
+class MonitorDesk;
 class HubConnection;
 class KnowledgeDesk;
 } // namespace qidong::core
@@ -54,7 +55,7 @@ public:
 
     // A team lead's floor, in a tab beside their own work (the hub decides
     // whether they may use it).
-    void addSupervisorWorkspace(core::FloorDesk& desk);
+    void addSupervisorWorkspace(core::FloorDesk& desk, core::MonitorDesk& monitor);
 
 Q_SIGNALS:
     void signOutRequested();

@@ -1,9 +1,11 @@
 #include "SupervisorPane.h"
 
 #include "IntradayChart.h"
+#include "MonitorPanel.h"
 #include "QueueTiles.h"
 #include "core/session/AgentSession.h"
 #include "core/supervisor/FloorDesk.h"
+#include "core/supervisor/MonitorDesk.h"
 #include "models/DomainText.h"
 #include "models/FloorRosterModel.h"
 #include "models/ReasonCodeModel.h"
@@ -48,9 +50,11 @@ QString thresholdsKey(const QString& queueId, const char* name)
 
 } // namespace
 
-SupervisorPane::SupervisorPane(core::FloorDesk& desk, core::AgentSession& session, QWidget* parent)
+SupervisorPane::SupervisorPane(core::FloorDesk& desk, core::MonitorDesk& monitor,
+                               core::AgentSession& session, QWidget* parent)
     : QWidget(parent)
     , m_desk(desk)
+    , m_monitor(monitor)
     , m_session(session)
     , m_tiles(new QueueTiles(desk.queues(), this))
     , m_roster(new QTableView(this))
@@ -102,7 +106,15 @@ SupervisorPane::SupervisorPane(core::FloorDesk& desk, core::AgentSession& sessio
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 1);
     split->addWidget(top);
-    split->addWidget(rosterBlock);
+    // The roster with the interaction being monitored beside it.
+    auto* middle = new QSplitter(Qt::Horizontal, this);
+    middle->setChildrenCollapsible(false);
+    middle->addWidget(rosterBlock);
+    m_monitorPanel = new MonitorPanel(monitor, middle);
+    middle->addWidget(m_monitorPanel);
+    middle->setStretchFactor(0, 3);
+    middle->setStretchFactor(1, 2);
+    split->addWidget(middle);
     split->addWidget(m_chart);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 4);
@@ -137,6 +149,18 @@ SupervisorPane::SupervisorPane(core::FloorDesk& desk, core::AgentSession& sessio
             m_desk.fetchIntraday(m_chart->queueChoice()->currentData().toString());
     });
     chartClock->start();
+    connect(m_roster, &QAbstractItemView::doubleClicked, this,
+            [this] { monitorSelected(int(MonitorMode::Listen)); });
+    connect(&m_monitor, &core::MonitorDesk::failed, this,
+            [this](const QString&, const Error& error) { say(ErrorText::describe(error), true); });
+    connect(&m_monitor, &core::MonitorDesk::ended, this, [this](const QString& reason) {
+        if (reason == QStringLiteral("ended"))
+            say(tr("The monitored interaction ended."), false);
+        else if (reason == QStringLiteral("transferred"))
+            say(tr("The monitored interaction went back to a queue."), false);
+        else if (reason == QStringLiteral("lost"))
+            say(tr("Monitoring stopped: the connection to the hub was renewed."), true);
+    });
     connect(m_roster, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
         if (!selectedAgents().isEmpty())
             m_rowMenu->exec(m_roster->viewport()->mapToGlobal(at));
@@ -197,6 +221,18 @@ void SupervisorPane::buildActions(QWidget* bar)
     m_notReady->setMenu(reasons);
     auto* signOut = new QPushButton(tr("Sign out…"), bar);
     auto* adjust = new QPushButton(tr("Skills and capacity…"), bar);
+    auto* monitor = new QToolButton(bar);
+    monitor->setObjectName(QStringLiteral("floorMonitor"));
+    monitor->setText(tr("Monitor"));
+    monitor->setToolTip(tr("Monitor what the selected agent handles now (double-click a row)"));
+    monitor->setPopupMode(QToolButton::MenuButtonPopup);
+    auto* modes = new QMenu(monitor);
+    modes->addAction(tr("Listen"), this, [this] { monitorSelected(int(MonitorMode::Listen)); });
+    modes->addAction(tr("Whisper"), this, [this] { monitorSelected(int(MonitorMode::Whisper)); });
+    modes->addAction(tr("Barge in"), this, [this] { monitorSelected(int(MonitorMode::Barge)); });
+    monitor->setMenu(modes);
+    connect(monitor, &QToolButton::clicked, this,
+            [this] { monitorSelected(int(MonitorMode::Listen)); });
     auto* layout = new QHBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_why, 2);
@@ -204,6 +240,7 @@ void SupervisorPane::buildActions(QWidget* bar)
     layout->addWidget(m_notReady);
     layout->addWidget(signOut);
     layout->addWidget(adjust);
+    layout->addWidget(monitor);
 
     // Not-ready reasons as the session knows them, filled when the menu opens.
     const auto fillReasons = [this](QMenu* menu) {
@@ -230,6 +267,30 @@ void SupervisorPane::buildActions(QWidget* bar)
             [rowReasons, fillReasons] { fillReasons(rowReasons); });
     m_rowMenu->addAction(tr("Sign out…"), this, &SupervisorPane::signOutSelected);
     m_rowMenu->addAction(tr("Skills and capacity…"), this, &SupervisorPane::adjustSelected);
+    m_rowMenu->addSeparator();
+    m_rowMenu->addAction(tr("Monitor"), this,
+                         [this] { monitorSelected(int(MonitorMode::Listen)); });
+}
+
+void SupervisorPane::monitorSelected(int mode)
+{
+    const QModelIndexList rows = m_roster->selectionModel()->selectedRows();
+    if (rows.size() != 1) {
+        say(tr("Select one agent to monitor."), true);
+        return;
+    }
+    const QStringList work = rows.constFirst().data(FloorRosterModel::WorkIdsRole).toStringList();
+    if (work.isEmpty()) {
+        say(tr("%1 is not handling anything now.")
+                .arg(rows.constFirst()
+                         .siblingAtColumn(FloorRosterModel::NameColumn)
+                         .data()
+                         .toString()),
+            true);
+        return;
+    }
+    // A call, when they are on one (the roster lists calls first).
+    m_monitor.start(work.constFirst(), static_cast<MonitorMode>(mode));
 }
 
 QWidget* SupervisorPane::buildAlerts()

@@ -15,11 +15,13 @@ class QToolButton;
 namespace qidong::core {
 class AgentSession;
 class FloorDesk;
+class MonitorDesk;
 } // namespace qidong::core
 
 namespace qidong::ui {
 
 class IntradayChart;
+class MonitorPanel;
 class QueueTiles;
 
 // The team lead's workspace: queue tiles, the agent roster (sort, filter
@@ -32,7 +34,8 @@ class SupervisorPane final : public QWidget
     Q_DISABLE_COPY_MOVE(SupervisorPane)
 
 public:
-    SupervisorPane(core::FloorDesk& desk, core::AgentSession& session, QWidget* parent = nullptr);
+    SupervisorPane(core::FloorDesk& desk, core::MonitorDesk& monitor, core::AgentSession& session,
+                   QWidget* parent = nullptr);
 
     QTableView* roster() const { return m_roster; }
     QueueTiles* tiles() const { return m_tiles; }
@@ -41,6 +44,10 @@ public:
     QComboBox* presenceFilter() const { return m_presence; }
     QLabel* status() const { return m_status; }
     QListView* alertsView() const { return m_alerts; }
+    MonitorPanel* monitorPanel() const { return m_monitorPanel; }
+    // Drill-down: monitor what the one selected agent handles now
+    // (protocol::MonitorMode as int).
+    void monitorSelected(int mode);
     void acknowledgeSelectedAlert();
     // The selected alert, for the agent selected in the roster.
     void assignSelectedAlert();
@@ -63,6 +70,7 @@ private:
     void say(const QString& text, bool problem);
 
     core::FloorDesk& m_desk;
+    core::MonitorDesk& m_monitor;
     core::AgentSession& m_session;
     QueueTiles* m_tiles;
     QTableView* m_roster;
@@ -75,6 +83,7 @@ private:
     QToolButton* m_notReady = nullptr;
     QMenu* m_rowMenu = nullptr;
     QListView* m_alerts = nullptr;
+    MonitorPanel* m_monitorPanel = nullptr;
     QLabel* m_status;
 };
 
