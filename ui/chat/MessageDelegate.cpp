@@ -67,7 +67,7 @@ QString MessageDelegate::metaText(const QModelIndex& index)
     if (!time.isEmpty())
         meta += QStringLiteral(" · ") + time;
     if (index.data(ChatTranscriptModel::WhisperRole).toBool())
-        return meta + QStringLiteral(" · ") + tr("Team lead's whisper: only you see this");
+        return meta + QStringLiteral(" · ") + tr("Whisper: not shown to the customer");
     if (senderOf(index) == Sender::Supervisor)
         return meta + QStringLiteral(" · ") + tr("Team lead");
     if (senderOf(index) == Sender::Agent) {

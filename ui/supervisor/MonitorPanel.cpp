@@ -60,7 +60,7 @@ MonitorPanel::MonitorPanel(core::MonitorDesk& desk, QWidget* parent)
     modeBar->addWidget(stop);
 
     auto* inputBar = new QHBoxLayout;
-    inputBar->addWidget(m_input, 1);
+    inputBar->addStretch(1);
     inputBar->addWidget(m_whisper);
     inputBar->addWidget(m_send);
 
@@ -70,6 +70,7 @@ MonitorPanel::MonitorPanel(core::MonitorDesk& desk, QWidget* parent)
     layout->addLayout(modeBar);
     layout->addWidget(m_hint);
     layout->addWidget(m_transcript, 1);
+    layout->addWidget(m_input);
     layout->addLayout(inputBar);
 
     connect(m_modes, &QButtonGroup::idClicked, this, [this](int id) {
