@@ -32,6 +32,7 @@
 #include "methods/CustomerMethods.h"
 #include "methods/InteractionMethods.h"
 #include "methods/KnowledgeMethods.h"
+#include "methods/ReviewMethods.h"
 #include "methods/SnapshotBuilder.h"
 #include "methods/SupervisorMethods.h"
 #include "routing/Router.h"
@@ -45,6 +46,7 @@
 #include "storage/Database.h"
 #include "storage/DemoSeeder.h"
 #include "storage/InteractionStore.h"
+#include "storage/ReviewStore.h"
 #include "storage/SessionStore.h"
 #include "web/CustomerGateway.h"
 #include "web/PhoneTrunk.h"
@@ -141,6 +143,7 @@ Result<bool> Hub::open()
     m_vocCases = std::make_unique<VocCases>(*m_database, *m_customerStore);
     m_recordingLinks = std::make_unique<RecordingLinks>();
     m_audit = std::make_unique<AuditLog>(*m_database);
+    m_reviews = std::make_unique<ReviewStore>(*m_database);
     m_customerInsights->setRecordings(m_recordingLinks.get());
     if (m_options.demo) {
         Result<bool> seeded = DemoSeeder::seedIfEmpty(*m_database, *m_accounts);
@@ -251,6 +254,9 @@ Result<bool> Hub::open()
         *m_floor, *m_floorFeed, *m_floorTallies, *m_accounts, *m_directory, *m_interactions,
         *m_sessions, *m_audit, *m_alerts, *m_monitors});
     m_supervisorMethods->registerWith(*m_dispatcher);
+    m_reviewMethods =
+        std::make_unique<ReviewMethods>(*m_reviews, *m_chatStore, *m_recordingLinks, *m_audit);
+    m_reviewMethods->registerWith(*m_dispatcher);
 
     ClientConnection::Settings connectionSettings;
     connectionSettings.heartbeatInterval = m_options.heartbeatInterval;

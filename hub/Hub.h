@@ -23,6 +23,8 @@ class FloorBoard;
 class FloorFeed;
 class FloorTallies;
 class SupervisorMethods;
+class ReviewMethods;
+class ReviewStore;
 class AuthMethods;
 class CallMethods;
 class MediaEngine;
@@ -100,6 +102,7 @@ private:
     std::unique_ptr<VocCases> m_vocCases;
     std::unique_ptr<RecordingLinks> m_recordingLinks;
     std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<ReviewStore> m_reviews;
     std::unique_ptr<AgentDirectory> m_directory;
     std::unique_ptr<InteractionDirectory> m_interactions;
     std::unique_ptr<Router> m_router;
@@ -125,6 +128,7 @@ private:
     std::unique_ptr<KnowledgeMethods> m_knowledgeMethods;
     std::unique_ptr<CustomerMethods> m_customerMethods;
     std::unique_ptr<SupervisorMethods> m_supervisorMethods;
+    std::unique_ptr<ReviewMethods> m_reviewMethods;
     std::unique_ptr<HubServer> m_server;
     std::unique_ptr<CustomerGateway> m_customers;
     std::unique_ptr<PhoneTrunk> m_trunk;

@@ -334,6 +334,19 @@ const QList<Migration>& schemaMigrations()
                             " set_by TEXT NOT NULL,"
                             " at INTEGER NOT NULL)"),
          }},
+        {8,
+         {
+             // Quality review: a team lead's scorecard on an ended interaction.
+             QStringLiteral("CREATE TABLE qa_reviews ("
+                            " interaction_id TEXT PRIMARY KEY REFERENCES interactions(id),"
+                            " reviewer_id TEXT NOT NULL REFERENCES accounts(id),"
+                            " scores TEXT NOT NULL,"
+                            " percent INTEGER NOT NULL,"
+                            " comment TEXT NOT NULL DEFAULT '',"
+                            " reviewed_at INTEGER NOT NULL)"),
+             QStringLiteral(
+                 "CREATE INDEX interactions_agent ON interactions(agent_id, created_at)"),
+         }},
     };
     return migrations;
 }
