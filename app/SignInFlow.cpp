@@ -8,6 +8,7 @@
 #include "core/session/AgentSession.h"
 #include "core/supervisor/FloorDesk.h"
 #include "core/supervisor/MonitorDesk.h"
+#include "core/supervisor/ReviewDesk.h"
 #include "core/voice/CallDesk.h"
 #include "core/voice/VoiceEngine.h"
 #include "ui/shell/ErrorText.h"
@@ -41,6 +42,7 @@ SignInFlow::SignInFlow(core::HubConnection& connection, core::AgentSession& sess
     , m_customerDesk(std::make_unique<core::CustomerDesk>(connection))
     , m_floorDesk(std::make_unique<core::FloorDesk>(connection, session))
     , m_monitorDesk(std::make_unique<core::MonitorDesk>(connection, *m_callDesk))
+    , m_reviewDesk(std::make_unique<core::ReviewDesk>(connection))
 {
     connect(&m_connection, &core::HubConnection::healthChanged, this, &SignInFlow::onHealthChanged);
     connect(&m_connection, &core::HubConnection::refreshTokenChanged, this,
@@ -155,7 +157,7 @@ void SignInFlow::showShell()
         connect(m_shell.get(), &ui::ShellWindow::settingsApplied, this,
                 &SignInFlow::settingsApplied);
         if (m_session.isSupervisor())
-            m_shell->addSupervisorWorkspace(*m_floorDesk, *m_monitorDesk);
+            m_shell->addSupervisorWorkspace(*m_floorDesk, *m_monitorDesk, *m_reviewDesk);
     }
     m_shell->show();
 }

@@ -14,6 +14,7 @@ class ChatDesk;
 class CustomerDesk;
 class FloorDesk;
 class MonitorDesk;
+class ReviewDesk;
 class KnowledgeDesk;
 class CredentialStore;
 class HubConnection;
@@ -49,6 +50,7 @@ public:
     core::CustomerDesk& customerDesk() const { return *m_customerDesk; }
     core::FloorDesk& floorDesk() const { return *m_floorDesk; }
     core::MonitorDesk& monitorDesk() const { return *m_monitorDesk; }
+    core::ReviewDesk& reviewDesk() const { return *m_reviewDesk; }
     ui::SignInDialog* dialog() const { return m_dialog.get(); }
 
 Q_SIGNALS:
@@ -71,6 +73,7 @@ private:
     std::unique_ptr<core::CustomerDesk> m_customerDesk;
     std::unique_ptr<core::FloorDesk> m_floorDesk;
     std::unique_ptr<core::MonitorDesk> m_monitorDesk;
+    std::unique_ptr<core::ReviewDesk> m_reviewDesk;
     std::unique_ptr<ui::SignInDialog> m_dialog;
     std::unique_ptr<ui::ShellWindow> m_shell;
     QString m_account;

@@ -21,6 +21,7 @@
 #include "ui/customer/CustomerPane.h"
 #include "ui/knowledge/KnowledgePane.h"
 #include "ui/settings/SettingsDialog.h"
+#include "ui/supervisor/ReviewPane.h"
 #include "ui/supervisor/SupervisorPane.h"
 #include "ui/voice/SoftphonePane.h"
 
@@ -426,7 +427,8 @@ void ShellWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
-void ShellWindow::addSupervisorWorkspace(core::FloorDesk& desk, core::MonitorDesk& monitor)
+void ShellWindow::addSupervisorWorkspace(core::FloorDesk& desk, core::MonitorDesk& monitor,
+                                         core::ReviewDesk& review)
 {
     if (m_supervisor)
         return;
@@ -437,6 +439,8 @@ void ShellWindow::addSupervisorWorkspace(core::FloorDesk& desk, core::MonitorDes
     tabs->addTab(m_interactions, tr("My work"));
     m_supervisor = new SupervisorPane(desk, monitor, m_session, tabs);
     tabs->addTab(m_supervisor, tr("Floor"));
+    m_review = new ReviewPane(review, desk, m_session, tabs);
+    tabs->addTab(m_review, tr("Quality"));
     tabs->setCurrentWidget(m_supervisor);
     setCentralWidget(tabs);
     // Alerts reach a lead who is looking elsewhere: the tray, and the taskbar.

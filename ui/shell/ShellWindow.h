@@ -14,6 +14,7 @@ class ChatDesk;
 class CustomerDesk;
 class FloorDesk;
 class MonitorDesk;
+class ReviewDesk;
 class HubConnection;
 class KnowledgeDesk;
 } // namespace qidong::core
@@ -27,6 +28,7 @@ class CustomerPane;
 class KnowledgePane;
 class OfferToast;
 class SoftphonePane;
+class ReviewPane;
 class SupervisorPane;
 
 // The agent desktop's main window. It assembles panes and actions — the
@@ -55,7 +57,9 @@ public:
 
     // A team lead's floor, in a tab beside their own work (the hub decides
     // whether they may use it).
-    void addSupervisorWorkspace(core::FloorDesk& desk, core::MonitorDesk& monitor);
+    void addSupervisorWorkspace(core::FloorDesk& desk, core::MonitorDesk& monitor,
+                                core::ReviewDesk& review);
+    ReviewPane* reviewPane() const { return m_review; }
 
 Q_SIGNALS:
     void signOutRequested();
@@ -88,6 +92,7 @@ private:
     KnowledgePane* m_knowledge = nullptr;
     CustomerPane* m_customer = nullptr;
     SupervisorPane* m_supervisor = nullptr;
+    ReviewPane* m_review = nullptr;
     OfferToast* m_toast;
     QSystemTrayIcon* m_tray = nullptr;
     SystemHotkeys* m_systemKeys = nullptr;
