@@ -116,6 +116,9 @@ ReviewPane::ReviewPane(core::ReviewDesk& desk, core::FloorDesk& floor, core::Age
     detailLayout->addWidget(m_player);
     detailLayout->addWidget(m_transcript, 1);
     detailLayout->addWidget(card);
+    // A call has no transcript: the scorecard keeps its height, the rest is space.
+    detailLayout->addStretch(0);
+    m_detailLayout = detailLayout;
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->setChildrenCollapsible(false);
@@ -137,6 +140,7 @@ ReviewPane::ReviewPane(core::ReviewDesk& desk, core::FloorDesk& floor, core::Age
     connect(m_save, &QPushButton::clicked, this, &ReviewPane::saveScorecard);
     connect(&m_desk, &core::ReviewDesk::searched, this, [this](int count) {
         m_status->setText(tr("%n interaction(s) found", nullptr, count));
+        m_results->resizeColumnsToContents();
         openRow(-1);
     });
     connect(&m_desk, &core::ReviewDesk::recordingReady, this,
@@ -243,6 +247,7 @@ void ReviewPane::openRow(int row)
         m_heading->setText(tr("Choose an interaction to review."));
         m_player->hide();
         m_transcript->hide();
+        m_detailLayout->setStretch(m_detailLayout->count() - 1, 1);
         showTotal();
         return;
     }
@@ -254,6 +259,7 @@ void ReviewPane::openRow(int row)
         (call && !item->recorded ? u'\n' + tr("This call has no recording.") : QString()));
     m_player->setVisible(call && item->recorded);
     m_transcript->setVisible(!call);
+    m_detailLayout->setStretch(m_detailLayout->count() - 1, call ? 1 : 0);
     // The saved scorecard, or a fresh one at full marks to mark down.
     for (qsizetype i = 0; i < m_scores.size(); ++i) {
         int value = kQaMaxScore;

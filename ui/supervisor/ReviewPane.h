@@ -10,6 +10,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTableView;
+class QVBoxLayout;
 
 namespace qidong::core {
 class AgentSession;
@@ -72,6 +73,7 @@ private:
     QLabel* m_total;
     QPushButton* m_save;
     QLabel* m_status;
+    QVBoxLayout* m_detailLayout = nullptr;
 };
 
 } // namespace qidong::ui
