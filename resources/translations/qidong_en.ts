@@ -161,6 +161,13 @@
     </message>
 </context>
 <context>
+    <name>qidong::core::MonitorDesk</name>
+    <message>
+        <source>Finish your own call first: the headset is in use.</source>
+        <translation>Finish your own call first: the headset is in use.</translation>
+    </message>
+</context>
+<context>
     <name>qidong::models::AlertListModel</name>
     <message>
         <source>%1 asks for help</source>
@@ -275,6 +282,45 @@
     <message>
         <source>overdue %1</source>
         <translation>overdue %1</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::models::ReviewListModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <translation>QA</translation>
     </message>
 </context>
 <context>
@@ -847,6 +893,96 @@
         <source>Read</source>
         <translation>Read</translation>
     </message>
+    <message>
+        <source>Whisper: not shown to the customer</source>
+        <translation>Whisper: not shown to the customer</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Team lead</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::MonitorPanel</name>
+    <message>
+        <source>Whisper to agent</source>
+        <translation>Whisper to agent</translation>
+    </message>
+    <message>
+        <source>Send to customer</source>
+        <translation>Send to customer</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Whisper</source>
+        <translation>Whisper</translation>
+    </message>
+    <message>
+        <source>Barge in</source>
+        <translation>Barge in</translation>
+    </message>
+    <message>
+        <source>Stop monitoring</source>
+        <translation>Stop monitoring</translation>
+    </message>
+    <message>
+        <source>%1 (consulted)</source>
+        <translation>%1 (consulted)</translation>
+    </message>
+    <message>
+        <source>Monitoring %1 with %2 · %3 · %4</source>
+        <translation>Monitoring %1 with %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Listening: nobody hears or sees you.</source>
+        <translation>Listening: nobody hears or sees you.</translation>
+    </message>
+    <message>
+        <source>Whispering: only the agent hears or reads you.</source>
+        <translation>Whispering: only the agent hears or reads you.</translation>
+    </message>
+    <message>
+        <source>Barged in: the customer hears or reads you too.</source>
+        <translation>Barged in: the customer hears or reads you too.</translation>
+    </message>
+    <message>
+        <source>The call is in your headset.</source>
+        <translation>The call is in your headset.</translation>
+    </message>
+    <message>
+        <source>Finish your own call to hear this one.</source>
+        <translation>Finish your own call to hear this one.</translation>
+    </message>
+    <message>
+        <source>The agent is told.</source>
+        <translation>The agent is told.</translation>
+    </message>
+    <message>
+        <source>Switch to whisper to coach the agent</source>
+        <translation>Switch to whisper to coach the agent</translation>
+    </message>
+    <message>
+        <source>A note for the agent, or for the customer once joined</source>
+        <translation>A note for the agent, or for the customer once joined</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::MonitoredIndicator</name>
+    <message>
+        <source>%1 is listening in</source>
+        <translation>%1 is listening in</translation>
+    </message>
+    <message>
+        <source>%1 is coaching you</source>
+        <translation>%1 is coaching you</translation>
+    </message>
+    <message>
+        <source>%1 joined the conversation</source>
+        <translation>%1 joined the conversation</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::OfferToast</name>
@@ -929,6 +1065,151 @@ NPS today %8 / week %9 · conversion today %10 / week %11</translation>
     <message>
         <source>Thresholds…</source>
         <translation>Thresholds…</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::RecordingPlayer</name>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Position in the recording</source>
+        <translation>Position in the recording</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>The recording cannot be played: %1</source>
+        <translation>The recording cannot be played: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>The recording cannot be fetched: %1</source>
+        <translation>The recording cannot be fetched: %1</translation>
+    </message>
+    <message>
+        <source>The recording cannot be kept for playing: %1</source>
+        <translation>The recording cannot be kept for playing: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::ReviewPane</name>
+    <message>
+        <source>Save scorecard</source>
+        <translation>Save scorecard</translation>
+    </message>
+    <message>
+        <source>Calls and chats</source>
+        <translation>Calls and chats</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Chats and messages</source>
+        <translation>Chats and messages</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <source>What went well, what to coach</source>
+        <translation>What went well, what to coach</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interaction(s) found</source>
+        <translation>
+            <numerusform>%n interaction found</numerusform>
+            <numerusform>%n interactions found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scorecard saved: %1 %</source>
+        <translation>Scorecard saved: %1 %</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>Greeting</translation>
+    </message>
+    <message>
+        <source>Understood the need</source>
+        <translation>Understood the need</translation>
+    </message>
+    <message>
+        <source>Accurate information</source>
+        <translation>Accurate information</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Compliance and privacy</source>
+        <translation>Compliance and privacy</translation>
+    </message>
+    <message>
+        <source>Courtesy and empathy</source>
+        <translation>Courtesy and empathy</translation>
+    </message>
+    <message>
+        <source>Every agent</source>
+        <translation>Every agent</translation>
+    </message>
+    <message>
+        <source>Every queue</source>
+        <translation>Every queue</translation>
+    </message>
+    <message>
+        <source>Every disposition</source>
+        <translation>Every disposition</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Choose an interaction to review.</source>
+        <translation>Choose an interaction to review.</translation>
+    </message>
+    <message>
+        <source>%1 with %2, handled by %3</source>
+        <translation>%1 with %2, handled by %3</translation>
+    </message>
+    <message>
+        <source>This call has no recording.</source>
+        <translation>This call has no recording.</translation>
+    </message>
+    <message>
+        <source>Total: %1 %</source>
+        <translation>Total: %1 %</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1448,10 @@ NPS today %8 / week %9 · conversion today %10 / week %11</translation>
     <message>
         <source>Floor alert</source>
         <translation>Floor alert</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Quality</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1959,46 @@ NPS today %8 / week %9 · conversion today %10 / week %11</translation>
     <message>
         <source>Select an alert and one agent in the list.</source>
         <translation>Select an alert and one agent in the list.</translation>
+    </message>
+    <message>
+        <source>The monitored interaction ended.</source>
+        <translation>The monitored interaction ended.</translation>
+    </message>
+    <message>
+        <source>The monitored interaction went back to a queue.</source>
+        <translation>The monitored interaction went back to a queue.</translation>
+    </message>
+    <message>
+        <source>Monitoring stopped: the connection to the hub was renewed.</source>
+        <translation>Monitoring stopped: the connection to the hub was renewed.</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>Monitor what the selected agent handles now (double-click a row)</source>
+        <translation>Monitor what the selected agent handles now (double-click a row)</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Whisper</source>
+        <translation>Whisper</translation>
+    </message>
+    <message>
+        <source>Barge in</source>
+        <translation>Barge in</translation>
+    </message>
+    <message>
+        <source>Select one agent to monitor.</source>
+        <translation>Select one agent to monitor.</translation>
+    </message>
+    <message>
+        <source>%1 is not handling anything now.</source>
+        <translation>%1 is not handling anything now.</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,13 @@
     </message>
 </context>
 <context>
+    <name>qidong::core::MonitorDesk</name>
+    <message>
+        <source>Finish your own call first: the headset is in use.</source>
+        <translation>请先结束您自己的通话：耳机正在使用中。</translation>
+    </message>
+</context>
+<context>
     <name>qidong::models::AlertListModel</name>
     <message>
         <source>%1 asks for help</source>
@@ -274,6 +281,45 @@
     <message>
         <source>overdue %1</source>
         <translation>已超时 %1</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::models::ReviewListModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>小结代码</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <translation>质检</translation>
     </message>
 </context>
 <context>
@@ -842,6 +888,96 @@
         <source>Read</source>
         <translation>已读</translation>
     </message>
+    <message>
+        <source>Whisper: not shown to the customer</source>
+        <translation>密语：客户看不到</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>组长</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::MonitorPanel</name>
+    <message>
+        <source>Whisper to agent</source>
+        <translation>密语给坐席</translation>
+    </message>
+    <message>
+        <source>Send to customer</source>
+        <translation>发给客户</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>Whisper</source>
+        <translation>密语</translation>
+    </message>
+    <message>
+        <source>Barge in</source>
+        <translation>强插</translation>
+    </message>
+    <message>
+        <source>Stop monitoring</source>
+        <translation>停止监控</translation>
+    </message>
+    <message>
+        <source>%1 (consulted)</source>
+        <translation>%1（被咨询）</translation>
+    </message>
+    <message>
+        <source>Monitoring %1 with %2 · %3 · %4</source>
+        <translation>正在监控 %1：%2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Listening: nobody hears or sees you.</source>
+        <translation>监听中：没有人能听到或看到您。</translation>
+    </message>
+    <message>
+        <source>Whispering: only the agent hears or reads you.</source>
+        <translation>密语中：只有坐席能听到或看到您。</translation>
+    </message>
+    <message>
+        <source>Barged in: the customer hears or reads you too.</source>
+        <translation>已强插：客户也能听到或看到您。</translation>
+    </message>
+    <message>
+        <source>The call is in your headset.</source>
+        <translation>通话已接入您的耳机。</translation>
+    </message>
+    <message>
+        <source>Finish your own call to hear this one.</source>
+        <translation>结束您自己的通话后才能收听此通话。</translation>
+    </message>
+    <message>
+        <source>The agent is told.</source>
+        <translation>坐席会收到提示。</translation>
+    </message>
+    <message>
+        <source>Switch to whisper to coach the agent</source>
+        <translation>切换到密语以辅导坐席</translation>
+    </message>
+    <message>
+        <source>A note for the agent, or for the customer once joined</source>
+        <translation>给坐席的提示；强插后也可发给客户</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::MonitoredIndicator</name>
+    <message>
+        <source>%1 is listening in</source>
+        <translation>%1 正在监听</translation>
+    </message>
+    <message>
+        <source>%1 is coaching you</source>
+        <translation>%1 正在辅导您</translation>
+    </message>
+    <message>
+        <source>%1 joined the conversation</source>
+        <translation>%1 已加入会话</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::OfferToast</name>
@@ -922,6 +1058,150 @@ NPS 今日 %8 / 本周 %9 · 转化 今日 %10 / 本周 %11</translation>
     <message>
         <source>Thresholds…</source>
         <translation>阈值…</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::RecordingPlayer</name>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Position in the recording</source>
+        <translation>录音播放位置</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>The recording cannot be played: %1</source>
+        <translation>无法播放录音：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The recording cannot be fetched: %1</source>
+        <translation>无法获取录音：%1</translation>
+    </message>
+    <message>
+        <source>The recording cannot be kept for playing: %1</source>
+        <translation>无法保存录音以供播放：%1</translation>
+    </message>
+</context>
+<context>
+    <name>qidong::ui::ReviewPane</name>
+    <message>
+        <source>Save scorecard</source>
+        <translation>保存评分</translation>
+    </message>
+    <message>
+        <source>Calls and chats</source>
+        <translation>通话和会话</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Chats and messages</source>
+        <translation>会话和消息</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>质检评分表</translation>
+    </message>
+    <message>
+        <source>What went well, what to coach</source>
+        <translation>做得好的地方，需要辅导的地方</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interaction(s) found</source>
+        <translation>
+            <numerusform>找到 %n 条接触记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scorecard saved: %1 %</source>
+        <translation>评分已保存：%1 %</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>开场问候</translation>
+    </message>
+    <message>
+        <source>Understood the need</source>
+        <translation>理解客户需求</translation>
+    </message>
+    <message>
+        <source>Accurate information</source>
+        <translation>信息准确</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>问题解决</translation>
+    </message>
+    <message>
+        <source>Compliance and privacy</source>
+        <translation>合规与隐私保护</translation>
+    </message>
+    <message>
+        <source>Courtesy and empathy</source>
+        <translation>礼貌与同理心</translation>
+    </message>
+    <message>
+        <source>Every agent</source>
+        <translation>全部坐席</translation>
+    </message>
+    <message>
+        <source>Every queue</source>
+        <translation>全部队列</translation>
+    </message>
+    <message>
+        <source>Every disposition</source>
+        <translation>全部小结代码</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Choose an interaction to review.</source>
+        <translation>请选择一条接触记录进行质检。</translation>
+    </message>
+    <message>
+        <source>%1 with %2, handled by %3</source>
+        <translation>%1：%2，由 %3 处理</translation>
+    </message>
+    <message>
+        <source>This call has no recording.</source>
+        <translation>此通话没有录音。</translation>
+    </message>
+    <message>
+        <source>Total: %1 %</source>
+        <translation>总分：%1 %</translation>
     </message>
 </context>
 <context>
@@ -1160,6 +1440,10 @@ NPS 今日 %8 / 本周 %9 · 转化 今日 %10 / 本周 %11</translation>
     <message>
         <source>Floor alert</source>
         <translation>现场告警</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质检</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +1950,46 @@ NPS 今日 %8 / 本周 %9 · 转化 今日 %10 / 本周 %11</translation>
     <message>
         <source>Select an alert and one agent in the list.</source>
         <translation>请选择一条告警和列表中的一名坐席。</translation>
+    </message>
+    <message>
+        <source>The monitored interaction ended.</source>
+        <translation>所监控的接触已结束。</translation>
+    </message>
+    <message>
+        <source>The monitored interaction went back to a queue.</source>
+        <translation>所监控的接触已回到队列。</translation>
+    </message>
+    <message>
+        <source>Monitoring stopped: the connection to the hub was renewed.</source>
+        <translation>监控已停止：与服务中心的连接已重建。</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <source>Monitor what the selected agent handles now (double-click a row)</source>
+        <translation>监控所选坐席正在处理的接触（双击一行）</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>Whisper</source>
+        <translation>密语</translation>
+    </message>
+    <message>
+        <source>Barge in</source>
+        <translation>强插</translation>
+    </message>
+    <message>
+        <source>Select one agent to monitor.</source>
+        <translation>请选择一名坐席进行监控。</translation>
+    </message>
+    <message>
+        <source>%1 is not handling anything now.</source>
+        <translation>%1 当前没有在处理接触。</translation>
     </message>
 </context>
 <context>
