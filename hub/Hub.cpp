@@ -1,4 +1,5 @@
 #include "Hub.h"
+#include "HubConfig.h"
 
 #include "Clock.h"
 
@@ -64,38 +65,6 @@
 namespace qidong::hub {
 
 using namespace qidong::protocol;
-
-namespace {
-
-Result<QSslConfiguration> loadTls(const QString& certificatePath, const QString& keyPath)
-{
-    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificatePath, QSsl::Pem);
-    if (chain.isEmpty())
-        return makeError(ErrorCode::InvalidParams,
-                         QStringLiteral("no PEM certificate in %1").arg(certificatePath));
-    QFile keyFile(keyPath);
-    if (!keyFile.open(QIODevice::ReadOnly))
-        return makeError(
-            ErrorCode::InvalidParams,
-            QStringLiteral("cannot read key %1: %2").arg(keyPath, keyFile.errorString()));
-    const QByteArray pem = keyFile.readAll();
-    QSslKey key;
-    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
-        key = QSslKey(pem, algorithm, QSsl::Pem, QSsl::PrivateKey);
-        if (!key.isNull())
-            break;
-    }
-    if (key.isNull())
-        return makeError(ErrorCode::InvalidParams,
-                         QStringLiteral("no usable PEM private key in %1").arg(keyPath));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificateChain(chain);
-    tls.setPrivateKey(key);
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    return tls;
-}
-
-} // namespace
 
 Hub::Hub(HubOptions options)
     : m_options(std::move(options))
@@ -271,7 +240,8 @@ Result<bool> Hub::open()
 
     std::optional<QSslConfiguration> tls;
     if (!m_options.certificatePath.isEmpty()) {
-        Result<QSslConfiguration> loaded = loadTls(m_options.certificatePath, m_options.keyPath);
+        Result<QSslConfiguration> loaded =
+            loadTlsFiles(m_options.certificatePath, m_options.keyPath);
         if (!loaded)
             return loaded.error();
         tls = loaded.value();

@@ -52,7 +52,12 @@ Result<HostPort> parseHostPort(const QString& value, const QString& option)
 
 void HubOptions::addTo(QCommandLineParser& parser)
 {
-    parser.addOptions({
+    parser.addOptions(commandLineOptions());
+}
+
+QList<QCommandLineOption> HubOptions::commandLineOptions()
+{
+    return {
         {QStringLiteral("data-dir"),
          QStringLiteral("Directory for the database (created if missing)."), QStringLiteral("dir")},
         {QStringLiteral("listen"),
@@ -130,7 +135,7 @@ void HubOptions::addTo(QCommandLineParser& parser)
         {QStringLiteral("replay-buffer"),
          QStringLiteral("Events kept per session for replay after a reconnect."),
          QStringLiteral("count"), QStringLiteral("1024")},
-    });
+    };
 }
 
 Result<HubOptions> HubOptions::from(const QCommandLineParser& parser)

@@ -7,6 +7,7 @@
 
 #include <chrono>
 
+class QCommandLineOption;
 class QCommandLineParser;
 
 namespace qidong::hub {
@@ -46,6 +47,8 @@ struct HubOptions final
     bool tellMonitored = true; // agents see that a team lead monitors them (policy)
     int chatCapacity = 0;      // > 0: every agent's concurrent chats, whatever their account says
 
+    // The options of `qidong-hub` (what a config file may set too).
+    static QList<QCommandLineOption> commandLineOptions();
     static void addTo(QCommandLineParser& parser);
     static protocol::Result<HubOptions> from(const QCommandLineParser& parser);
 };

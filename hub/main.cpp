@@ -1,4 +1,5 @@
 #include "Hub.h"
+#include "HubConfig.h"
 #include "ShutdownSignals.h"
 #include "auth/PasswordHasher.h"
 #include "log/HubLog.h"
@@ -242,7 +243,41 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     HubOptions::addTo(parser);
+    const QCommandLineOption configOption(
+        QStringLiteral("config"),
+        QStringLiteral("Read options from this file first (key = value per line, the keys being"
+                       " these options' long names); the command line wins."),
+        QStringLiteral("file"));
+    const QCommandLineOption checkOption(
+        QStringLiteral("check-config"),
+        QStringLiteral("Check the options (and --config) and what they point at, then exit:"
+                       " 0 fine, 2 not."));
+    parser.addOption(configOption);
+    parser.addOption(checkOption);
     parser.process(app);
+    if (parser.isSet(configOption)) {
+        const qidong::protocol::Result<QStringList> fromFile =
+            configFileArguments(parser.value(configOption), HubOptions::commandLineOptions());
+        if (!fromFile) {
+            std::fprintf(stderr, "qidong-hub: %s\n", qPrintable(fromFile.error().message));
+            return 2;
+        }
+        QStringList arguments = QCoreApplication::arguments();
+        arguments = QStringList{arguments.first()} + fromFile.value() + arguments.mid(1);
+        parser.process(arguments);
+    }
+    if (parser.isSet(checkOption)) {
+        const qidong::protocol::Result<HubOptions> checked = HubOptions::from(parser);
+        const qidong::protocol::Result<QString> summary =
+            checked ? checkConfig(checked.value())
+                    : qidong::protocol::Result<QString>(checked.error());
+        if (!summary) {
+            std::fprintf(stderr, "qidong-hub: %s\n", qPrintable(summary.error().message));
+            return 2;
+        }
+        std::printf("qidong-hub %s: %s\n", QIDONG_VERSION, qPrintable(summary.value()));
+        return 0;
+    }
 
     installJsonLogHandler();
     if (!PasswordHasher::initialize()) {

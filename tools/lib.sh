@@ -13,7 +13,8 @@ QIDONG_BUILD_PACKAGES="g++ cmake ninja-build pkg-config git ca-certificates
  libsodium-dev libsqlite3-dev libxcb1-dev libxcb-keysyms1-dev
  fonts-wqy-microhei"
 QIDONG_TEST_PACKAGES="xvfb xauth pulseaudio pulseaudio-utils gnome-keyring
- dbus dbus-bin libsecret-tools openssl procps chromium xdotool"
+ dbus dbus-bin libsecret-tools openssl procps chromium xdotool
+ desktop-file-utils appstream lintian rpm"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
