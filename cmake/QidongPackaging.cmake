@@ -1,7 +1,6 @@
 # Packages from the install tree (`cpack` in a build directory, or
 # tools/package): qidong-desktop for agent PCs and qidong-hub for servers,
-# as DEB and RPM with their runtime dependencies computed from the binaries,
-# and one tarball of both. The version is the project's (QidongVersion.cmake).
+# as DEB and RPM with their runtime dependencies computed from the binaries. The version is the project's (QidongVersion.cmake).
 set(CPACK_PACKAGE_NAME "qidong")
 set(CPACK_PACKAGE_VENDOR "Qidong")
 set(CPACK_PACKAGE_CONTACT "Qidong packaging <packaging@qidong.cn>")
@@ -13,10 +12,10 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_COMPONENTS_ALL desktop hub)
 set(CPACK_COMPONENT_DESKTOP_DISPLAY_NAME "Qidong agent desktop")
 set(CPACK_COMPONENT_DESKTOP_DESCRIPTION
-    "One native window where an agent takes calls, chats and social messages, sees the whole\n customer, finds the answer and wraps up; team leads watch, monitor and review.")
+    "Contact center agent desktop\nOne native window where an agent takes calls, chats and social\nmessages, sees the whole customer, finds the answer and wraps up;\nteam leads watch the floor, monitor and review quality.")
 set(CPACK_COMPONENT_HUB_DISPLAY_NAME "Qidong engagement hub")
 set(CPACK_COMPONENT_HUB_DESCRIPTION
-    "The server the desktops talk to: sessions, routing, chat, call media and recording,\n the customer page and the ingest API; a systemd service.")
+    "Contact center engagement hub\nThe server the desktops talk to: sessions, routing, chat, call\nmedia and recording, the customer page and the ingest API; runs as\nthe qidong-hub systemd service.")
 
 # Debian
 set(CPACK_DEB_COMPONENT_INSTALL ON)
@@ -39,6 +38,7 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 # RPM
 set(CPACK_RPM_COMPONENT_INSTALL ON)
+set(CPACK_RPM_PACKAGE_RELOCATABLE OFF) # /etc and the unit have their places
 set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
 set(CPACK_RPM_PACKAGE_LICENSE "Proprietary")
 set(CPACK_RPM_DESKTOP_PACKAGE_NAME "qidong-desktop")
@@ -49,10 +49,5 @@ set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
     /etc /lib /lib/systemd /lib/systemd/system /usr/lib/sysusers.d /usr/share/applications
     /usr/share/icons /usr/share/icons/hicolor /usr/share/metainfo /usr/share/doc)
 
-# The tarball: both programs and their files under one prefix, for a
-# machine without a package manager that has Qt 6.4 and the libraries.
-set(CPACK_ARCHIVE_COMPONENT_INSTALL OFF)
-set(CPACK_ARCHIVE_FILE_NAME "qidong-${QIDONG_PACKAGE_VERSION}-linux-${CMAKE_SYSTEM_PROCESSOR}")
-
-set(CPACK_GENERATOR "DEB;RPM;TGZ")
+set(CPACK_GENERATOR "DEB;RPM")
 include(CPack)
