@@ -6,6 +6,7 @@
 #include "core/customer/CustomerDesk.h"
 #include "core/knowledge/KnowledgeDesk.h"
 #include "core/session/AgentSession.h"
+#include "core/settings/SiteSettings.h"
 #include "core/supervisor/FloorDesk.h"
 #include "core/supervisor/MonitorDesk.h"
 #include "core/supervisor/ReviewDesk.h"
@@ -62,8 +63,7 @@ SignInFlow::SignInFlow(core::HubConnection& connection, core::AgentSession& sess
                     askForCredentials();
                     return;
                 }
-                m_connection.signInWithRefreshToken(QUrl(QSettings().value(kHubKey).toString()),
-                                                    token);
+                m_connection.signInWithRefreshToken(hubUrl(), token);
             });
     connect(&m_credentials, &core::CredentialStore::failed, this,
             [this](const QString&, core::CredentialStore::Problem, const QString& message) {
@@ -87,8 +87,8 @@ void SignInFlow::start(const ui::SignInRequest& fromCommandLine)
         signIn(fromCommandLine);
         return;
     }
-    m_account = core::CredentialStore::accountFor(settings.value(kUserKey).toString(),
-                                                  settings.value(kHubKey).toString());
+    m_account =
+        core::CredentialStore::accountFor(settings.value(kUserKey).toString(), hubUrl().toString());
     m_remember = settings.value(kRememberKey, false).toBool();
     if (m_remember && !settings.value(kUserKey).toString().isEmpty()) {
         m_credentials.load(m_account);
@@ -106,18 +106,27 @@ void SignInFlow::askForCredentials(const QString& message)
                 &SignInFlow::languageChosen);
     }
     QSettings settings;
-    m_dialog->setDefaults(
-        QUrl(settings.value(kHubKey, QStringLiteral("ws://127.0.0.1:8470")).toString()),
-        settings.value(kUserKey).toString(),
-        settings.value(kLanguageKey, QStringLiteral("zh_CN")).toString());
+    m_dialog->setHubLocked(core::SiteSettings().isLocked(kHubKey));
+    m_dialog->setDefaults(hubUrl(), settings.value(kUserKey).toString(),
+                          settings.value(kLanguageKey, QStringLiteral("zh_CN")).toString());
     if (!message.isEmpty())
         m_dialog->showError(message);
     m_dialog->show();
     m_dialog->raise();
 }
 
-void SignInFlow::signIn(const ui::SignInRequest& request)
+QUrl SignInFlow::hubUrl() const
 {
+    return QUrl(
+        core::SiteSettings().value(kHubKey, QStringLiteral("ws://127.0.0.1:8470")).toString());
+}
+
+void SignInFlow::signIn(const ui::SignInRequest& given)
+{
+    ui::SignInRequest request = given;
+    // A hub the organisation fixed cannot be changed, whatever was typed.
+    if (core::SiteSettings site; site.isLocked(kHubKey))
+        request.hubUrl = QUrl(site.value(kHubKey).toString());
     QSettings settings;
     settings.setValue(kHubKey, request.hubUrl.toString());
     settings.setValue(kUserKey, request.username);

@@ -60,6 +60,8 @@ Q_SIGNALS:
 private:
     void askForCredentials(const QString& message = {});
     void signIn(const ui::SignInRequest& request);
+    // The hub to sign in to: the site's if locked, else the user's last, else the site's.
+    QUrl hubUrl() const;
     void onHealthChanged();
     void showShell();
 

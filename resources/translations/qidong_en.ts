@@ -347,6 +347,57 @@
     </message>
 </context>
 <context>
+    <name>qidong::ui::AboutDialog</name>
+    <message>
+        <source>the application framework</source>
+        <translation>the application framework</translation>
+    </message>
+    <message>
+        <source>playing call recordings</source>
+        <translation>playing call recordings</translation>
+    </message>
+    <message>
+        <source>remembering sign-ins in the keychain</source>
+        <translation>remembering sign-ins in the keychain</translation>
+    </message>
+    <message>
+        <source>the voice codec</source>
+        <translation>the voice codec</translation>
+    </message>
+    <message>
+        <source>resampling audio</source>
+        <translation>resampling audio</translation>
+    </message>
+    <message>
+        <source>echo cancellation and noise suppression</source>
+        <translation>echo cancellation and noise suppression</translation>
+    </message>
+    <message>
+        <source>About Qidong</source>
+        <translation>About Qidong</translation>
+    </message>
+    <message>
+        <source>Qidong %1 (契动), the agent desktop. Qt %2.</source>
+        <translation>Qidong %1 (契动), the agent desktop. Qt %2.</translation>
+    </message>
+    <message>
+        <source>Built on these parts, each under its own license:</source>
+        <translation>Built on these parts, each under its own license:</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>License</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>Used for</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::ChatPane</name>
     <message>
         <source>No conversation selected</source>
@@ -1453,6 +1504,10 @@ NPS today %8 / week %9 · conversion today %10 / week %11</translation>
         <source>Quality</source>
         <translation>Quality</translation>
     </message>
+    <message>
+        <source>&amp;About Qidong</source>
+        <translation>&amp;About Qidong</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::SignInDialog</name>
@@ -1519,6 +1574,10 @@ NPS today %8 / week %9 · conversion today %10 / week %11</translation>
     <message>
         <source>Enter your username and password.</source>
         <translation>Enter your username and password.</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
     </message>
 </context>
 <context>

@@ -346,6 +346,57 @@
     </message>
 </context>
 <context>
+    <name>qidong::ui::AboutDialog</name>
+    <message>
+        <source>the application framework</source>
+        <translation>应用程序框架</translation>
+    </message>
+    <message>
+        <source>playing call recordings</source>
+        <translation>播放通话录音</translation>
+    </message>
+    <message>
+        <source>remembering sign-ins in the keychain</source>
+        <translation>在密钥环中记住登录</translation>
+    </message>
+    <message>
+        <source>the voice codec</source>
+        <translation>语音编解码</translation>
+    </message>
+    <message>
+        <source>resampling audio</source>
+        <translation>音频重采样</translation>
+    </message>
+    <message>
+        <source>echo cancellation and noise suppression</source>
+        <translation>回声消除和降噪</translation>
+    </message>
+    <message>
+        <source>About Qidong</source>
+        <translation>关于契动</translation>
+    </message>
+    <message>
+        <source>Qidong %1 (契动), the agent desktop. Qt %2.</source>
+        <translation>契动 %1，坐席工作台。Qt %2。</translation>
+    </message>
+    <message>
+        <source>Built on these parts, each under its own license:</source>
+        <translation>基于以下组件构建，各自遵循其许可证：</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>用途</translation>
+    </message>
+</context>
+<context>
     <name>qidong::ui::ChatPane</name>
     <message>
         <source>No conversation selected</source>
@@ -1445,6 +1496,10 @@ NPS 今日 %8 / 本周 %9 · 转化 今日 %10 / 本周 %11</translation>
         <source>Quality</source>
         <translation>质检</translation>
     </message>
+    <message>
+        <source>&amp;About Qidong</source>
+        <translation>关于契动(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>qidong::ui::SignInDialog</name>
@@ -1511,6 +1566,10 @@ NPS 今日 %8 / 本周 %9 · 转化 今日 %10 / 本周 %11</translation>
     <message>
         <source>Enter your username and password.</source>
         <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>由贵单位统一设置</translation>
     </message>
 </context>
 <context>

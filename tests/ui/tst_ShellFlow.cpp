@@ -12,12 +12,14 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QtTest/QTest>
 
 using namespace qidong;
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void initTestCase();
     void agentWorksAShiftThroughTheWidgets();
     void wrongPasswordIsShownInTheDialog();
+    void aHubTheOrganisationLockedCannotBeChanged();
 };
 
 void tst_ShellFlow::initTestCase()
@@ -198,6 +201,43 @@ void tst_ShellFlow::wrongPasswordIsShownInTheDialog()
     QTest::keyClicks(passwordField, QStringLiteral("x"));
     QTest::keyClick(passwordField, Qt::Key_Return);
     QCOMPARE(status->text(), QStringLiteral("The hub address must start with ws:// or wss://."));
+}
+
+void tst_ShellFlow::aHubTheOrganisationLockedCannotBeChanged()
+{
+    HubProcess hub;
+    QVERIFY(hub.start());
+    // IT's machine-wide file fixes the hub; this user had typed another.
+    QTemporaryDir dir;
+    const QString site = dir.filePath(QStringLiteral("qidong-desktop.conf"));
+    QFile file(site);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[signIn]\nhubUrl=" + hub.url().toString().toUtf8() +
+               "\n[locked]\nkeys=signIn/hubUrl\n");
+    file.close();
+    qputenv("QIDONG_SITE_SETTINGS", site.toLocal8Bit());
+    QSettings().setValue(QStringLiteral("signIn/hubUrl"), QStringLiteral("ws://127.0.0.1:1"));
+
+    core::HubConnection connection({});
+    core::AgentSession session(connection);
+    core::CredentialStore credentials(QStringLiteral("qidong-tests"));
+    app::SignInFlow flow(connection, session, credentials);
+    flow.start({});
+    ui::SignInDialog* dialog = flow.dialog();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    auto* hubField = byAccessibleName<QLineEdit>(dialog, QStringLiteral("Hub address"));
+    QCOMPARE(hubField->text(), hub.url().toString());
+    QVERIFY(hubField->isReadOnly());
+    // Even a changed field signs in to the organisation's hub.
+    hubField->setText(QStringLiteral("ws://127.0.0.1:2"));
+    byAccessibleName<QLineEdit>(dialog, QStringLiteral("Username"))
+        ->setText(QStringLiteral("li.na"));
+    auto* passwordField = byAccessibleName<QLineEdit>(dialog, QStringLiteral("Password"));
+    QTest::keyClicks(passwordField, QStringLiteral("qidong-demo"));
+    QTest::keyClick(passwordField, Qt::Key_Return);
+    QTRY_VERIFY(flow.shell() != nullptr);
+    QCOMPARE(connection.url(), hub.url());
+    qunsetenv("QIDONG_SITE_SETTINGS");
 }
 
 QTEST_MAIN(tst_ShellFlow)

@@ -1,5 +1,6 @@
 #include "ShellWindow.h"
 
+#include "AboutDialog.h"
 #include "ConnectionIndicator.h"
 #include "ErrorText.h"
 #include "MonitoredIndicator.h"
@@ -301,6 +302,10 @@ void ShellWindow::createActions()
     connect(shortcuts, &QAction::triggered, this, &ShellWindow::showShortcuts);
     help->addAction(shortcuts);
     addAction(shortcuts);
+    help->addAction(tr("&About Qidong"), this, [this] {
+        AboutDialog about(this);
+        about.exec();
+    });
 }
 
 void ShellWindow::createSystemHotkeys()

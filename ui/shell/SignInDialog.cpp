@@ -83,6 +83,12 @@ void SignInDialog::changeEvent(QEvent* event)
     QDialog::changeEvent(event);
 }
 
+void SignInDialog::setHubLocked(bool locked)
+{
+    m_hubUrl->setReadOnly(locked);
+    m_hubUrl->setToolTip(locked ? tr("Set by your organisation") : QString());
+}
+
 void SignInDialog::setDefaults(const QUrl& hubUrl, const QString& username, const QString& language)
 {
     m_hubUrl->setText(hubUrl.toString());

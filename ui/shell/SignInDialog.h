@@ -32,6 +32,8 @@ public:
     ~SignInDialog() override;
 
     void setDefaults(const QUrl& hubUrl, const QString& username, const QString& language);
+    // The organisation fixed the hub (site settings): shown, not editable.
+    void setHubLocked(bool locked);
     void setBusy(bool busy);
     void showError(const QString& message);
 
