@@ -5,6 +5,7 @@
 #include "core/credentials/CredentialStore.h"
 #include "core/customer/CustomerDesk.h"
 #include "core/knowledge/KnowledgeDesk.h"
+#include "core/links/DesktopLink.h"
 #include "core/session/AgentSession.h"
 #include "core/settings/SiteSettings.h"
 #include "core/supervisor/FloorDesk.h"
@@ -16,6 +17,7 @@
 #include "ui/shell/ShellWindow.h"
 
 #include <QSettings>
+#include <QStatusBar>
 
 namespace qidong::app {
 
@@ -169,6 +171,37 @@ void SignInFlow::showShell()
             m_shell->addSupervisorWorkspace(*m_floorDesk, *m_monitorDesk, *m_reviewDesk);
     }
     m_shell->show();
+    // After the sign-in has settled (this runs while its snapshot is applied).
+    QMetaObject::invokeMethod(this, &SignInFlow::actOnLinks, Qt::QueuedConnection);
+}
+
+void SignInFlow::openLink(const QString& link)
+{
+    m_pendingLinks.append(link);
+    if (m_shell && m_session.isSignedIn())
+        actOnLinks();
+}
+
+void SignInFlow::actOnLinks()
+{
+    if (!m_shell || !m_session.isSignedIn())
+        return;
+    const QStringList links = std::exchange(m_pendingLinks, {});
+    for (const QString& text : links) {
+        const protocol::Result<core::DesktopLink> link =
+            core::DesktopLink::parse(QUrl(text, QUrl::StrictMode));
+        if (!link) {
+            m_shell->statusBar()->showMessage(tr("Link not followed: %1").arg(link.error().message),
+                                              10000);
+            continue;
+        }
+        m_shell->raise();
+        m_shell->activateWindow();
+        if (link.value().action == core::DesktopLink::Action::Dial)
+            m_callDesk->dialNumber(link.value().number);
+        else
+            m_callDesk->dialCustomer(link.value().customerId);
+    }
 }
 
 } // namespace qidong::app

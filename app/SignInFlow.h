@@ -51,6 +51,8 @@ public:
     core::FloorDesk& floorDesk() const { return *m_floorDesk; }
     core::MonitorDesk& monitorDesk() const { return *m_monitorDesk; }
     core::ReviewDesk& reviewDesk() const { return *m_reviewDesk; }
+    // A tel: or qidong: link (core::DesktopLink): acted on once signed in.
+    void openLink(const QString& link);
     ui::SignInDialog* dialog() const { return m_dialog.get(); }
 
 Q_SIGNALS:
@@ -63,6 +65,7 @@ private:
     // The hub to sign in to: the site's if locked, else the user's last, else the site's.
     QUrl hubUrl() const;
     void onHealthChanged();
+    void actOnLinks();
     void showShell();
 
     core::HubConnection& m_connection;
@@ -76,6 +79,7 @@ private:
     std::unique_ptr<core::FloorDesk> m_floorDesk;
     std::unique_ptr<core::MonitorDesk> m_monitorDesk;
     std::unique_ptr<core::ReviewDesk> m_reviewDesk;
+    QStringList m_pendingLinks;
     std::unique_ptr<ui::SignInDialog> m_dialog;
     std::unique_ptr<ui::ShellWindow> m_shell;
     QString m_account;

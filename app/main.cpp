@@ -1,7 +1,9 @@
+#include "LinkRelay.h"
 #include "SignInFlow.h"
 #include "core/alerts/Ringer.h"
 #include "core/connection/HubConnection.h"
 #include "core/credentials/CredentialStore.h"
+#include "core/links/DesktopLink.h"
 #include "core/session/AgentSession.h"
 #include "core/voice/CallDesk.h"
 #include "core/voice/VoiceEngine.h"
@@ -57,7 +59,21 @@ int main(int argc, char* argv[])
          QStringLiteral("variable")},
         {QStringLiteral("language"), QStringLiteral("zh_CN or en."), QStringLiteral("language")},
     });
+    parser.addPositionalArgument(
+        QStringLiteral("link"),
+        QStringLiteral("tel:NUMBER, qidong:dial?number=NUMBER or qidong:call?customer=ID:"
+                       " dial it (handed to the desktop already running, if there is one)."),
+        QStringLiteral("[link...]"));
     parser.process(app);
+
+    // A link clicked while the desktop runs goes to that desktop.
+    QStringList links;
+    for (const QString& argument : parser.positionalArguments())
+        if (qidong::core::DesktopLink::looksLikeLink(argument))
+            links.append(argument);
+    qidong::app::LinkRelay relay(qidong::app::LinkRelay::defaultName());
+    if (!links.isEmpty() && relay.forward(links))
+        return 0;
 
     QTranslator translator;
     const QString language =
@@ -142,6 +158,11 @@ int main(int argc, char* argv[])
         fromCommandLine.password =
             qEnvironmentVariable(qPrintable(parser.value(QStringLiteral("password-env"))));
     flow.start(fromCommandLine);
+    relay.listen();
+    QObject::connect(&relay, &qidong::app::LinkRelay::linkReceived, &flow,
+                     &qidong::app::SignInFlow::openLink);
+    for (const QString& link : std::as_const(links))
+        flow.openLink(link);
     // For tools/bench: say when the first window is on screen, then quit.
     if (qEnvironmentVariableIsSet("QIDONG_REPORT_SHOWN")) {
         QObject::connect(&app, &QGuiApplication::focusWindowChanged, &app, [](QWindow* window) {

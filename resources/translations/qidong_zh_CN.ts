@@ -134,6 +134,13 @@
     </message>
 </context>
 <context>
+    <name>qidong::app::SignInFlow</name>
+    <message>
+        <source>Link not followed: %1</source>
+        <translation>未打开链接：%1</translation>
+    </message>
+</context>
+<context>
     <name>qidong::core::ChatDesk</name>
     <message>
         <source>Files of type %1 cannot be sent. Allowed: images, PDF and plain text.</source>
