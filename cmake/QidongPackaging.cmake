@@ -49,5 +49,8 @@ set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
     /etc /lib /lib/systemd /lib/systemd/system /usr/lib/sysusers.d /usr/share/applications
     /usr/share/icons /usr/share/icons/hicolor /usr/share/metainfo /usr/share/doc)
 
-set(CPACK_GENERATOR "DEB;RPM")
-include(CPack)
+# Windows has its own installer (packaging/windows, NSIS around windeployqt).
+if(UNIX AND NOT APPLE)
+    set(CPACK_GENERATOR "DEB;RPM")
+    include(CPack)
+endif()

@@ -1,5 +1,5 @@
-// Renders the one SVG icon to a PNG of one size, for the hicolor theme
-// (packaging/linux/CMakeLists.txt runs it once per size at build time).
+// Renders the one SVG icon at one size: a PNG per hicolor size, and the
+// Windows installer's .ico (packaging/CMakeLists.txt, at build time).
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
@@ -10,7 +10,7 @@
 int main(int argc, char* argv[])
 {
     if (argc != 4) {
-        std::fprintf(stderr, "usage: qidong-icon-render ICON.svg SIZE OUT.png\n");
+        std::fprintf(stderr, "usage: qidong-icon-render ICON.svg SIZE OUT.png|OUT.ico\n");
         return 2;
     }
     qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -27,5 +27,6 @@ int main(int argc, char* argv[])
     painter.setRenderHint(QPainter::Antialiasing);
     svg.render(&painter);
     painter.end();
-    return image.save(QString::fromLocal8Bit(argv[3]), "PNG") ? 0 : 1;
+    // The format from the name: .png for the hicolor theme, .ico for Windows.
+    return image.save(QString::fromLocal8Bit(argv[3])) ? 0 : 1;
 }
