@@ -429,6 +429,22 @@ Result<QString> Hub::ingestToken(const QString& dataDir) const
     return token;
 }
 
+Result<bool> Hub::reload()
+{
+    if (!m_options.alertKeywordsFile.isEmpty()) {
+        Result<KeywordRules> rules = KeywordRules::fromFile(m_options.alertKeywordsFile);
+        if (!rules) {
+            logWarning(lcServer, QLatin1StringView("hub.reload_failed"),
+                       {{QStringLiteral("error"), rules.error().message}});
+            return rules.error();
+        }
+        m_alerts->setRules(std::move(rules).value());
+    }
+    logInfo(lcServer, QLatin1StringView("hub.reloaded"),
+            {{QStringLiteral("alertKeywords"), m_options.alertKeywordsFile}});
+    return true;
+}
+
 void Hub::drain(const QString& reason)
 {
     if (m_customers)

@@ -74,6 +74,9 @@ public:
     QUrl webUrl() const { return m_webUrl; }
     // Tells every client, waits options.drainTime, closes, then emits stopped().
     void drain(const QString& reason);
+    // SIGHUP: re-reads what can change while running (the text-quality
+    // monitor's keyword lists). A file that does not load keeps the old.
+    protocol::Result<bool> reload();
 
 Q_SIGNALS:
     void stopped();

@@ -7,7 +7,9 @@ class QSocketNotifier;
 namespace qidong::hub {
 
 // Turns SIGTERM/SIGINT (POSIX) or console close events (Windows) into a Qt
-// signal on the main thread, so shutdown can drain instead of dying.
+// signal on the main thread, so shutdown can drain instead of dying; and
+// SIGHUP (POSIX: `systemctl reload`) into a request to re-read what can
+// change while running.
 class ShutdownSignals final : public QObject
 {
     Q_OBJECT
@@ -19,6 +21,7 @@ public:
 
 Q_SIGNALS:
     void shutdownRequested(const QString& signalName);
+    void reloadRequested();
 
 private:
     QSocketNotifier* m_notifier = nullptr;

@@ -299,6 +299,8 @@ int main(int argc, char* argv[])
     ShutdownSignals signals;
     QObject::connect(&signals, &ShutdownSignals::shutdownRequested, hub.value().get(),
                      [&hub](const QString& name) { hub.value()->drain(name); });
+    QObject::connect(&signals, &ShutdownSignals::reloadRequested, hub.value().get(),
+                     [&hub] { (void)hub.value()->reload(); });
     QObject::connect(hub.value().get(), &Hub::stopped, &app, &QCoreApplication::quit,
                      Qt::QueuedConnection);
     const int code = QCoreApplication::exec();

@@ -50,6 +50,8 @@ public:
 
     void onInteractionChanged(const StoredInteraction& previous, const StoredInteraction& next);
     void onMessage(const protocol::ChatMessage& message);
+    // New keyword lists (the hub re-read --alert-keywords), from the next message on.
+    void setRules(KeywordRules rules) { m_rules = std::move(rules); }
     // An agent's button: "help" or "abusive", about one of their interactions or none.
     protocol::Result<protocol::FloorAlert> requestHelp(const QString& agentId, const QString& kind,
                                                        const QString& interactionId,

@@ -1,8 +1,11 @@
 #include "HubProcess.h"
 #include "TestClient.h"
+#include "WebCustomer.h"
 #include "protocol/CloseCode.h"
 #include "protocol/Names.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -43,6 +46,7 @@ class tst_HubLifecycle final : public QObject
 private Q_SLOTS:
     void killedHubRestartsWithEverythingPersisted();
     void sigtermDrainsGracefully();
+    void sighupReloadsTheKeywordListsWithoutDroppingAnyone();
     void secondHubOnTheSameDataDirIsRefused();
     void tlsServesWss();
     void badArgumentsAreExplained_data();
@@ -110,6 +114,58 @@ void tst_HubLifecycle::killedHubRestartsWithEverythingPersisted()
         outcomeOf(viaRefresh.call(method::AuthRefresh, RefreshParams{view->refreshToken}.toJson())),
         QStringLiteral("ok"));
     QVERIFY(integrityOk(dataDir.path()));
+}
+
+void tst_HubLifecycle::sighupReloadsTheKeywordListsWithoutDroppingAnyone()
+{
+    QTemporaryDir dir;
+    const QString rules = dir.filePath(QStringLiteral("alert-keywords.json"));
+    const auto writeRules = [&rules](const QByteArray& json) {
+        QFile file(rules);
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(json) > 0;
+    };
+    QVERIFY(writeRules("{\"site\": [\"暗号甲\"]}"));
+    HubProcess hub;
+    QVERIFY(hub.start({QStringLiteral("--alert-keywords"), rules}));
+    TestClient lead(hub.url());
+    QVERIFY(lead.signIn(QStringLiteral("zhou.hui")).has_value());
+    // The keyword alerts the lead can list, by what matched.
+    const auto flagged = [&lead] {
+        QStringList details;
+        for (const QJsonValue& value :
+             lead.call(method::AlertList).result.value(QLatin1StringView("alerts")).toArray()) {
+            const QJsonObject alert = value.toObject();
+            if (alert.value(QLatin1StringView("kind")).toString() == QStringLiteral("keyword"))
+                details.append(alert.value(QLatin1StringView("detail")).toString());
+        }
+        return details;
+    };
+    const auto customerWrites = [&hub](const QString& text) {
+        WebCustomer customer(hub);
+        return customer.start(QStringLiteral("陈女士")) &&
+               outcomeOf(customer.send(text, QStringLiteral("c-1"))) == u"ok";
+    };
+    QVERIFY(customerWrites(QStringLiteral("我要说暗号甲")));
+    QTRY_VERIFY(flagged().contains(QStringLiteral("site: 暗号甲")));
+
+    // New lists, then SIGHUP: the new word is flagged, the old one no more,
+    // and the lead stays connected throughout.
+    QVERIFY(writeRules("{\"site\": [\"暗号乙\"]}"));
+    QProcess::execute(QStringLiteral("kill"),
+                      {QStringLiteral("-HUP"), QString::number(hub.processId())});
+    QTRY_VERIFY(hub.logged(QStringLiteral("hub.reloaded")));
+    QVERIFY(customerWrites(QStringLiteral("暗号甲和暗号乙")));
+    QTRY_VERIFY(flagged().contains(QStringLiteral("site: 暗号乙")));
+    QCOMPARE(flagged().count(QStringLiteral("site: 暗号甲")), 1);
+    QCOMPARE(outcomeOf(lead.call(method::Ping)), QStringLiteral("ok"));
+
+    // Lists that do not load are refused and the running ones kept.
+    QVERIFY(writeRules("{\"site\": [\"(unclosed\"]}"));
+    QProcess::execute(QStringLiteral("kill"),
+                      {QStringLiteral("-HUP"), QString::number(hub.processId())});
+    QTRY_VERIFY(hub.logged(QStringLiteral("hub.reload_failed")));
+    QVERIFY(customerWrites(QStringLiteral("还是暗号乙")));
+    QTRY_COMPARE(flagged().count(QStringLiteral("site: 暗号乙")), 2);
 }
 
 void tst_HubLifecycle::sigtermDrainsGracefully()

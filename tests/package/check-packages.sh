@@ -63,6 +63,7 @@ dpkg-query -L qidong-desktop qidong-hub | sort -u > "$work/files"
     grep -q 'configuration OK' || fail "hub --check-config"
 getent passwd qidong-hub >/dev/null || fail "no qidong-hub user"
 [ -f /lib/systemd/system/qidong-hub.service ] || fail "no unit"
+systemd-analyze verify /lib/systemd/system/qidong-hub.service || fail "the unit does not verify"
 [ -f /usr/share/applications/cn.qidong.Desktop.desktop ] || fail "no desktop entry"
 [ -f /usr/share/icons/hicolor/48x48/apps/cn.qidong.Desktop.png ] || fail "no icon"
 grep -q '^/etc/qidong/hub.conf$' /var/lib/dpkg/info/qidong-hub.conffiles ||
