@@ -124,11 +124,11 @@ void LiveMonitors::stopAll(const QString& supervisorId)
 
 void LiveMonitors::refresh(const QString& interactionId)
 {
-    const auto watches = m_watches.constFind(interactionId);
+    const auto watches = m_watches.find(interactionId);
     const std::optional<Interaction> interaction = m_interactions.find(interactionId);
-    if (watches == m_watches.cend() || !interaction)
+    if (watches == m_watches.end() || !interaction)
         return;
-    for (auto it = watches->cbegin(); it != watches->cend(); ++it)
+    for (auto it = watches->begin(); it != watches->end(); ++it)
         Q_EMIT changed(it.key(), describe(*interaction, it.key(), *it, false));
 }
 
@@ -170,7 +170,7 @@ void LiveMonitors::place(const Interaction& interaction, const QString& supervis
 }
 
 Monitoring LiveMonitors::describe(const Interaction& interaction, const QString& supervisorId,
-                                  const Watch& watch, bool withTranscript)
+                                  Watch& watch, bool answer)
 {
     Monitoring monitoring;
     monitoring.interaction = interaction;
@@ -185,12 +185,14 @@ Monitoring LiveMonitors::describe(const Interaction& interaction, const QString&
     if (const std::optional<VoiceCalls::Consult> consult = m_calls.consultOf(interaction.id);
         consult && consult->stage != ConsultStage::Ringing)
         monitoring.agents.append(named(consult->agentId, false));
-    if (m_calls.isCallWithMedia(interaction.id)) {
+    if (m_calls.isCallWithMedia(interaction.id) && (answer || !watch.ticketed)) {
         Result<MediaTicket> ticket = m_calls.supervisorTicket(supervisorId, interaction.id);
-        if (ticket)
+        if (ticket) {
             monitoring.ticket = ticket.value();
+            watch.ticketed = true;
+        }
     }
-    if (withTranscript && !isCallChannel(interaction.channel))
+    if (answer && !isCallChannel(interaction.channel))
         monitoring.transcript =
             m_chat.store().history(interaction.id, 0, kTranscriptMessages).messages;
     return monitoring;
@@ -213,13 +215,13 @@ void LiveMonitors::end(const Interaction& interaction, const QString& supervisor
     auto found = m_watches.find(interaction.id);
     if (found == m_watches.end() || !found->contains(supervisorId))
         return;
-    const Watch watch = found->take(supervisorId);
+    Watch watch = found->take(supervisorId);
+    watch.ticketed = true; // it is over: no ticket
     if (found->isEmpty())
         m_watches.erase(found);
     place(interaction, supervisorId, std::nullopt);
     tell(watch.toldAgent, interaction.id, supervisorId, watch.mode, false);
     Monitoring over = describe(interaction, supervisorId, watch, false);
-    over.ticket.reset();
     over.active = false;
     over.endReason = reason;
     logInfo(lcInteractions, QLatin1StringView("monitor.ended"),

@@ -66,16 +66,19 @@ private:
     struct Watch
     {
         protocol::MonitorMode mode = protocol::MonitorMode::Listen;
-        QString toldAgent; // the holder last told, so a new holder is told too
+        QString toldAgent;     // the holder last told, so a new holder is told too
+        bool ticketed = false; // a media ticket went out (the leg lasts the call)
     };
 
     void onInteractionChanged(const StoredInteraction& previous, const StoredInteraction& next);
     // Where the team lead is heard, for the mode (nullopt: nowhere any more).
     void place(const protocol::Interaction& interaction, const QString& supervisorId,
                std::optional<protocol::MonitorMode> mode);
+    // `answer`: for monitor.start / monitor.mode (with a chat's transcript
+    // and a fresh ticket); otherwise a ticket only if none went out yet (a
+    // chat the agent turned into a call).
     protocol::Monitoring describe(const protocol::Interaction& interaction,
-                                  const QString& supervisorId, const Watch& watch,
-                                  bool withTranscript);
+                                  const QString& supervisorId, Watch& watch, bool answer);
     void tell(const QString& agentId, const QString& interactionId, const QString& supervisorId,
               protocol::MonitorMode mode, bool active);
     void end(const protocol::Interaction& interaction, const QString& supervisorId,
