@@ -7,6 +7,7 @@
 #include "core/knowledge/KnowledgeDesk.h"
 #include "core/links/DesktopLink.h"
 #include "core/session/AgentSession.h"
+#include "core/settings/SettingKeys.h"
 #include "core/settings/SiteSettings.h"
 #include "core/supervisor/FloorDesk.h"
 #include "core/supervisor/MonitorDesk.h"
@@ -23,14 +24,7 @@ namespace qidong::app {
 
 using Health = core::HubConnection::Health;
 
-namespace {
-
-const QString kHubKey = QStringLiteral("signIn/hubUrl");
-const QString kUserKey = QStringLiteral("signIn/username");
-const QString kRememberKey = QStringLiteral("signIn/remember");
-const QString kLanguageKey = QStringLiteral("signIn/language");
-
-} // namespace
+namespace Key = core::SettingKey;
 
 SignInFlow::SignInFlow(core::HubConnection& connection, core::AgentSession& session,
                        core::CredentialStore& credentials, QObject* parent)
@@ -89,10 +83,10 @@ void SignInFlow::start(const ui::SignInRequest& fromCommandLine)
         signIn(fromCommandLine);
         return;
     }
-    m_account =
-        core::CredentialStore::accountFor(settings.value(kUserKey).toString(), hubUrl().toString());
-    m_remember = settings.value(kRememberKey, false).toBool();
-    if (m_remember && !settings.value(kUserKey).toString().isEmpty()) {
+    m_account = core::CredentialStore::accountFor(settings.value(Key::username).toString(),
+                                                  hubUrl().toString());
+    m_remember = settings.value(Key::remember, false).toBool();
+    if (m_remember && !settings.value(Key::username).toString().isEmpty()) {
         m_credentials.load(m_account);
         return;
     }
@@ -108,9 +102,10 @@ void SignInFlow::askForCredentials(const QString& message)
                 &SignInFlow::languageChosen);
     }
     QSettings settings;
-    m_dialog->setHubLocked(core::SiteSettings().isLocked(kHubKey));
-    m_dialog->setDefaults(hubUrl(), settings.value(kUserKey).toString(),
-                          settings.value(kLanguageKey, QStringLiteral("zh_CN")).toString());
+    m_dialog->setHubLocked(core::SiteSettings().isLocked(Key::hubUrl));
+    m_dialog->setDefaults(
+        hubUrl(), settings.value(Key::username).toString(),
+        core::SiteSettings().value(Key::language, QStringLiteral("zh_CN")).toString());
     if (!message.isEmpty())
         m_dialog->showError(message);
     m_dialog->show();
@@ -120,22 +115,22 @@ void SignInFlow::askForCredentials(const QString& message)
 QUrl SignInFlow::hubUrl() const
 {
     return QUrl(
-        core::SiteSettings().value(kHubKey, QStringLiteral("ws://127.0.0.1:8470")).toString());
+        core::SiteSettings().value(Key::hubUrl, QStringLiteral("ws://127.0.0.1:8470")).toString());
 }
 
 void SignInFlow::signIn(const ui::SignInRequest& given)
 {
     ui::SignInRequest request = given;
     // A hub the organisation fixed cannot be changed, whatever was typed.
-    if (core::SiteSettings site; site.isLocked(kHubKey))
-        request.hubUrl = QUrl(site.value(kHubKey).toString());
+    if (core::SiteSettings site; site.isLocked(Key::hubUrl))
+        request.hubUrl = QUrl(site.value(Key::hubUrl).toString());
     QSettings settings;
-    settings.setValue(kHubKey, request.hubUrl.toString());
-    settings.setValue(kUserKey, request.username);
-    const bool wasRemembered = settings.value(kRememberKey, false).toBool();
-    settings.setValue(kRememberKey, request.rememberMe);
+    settings.setValue(Key::hubUrl, request.hubUrl.toString());
+    settings.setValue(Key::username, request.username);
+    const bool wasRemembered = settings.value(Key::remember, false).toBool();
+    settings.setValue(Key::remember, request.rememberMe);
     if (!request.language.isEmpty())
-        settings.setValue(kLanguageKey, request.language);
+        core::SiteSettings().setValue(Key::language, request.language);
     m_account = core::CredentialStore::accountFor(request.username, request.hubUrl.toString());
     m_remember = request.rememberMe;
     if (!m_remember && wasRemembered)

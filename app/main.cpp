@@ -5,6 +5,9 @@
 #include "core/credentials/CredentialStore.h"
 #include "core/links/DesktopLink.h"
 #include "core/session/AgentSession.h"
+#include "core/settings/SettingKeys.h"
+#include "core/settings/SettingsMigration.h"
+#include "core/settings/SiteSettings.h"
 #include "core/voice/CallDesk.h"
 #include "core/voice/VoiceEngine.h"
 #include "ui/shell/Theme.h"
@@ -75,18 +78,30 @@ int main(int argc, char* argv[])
     if (!links.isEmpty() && relay.forward(links))
         return 0;
 
+    namespace Key = qidong::core::SettingKey;
+    {
+        QSettings user;
+        const auto migrated = qidong::core::SettingsMigration::run(user);
+        if (migrated.newerThanThisVersion)
+            qWarning("Settings in %s were written by a newer Qidong (layout %d); keys this"
+                     " version does not know are kept as they are.",
+                     qPrintable(user.fileName()), migrated.from);
+        else if (migrated.from != migrated.to)
+            qInfo("Settings in %s moved from layout %d to %d%s", qPrintable(user.fileName()),
+                  migrated.from, migrated.to, migrated.saved ? "" : " (not saved: read-only)");
+    }
+
     QTranslator translator;
     const QString language =
         parser.isSet(QStringLiteral("language"))
             ? parser.value(QStringLiteral("language"))
-            : QSettings()
-                  .value(QStringLiteral("signIn/language"), QLocale().name().startsWith(u"zh")
-                                                                ? QStringLiteral("zh_CN")
-                                                                : QStringLiteral("en"))
+            : qidong::core::SiteSettings()
+                  .value(Key::language, QLocale().name().startsWith(u"zh") ? QStringLiteral("zh_CN")
+                                                                           : QStringLiteral("en"))
                   .toString();
     useLanguage(translator, language);
     qidong::ui::Theme::apply(
-        qidong::ui::Theme::fromName(QSettings().value(QStringLiteral("ui/theme")).toString()));
+        qidong::ui::Theme::fromName(qidong::core::SiteSettings().value(Key::theme).toString()));
 
     qidong::core::HubConnection connection({});
     qidong::core::AgentSession session(connection);
@@ -107,17 +122,17 @@ int main(int argc, char* argv[])
     qidong::core::Ringer ringer;
     qidong::app::SignInFlow flow(connection, session, credentials);
     const auto applySettings = [&ringer, &flow] {
-        const QSettings settings;
-        ringer.setDeviceId(settings.value(QStringLiteral("audio/ringDevice")).toByteArray());
-        ringer.setVolume(settings.value(QStringLiteral("audio/ringVolume"), 80).toFloat() / 100.0f);
+        const qidong::core::SiteSettings settings;
+        ringer.setDeviceId(settings.value(Key::ringDevice).toByteArray());
+        ringer.setVolume(settings.value(Key::ringVolume, 80).toFloat() / 100.0f);
         qidong::core::VoiceEngine& voice = flow.voiceEngine();
-        voice.setDevices(settings.value(QStringLiteral("audio/inputDevice")).toByteArray(),
-                         settings.value(QStringLiteral("audio/outputDevice")).toByteArray());
-        const bool processing =
-            settings.value(QStringLiteral("audio/voiceProcessing"), true).toBool();
-        voice.setProcessing({processing, processing, processing});
+        voice.setDevices(settings.value(Key::inputDevice).toByteArray(),
+                         settings.value(Key::outputDevice).toByteArray());
+        voice.setProcessing({settings.value(Key::echoCancellation, true).toBool(),
+                             settings.value(Key::noiseSuppression, true).toBool(),
+                             settings.value(Key::gainControl, true).toBool()});
         qidong::ui::Theme::apply(
-            qidong::ui::Theme::fromName(settings.value(QStringLiteral("ui/theme")).toString()));
+            qidong::ui::Theme::fromName(settings.value(Key::theme).toString()));
     };
     applySettings();
     QObject::connect(&session, &qidong::core::AgentSession::offerReceived, &ringer,
@@ -139,7 +154,7 @@ int main(int argc, char* argv[])
                      });
     QObject::connect(&flow, &qidong::app::SignInFlow::settingsApplied, &app, [&] {
         applySettings();
-        const QString chosen = QSettings().value(QStringLiteral("signIn/language")).toString();
+        const QString chosen = qidong::core::SiteSettings().value(Key::language).toString();
         useLanguage(translator, chosen);
         session.setLanguage(chosen == QStringLiteral("zh_CN") ? QStringLiteral("zh-CN")
                                                               : QStringLiteral("en"));

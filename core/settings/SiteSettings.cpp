@@ -39,6 +39,14 @@ QVariant SiteSettings::value(const QString& key, const QVariant& fallback) const
     return m_site->value(key, fallback);
 }
 
+bool SiteSettings::setValue(const QString& key, const QVariant& value)
+{
+    if (isLocked(key))
+        return false;
+    QSettings().setValue(key, value);
+    return true;
+}
+
 bool SiteSettings::isLocked(const QString& key) const
 {
     // `keys = a, b` reads as a list; a single key as a string.

@@ -25,6 +25,8 @@ public:
     // site's, else `fallback`.
     QVariant value(const QString& key, const QVariant& fallback = {}) const;
     bool isLocked(const QString& key) const;
+    // Stores the user's own value; refused (false) for a locked key.
+    bool setValue(const QString& key, const QVariant& value);
     QString path() const { return m_site->fileName(); }
 
 private:

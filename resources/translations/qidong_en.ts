@@ -1321,10 +1321,6 @@ NPS today %8 / week %9 · conversion today %10 / week %11</translation>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <source>Echo cancellation, noise suppression and automatic gain</source>
-        <translation>Echo cancellation, noise suppression and automatic gain</translation>
-    </message>
-    <message>
         <source>Microphone</source>
         <translation>Microphone</translation>
     </message>
@@ -1355,6 +1351,26 @@ NPS today %8 / week %9 · conversion today %10 / week %11</translation>
     <message>
         <source>Microphone level</source>
         <translation>Microphone level</translation>
+    </message>
+    <message>
+        <source>&amp;Echo cancellation</source>
+        <translation>&amp;Echo cancellation</translation>
+    </message>
+    <message>
+        <source>&amp;Noise suppression</source>
+        <translation>&amp;Noise suppression</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic gain</source>
+        <translation>&amp;Automatic gain</translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation>Voice:</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
     </message>
 </context>
 <context>

@@ -1313,10 +1313,6 @@ NPS 今日 %8 / 本周 %9 · 转化 今日 %10 / 本周 %11</translation>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>Echo cancellation, noise suppression and automatic gain</source>
-        <translation>回声消除、降噪和自动增益</translation>
-    </message>
-    <message>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
@@ -1347,6 +1343,26 @@ NPS 今日 %8 / 本周 %9 · 转化 今日 %10 / 本周 %11</translation>
     <message>
         <source>Microphone level</source>
         <translation>麦克风电平</translation>
+    </message>
+    <message>
+        <source>&amp;Echo cancellation</source>
+        <translation>回声消除(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Noise suppression</source>
+        <translation>降噪(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic gain</source>
+        <translation>自动增益(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Voice:</source>
+        <translation>语音：</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>由贵单位统一设置</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void siteValuesAreDefaultsTheUserMayChange();
     void lockedKeysIgnoreTheUsersValue();
     void noSiteFileChangesNothing();
+    void aLockedKeyCannotBeStored();
 
 private:
     QString writeSite(const QByteArray& text);
@@ -81,6 +82,16 @@ void tst_SiteSettings::noSiteFileChangesNothing()
     qunsetenv("QIDONG_SITE_SETTINGS");
     QVERIFY(SiteSettings().path().endsWith(QStringLiteral("tst_sitesettings.ini")) ||
             SiteSettings().path().endsWith(QStringLiteral("tst_sitesettings.conf")));
+}
+
+void tst_SiteSettings::aLockedKeyCannotBeStored()
+{
+    SiteSettings site(writeSite("[ui]\ntheme=dark\n[locked]\nkeys=ui/theme\n"));
+    QVERIFY(!site.setValue(QStringLiteral("ui/theme"), QStringLiteral("light")));
+    QVERIFY(!QSettings().contains(QStringLiteral("ui/theme")));
+    QCOMPARE(site.value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
+    QVERIFY(site.setValue(QStringLiteral("audio/ringVolume"), 40));
+    QCOMPARE(QSettings().value(QStringLiteral("audio/ringVolume")).toInt(), 40);
 }
 
 QTEST_GUILESS_MAIN(tst_SiteSettings)

@@ -3,6 +3,7 @@
 
 #include <QApplication>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QProgressBar>
@@ -11,6 +12,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest/QTest>
 
@@ -26,6 +28,8 @@ private Q_SLOTS:
     void cancelKeepsEverything();
     void themesChangeThePalette();
     void microphoneMeterRunsWhileOpen();
+    void voiceProcessingStagesAreSetApart();
+    void settingsTheOrganisationLockedAreReadOnly();
 };
 
 namespace {
@@ -124,6 +128,77 @@ void tst_SettingsDialog::microphoneMeterRunsWhileOpen()
     QCOMPARE(requested.first().at(0).toByteArray(), microphone->currentData().toByteArray());
     QVERIFY(sawLevel);
     QCOMPARE(ended.size(), 1);
+}
+
+namespace {
+
+QCheckBox* checkBox(QWidget& root, const QString& text)
+{
+    for (QCheckBox* box : root.findChildren<QCheckBox*>()) {
+        if (box->text().remove(u'&') == text)
+            return box;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void tst_SettingsDialog::voiceProcessingStagesAreSetApart()
+{
+    QSettings().clear();
+    SettingsDialog dialog;
+    QCheckBox* echo = checkBox(dialog, QStringLiteral("Echo cancellation"));
+    QCheckBox* noise = checkBox(dialog, QStringLiteral("Noise suppression"));
+    QCheckBox* gain = checkBox(dialog, QStringLiteral("Automatic gain"));
+    QVERIFY(echo && noise && gain);
+    QVERIFY(echo->isChecked() && noise->isChecked() && gain->isChecked());
+    gain->setChecked(false);
+    press(dialog, QDialogButtonBox::Ok);
+    const QSettings settings;
+    QCOMPARE(settings.value(QStringLiteral("audio/echoCancellation")).toBool(), true);
+    QCOMPARE(settings.value(QStringLiteral("audio/noiseSuppression")).toBool(), true);
+    QCOMPARE(settings.value(QStringLiteral("audio/gainControl")).toBool(), false);
+    SettingsDialog again;
+    QVERIFY(!checkBox(again, QStringLiteral("Automatic gain"))->isChecked());
+}
+
+void tst_SettingsDialog::settingsTheOrganisationLockedAreReadOnly()
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    const QString site = dir.filePath(QStringLiteral("site.conf"));
+    {
+        QSettings file(site, QSettings::IniFormat);
+        file.setValue(QStringLiteral("audio/ringVolume"), 90);
+        file.setValue(QStringLiteral("audio/echoCancellation"), true);
+        file.setValue(QStringLiteral("ui/theme"), QStringLiteral("dark"));
+        file.setValue(QStringLiteral("locked/keys"),
+                      QStringLiteral("audio/ringVolume, audio/echoCancellation"));
+    }
+    qputenv("QIDONG_SITE_SETTINGS", site.toLocal8Bit());
+    // The user had turned echo cancellation off before IT locked it on.
+    QSettings().setValue(QStringLiteral("audio/echoCancellation"), false);
+
+    SettingsDialog dialog;
+    auto* volume = dialog.findChild<QSlider*>();
+    QCheckBox* echo = checkBox(dialog, QStringLiteral("Echo cancellation"));
+    QComboBox* theme = combo(dialog, "Theme");
+    QVERIFY(!volume->isEnabled());
+    QCOMPARE(volume->value(), 90);
+    QCOMPARE(volume->toolTip(), QStringLiteral("Set by your organisation"));
+    QVERIFY(!echo->isEnabled());
+    QVERIFY(echo->isChecked());
+    // Not locked: the site's value is only the default.
+    QVERIFY(theme->isEnabled());
+    QCOMPARE(theme->currentData().toString(), QStringLiteral("dark"));
+    theme->setCurrentIndex(theme->findData(QStringLiteral("light")));
+    press(dialog, QDialogButtonBox::Ok);
+
+    const QSettings settings;
+    QVERIFY(!settings.contains(QStringLiteral("audio/ringVolume")));
+    QCOMPARE(settings.value(QStringLiteral("audio/echoCancellation")).toBool(), false);
+    QCOMPARE(settings.value(QStringLiteral("ui/theme")).toString(), QStringLiteral("light"));
+    qunsetenv("QIDONG_SITE_SETTINGS");
 }
 
 QTEST_MAIN(tst_SettingsDialog)

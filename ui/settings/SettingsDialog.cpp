@@ -1,5 +1,8 @@
 #include "SettingsDialog.h"
 
+#include "core/settings/SettingKeys.h"
+#include "core/settings/SiteSettings.h"
+
 #include <QAudioDevice>
 #include <QCheckBox>
 #include <QComboBox>
@@ -9,7 +12,6 @@
 #include <QMediaDevices>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSlider>
 #include <QVBoxLayout>
 
@@ -17,12 +19,16 @@
 
 namespace qidong::ui {
 
+namespace Key = core::SettingKey;
+
 namespace {
 
-QString key(const char* name)
+// A control and the key it shows.
+struct Bound
 {
-    return QString::fromLatin1(name);
-}
+    QWidget* control;
+    QLatin1StringView key;
+};
 
 } // namespace
 
@@ -32,8 +38,9 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     , m_ringVolume(new QSlider(Qt::Horizontal, this))
     , m_input(new QComboBox(this))
     , m_output(new QComboBox(this))
-    , m_processing(
-          new QCheckBox(tr("Echo cancellation, noise suppression and automatic gain"), this))
+    , m_echoCancellation(new QCheckBox(tr("&Echo cancellation"), this))
+    , m_noiseSuppression(new QCheckBox(tr("&Noise suppression"), this))
+    , m_gainControl(new QCheckBox(tr("&Automatic gain"), this))
     , m_inputLevel(new QProgressBar(this))
     , m_theme(new QComboBox(this))
     , m_language(new QComboBox(this))
@@ -79,7 +86,11 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     test->setAccessibleName(tr("Play a test tone on the call speaker"));
     speakerRow->addWidget(test);
     form->addRow(tr("Call &speaker:"), speakerRow);
-    form->addRow(QString(), m_processing);
+    auto* processing = new QVBoxLayout;
+    processing->addWidget(m_echoCancellation);
+    processing->addWidget(m_noiseSuppression);
+    processing->addWidget(m_gainControl);
+    form->addRow(tr("Voice:"), processing);
     connect(test, &QPushButton::clicked, this,
             [this] { Q_EMIT testToneRequested(m_output->currentData().toByteArray()); });
     form->addRow(tr("&Theme:"), m_theme);
@@ -94,6 +105,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     load();
+    showLocks();
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -117,31 +129,57 @@ void SettingsDialog::showInputLevel(double dbfs)
 
 void SettingsDialog::load()
 {
-    const QSettings settings;
+    const core::SiteSettings settings;
     const auto select = [](QComboBox* box, const QVariant& value) {
         const int index = box->findData(value);
         box->setCurrentIndex(index >= 0 ? index : 0);
     };
-    select(m_ringDevice, settings.value(key(kRingDeviceKey)).toByteArray());
-    m_ringVolume->setValue(settings.value(key(kRingVolumeKey), 80).toInt());
-    select(m_input, settings.value(key(kInputDeviceKey)).toByteArray());
-    select(m_output, settings.value(key(kOutputDeviceKey)).toByteArray());
-    m_processing->setChecked(settings.value(key(kVoiceProcessingKey), true).toBool());
-    select(m_theme, settings.value(key(kThemeKey), QStringLiteral("light")).toString());
-    select(m_language, settings.value(key(kLanguageKey), QStringLiteral("zh_CN")).toString());
+    select(m_ringDevice, settings.value(Key::ringDevice).toByteArray());
+    m_ringVolume->setValue(settings.value(Key::ringVolume, 80).toInt());
+    select(m_input, settings.value(Key::inputDevice).toByteArray());
+    select(m_output, settings.value(Key::outputDevice).toByteArray());
+    m_echoCancellation->setChecked(settings.value(Key::echoCancellation, true).toBool());
+    m_noiseSuppression->setChecked(settings.value(Key::noiseSuppression, true).toBool());
+    m_gainControl->setChecked(settings.value(Key::gainControl, true).toBool());
+    select(m_theme, settings.value(Key::theme, QStringLiteral("light")).toString());
+    select(m_language, settings.value(Key::language, QStringLiteral("zh_CN")).toString());
 }
 
 void SettingsDialog::save()
 {
-    QSettings settings;
-    settings.setValue(key(kRingDeviceKey), m_ringDevice->currentData().toByteArray());
-    settings.setValue(key(kRingVolumeKey), m_ringVolume->value());
-    settings.setValue(key(kInputDeviceKey), m_input->currentData().toByteArray());
-    settings.setValue(key(kOutputDeviceKey), m_output->currentData().toByteArray());
-    settings.setValue(key(kVoiceProcessingKey), m_processing->isChecked());
-    settings.setValue(key(kThemeKey), m_theme->currentData().toString());
-    settings.setValue(key(kLanguageKey), m_language->currentData().toString());
+    // A locked key is refused by SiteSettings: its control could not change.
+    core::SiteSettings settings;
+    settings.setValue(Key::ringDevice, m_ringDevice->currentData().toByteArray());
+    settings.setValue(Key::ringVolume, m_ringVolume->value());
+    settings.setValue(Key::inputDevice, m_input->currentData().toByteArray());
+    settings.setValue(Key::outputDevice, m_output->currentData().toByteArray());
+    settings.setValue(Key::echoCancellation, m_echoCancellation->isChecked());
+    settings.setValue(Key::noiseSuppression, m_noiseSuppression->isChecked());
+    settings.setValue(Key::gainControl, m_gainControl->isChecked());
+    settings.setValue(Key::theme, m_theme->currentData().toString());
+    settings.setValue(Key::language, m_language->currentData().toString());
     Q_EMIT settingsApplied();
+}
+
+void SettingsDialog::showLocks()
+{
+    const core::SiteSettings site;
+    const QString why = tr("Set by your organisation");
+    for (const Bound& bound : {Bound{m_ringDevice, Key::ringDevice},
+                               {m_ringVolume, Key::ringVolume},
+                               {m_input, Key::inputDevice},
+                               {m_output, Key::outputDevice},
+                               {m_echoCancellation, Key::echoCancellation},
+                               {m_noiseSuppression, Key::noiseSuppression},
+                               {m_gainControl, Key::gainControl},
+                               {m_theme, Key::theme},
+                               {m_language, Key::language}}) {
+        if (!site.isLocked(bound.key))
+            continue;
+        bound.control->setEnabled(false);
+        bound.control->setToolTip(why);
+        bound.control->setAccessibleDescription(why);
+    }
 }
 
 } // namespace qidong::ui

@@ -10,8 +10,10 @@ class QSlider;
 namespace qidong::ui {
 
 // The agent's own preferences: where offers ring and how loud, the
-// headset's microphone and speaker, echo cancellation, light or dark, and
-// the language. Stored in QSettings; settingsApplied() tells the
+// headset's microphone and speaker, echo cancellation, noise suppression
+// and automatic gain, light or dark, and the language. Stored through
+// core::SiteSettings (core/settings/SettingKeys.h): a setting IT locked is
+// shown read-only with its site value. settingsApplied() tells the
 // composition root to apply them.
 class SettingsDialog final : public QDialog
 {
@@ -19,14 +21,6 @@ class SettingsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    static constexpr const char* kRingDeviceKey = "audio/ringDevice";
-    static constexpr const char* kRingVolumeKey = "audio/ringVolume";
-    static constexpr const char* kInputDeviceKey = "audio/inputDevice";
-    static constexpr const char* kOutputDeviceKey = "audio/outputDevice";
-    static constexpr const char* kVoiceProcessingKey = "audio/voiceProcessing";
-    static constexpr const char* kThemeKey = "ui/theme";
-    static constexpr const char* kLanguageKey = "signIn/language";
-
     explicit SettingsDialog(QWidget* parent = nullptr);
     ~SettingsDialog() override;
 
@@ -48,12 +42,15 @@ public Q_SLOTS:
 private:
     void load();
     void save();
+    void showLocks();
 
     QComboBox* m_ringDevice;
     QSlider* m_ringVolume;
     QComboBox* m_input;
     QComboBox* m_output;
-    QCheckBox* m_processing;
+    QCheckBox* m_echoCancellation;
+    QCheckBox* m_noiseSuppression;
+    QCheckBox* m_gainControl;
     QProgressBar* m_inputLevel;
     QComboBox* m_theme;
     QComboBox* m_language;

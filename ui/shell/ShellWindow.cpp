@@ -12,6 +12,8 @@
 #include "core/customer/CustomerDesk.h"
 #include "core/knowledge/KnowledgeDesk.h"
 #include "core/session/AgentSession.h"
+#include "core/settings/SettingKeys.h"
+#include "core/settings/SiteSettings.h"
 #include "core/supervisor/FloorDesk.h"
 #include "core/voice/CallDesk.h"
 #include "core/voice/VoiceEngine.h"
@@ -109,9 +111,9 @@ ShellWindow::ShellWindow(core::HubConnection& connection, core::AgentSession& se
     });
 
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("shell/geometry")).toByteArray()))
+    if (!restoreGeometry(settings.value(core::SettingKey::shellGeometry).toByteArray()))
         resize(1200, 760);
-    restoreState(settings.value(QStringLiteral("shell/state")).toByteArray());
+    restoreState(settings.value(core::SettingKey::shellState).toByteArray());
 }
 
 ShellWindow::~ShellWindow() = default;
@@ -268,12 +270,13 @@ void ShellWindow::createActions()
     auto* dark = new QAction(tr("&Dark theme"), this);
     dark->setCheckable(true);
     dark->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
-    dark->setChecked(QSettings().value(QStringLiteral("ui/theme")).toString() ==
-                     QStringLiteral("dark"));
+    const core::SiteSettings site;
+    dark->setChecked(site.value(core::SettingKey::theme).toString() == QStringLiteral("dark"));
+    dark->setEnabled(!site.isLocked(core::SettingKey::theme));
     connect(dark, &QAction::toggled, this, [](bool on) {
         const Theme::Kind kind = on ? Theme::Kind::Dark : Theme::Kind::Light;
         Theme::apply(kind);
-        QSettings().setValue(QStringLiteral("ui/theme"), Theme::name(kind));
+        core::SiteSettings().setValue(core::SettingKey::theme, Theme::name(kind));
     });
     view->addAction(dark);
     addAction(dark);
@@ -427,8 +430,8 @@ void ShellWindow::resizeEvent(QResizeEvent* event)
 void ShellWindow::closeEvent(QCloseEvent* event)
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("shell/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("shell/state"), saveState());
+    settings.setValue(core::SettingKey::shellGeometry, saveGeometry());
+    settings.setValue(core::SettingKey::shellState, saveState());
     QMainWindow::closeEvent(event);
 }
 
