@@ -86,9 +86,10 @@ int main(int argc, char* argv[])
             qWarning("Settings in %s were written by a newer Qidong (layout %d); keys this"
                      " version does not know are kept as they are.",
                      qPrintable(user.fileName()), migrated.from);
-        else if (migrated.from != migrated.to)
-            qInfo("Settings in %s moved from layout %d to %d%s", qPrintable(user.fileName()),
-                  migrated.from, migrated.to, migrated.saved ? "" : " (not saved: read-only)");
+        else if (!migrated.changedKeys.isEmpty())
+            qInfo("Settings in %s moved from layout %d to %d (%s)%s", qPrintable(user.fileName()),
+                  migrated.from, migrated.to, qPrintable(migrated.changedKeys.join(u", ")),
+                  migrated.saved ? "" : ", not saved: the file cannot be written");
     }
 
     QTranslator translator;

@@ -14,7 +14,7 @@ QIDONG_BUILD_PACKAGES="g++ cmake ninja-build pkg-config git ca-certificates
  fonts-wqy-microhei"
 QIDONG_TEST_PACKAGES="xvfb xauth pulseaudio pulseaudio-utils gnome-keyring
  dbus dbus-bin libsecret-tools openssl procps chromium xdotool
- desktop-file-utils appstream lintian rpm dpkg-dev file nsis"
+ desktop-file-utils appstream lintian rpm dpkg-dev file nsis patchelf"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
