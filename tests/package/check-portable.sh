@@ -134,6 +134,16 @@ done
 signed_in ||
     fail "the unpacked desktop did not sign in: $(tail -20 "$work/desktop.log")"
 echo "desktop: li.na signed in"
+say "register-desktop.sh"
+XDG_DATA_HOME="$work/xdg" HOME="$work/home" "$root/register-desktop.sh"
+entry="$work/xdg/applications/cn.qidong.Desktop.desktop"
+grep -qx "Exec=\"$root/bin/qidong-desktop\" %u" "$entry" || fail "the menu entry does not start this tree: $(grep Exec "$entry")"
+desktop-file-validate "$entry"
+[ -f "$work/xdg/icons/hicolor/256x256/apps/cn.qidong.Desktop.png" ] || fail "no icon registered"
+XDG_DATA_HOME="$work/xdg" HOME="$work/home" "$root/register-desktop.sh" --remove
+[ ! -e "$entry" ] || fail "--remove left the menu entry"
+! find "$work/xdg/icons" -name 'cn.qidong.Desktop.*' | grep -q . || fail "--remove left icons"
+
 size=$(du -m "$tarball" | cut -f1)
 echo "tarball: $(basename "$tarball"), $size MB, $(ls "$root/lib" | wc -l) libraries bundled"
 say "ok"
