@@ -192,10 +192,22 @@ void SignInFlow::actOnLinks()
         }
         m_shell->raise();
         m_shell->activateWindow();
-        if (link.value().action == core::DesktopLink::Action::Dial)
-            m_callDesk->dialNumber(link.value().number);
-        else
-            m_callDesk->dialCustomer(link.value().customerId);
+        const core::DesktopLink& followed = link.value();
+        switch (followed.action) {
+        case core::DesktopLink::Action::Dial:
+            m_callDesk->dialNumber(followed.number);
+            break;
+        case core::DesktopLink::Action::CallCustomer:
+            m_callDesk->dialCustomer(followed.customerId);
+            break;
+        case core::DesktopLink::Action::OpenCustomer:
+            m_shell->showCustomerPane();
+            if (followed.customerId.isEmpty())
+                m_customerDesk->findCustomer(followed.identityKind, followed.identity);
+            else
+                m_customerDesk->showCustomer(followed.customerId);
+            break;
+        }
     }
 }
 

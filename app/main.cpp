@@ -64,8 +64,9 @@ int main(int argc, char* argv[])
     });
     parser.addPositionalArgument(
         QStringLiteral("link"),
-        QStringLiteral("tel:NUMBER, qidong:dial?number=NUMBER or qidong:call?customer=ID:"
-                       " dial it (handed to the desktop already running, if there is one)."),
+        QStringLiteral("tel:NUMBER, qidong:dial?number=NUMBER or qidong:call?customer=ID: dial"
+                       " it; qidong:customer?id=ID (or phone=, email=, wechat=): open the"
+                       " customer (handed to the desktop already running, if there is one)."),
         QStringLiteral("[link...]"));
     parser.process(app);
 

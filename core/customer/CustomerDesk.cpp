@@ -26,6 +26,7 @@ void CustomerDesk::showInteraction(const QString& interactionId)
     if (interactionId == m_interactionId)
         return;
     m_interactionId = interactionId;
+    m_customerId.clear();
     ++m_generation;
     m_timelineHasMore = false;
     m_timelineLoading = false;
@@ -49,6 +50,38 @@ void CustomerDesk::showInteraction(const QString& interactionId)
     fetchCustomer();
 }
 
+void CustomerDesk::showCustomer(const QString& customerId)
+{
+    m_interactionId.clear();
+    m_customerId = customerId;
+    ++m_generation;
+    m_timelineHasMore = false;
+    m_timelineLoading = false;
+    m_customer.reset();
+    m_timeline.reset({});
+    Q_EMIT customerChanged();
+    fetchCustomer();
+}
+
+void CustomerDesk::findCustomer(const QString& identityKind, const QString& identity)
+{
+    const quint64 generation = ++m_generation;
+    setLoading(true);
+    m_connection.request(
+        QString(method::CustomerLookup),
+        {{QStringLiteral("kind"), identityKind}, {QStringLiteral("value"), identity}}, this,
+        [this, generation](const Response& response) {
+            if (generation != m_generation)
+                return; // something else was opened meanwhile
+            setLoading(false);
+            if (response.error) {
+                Q_EMIT failed(*response.error);
+                return;
+            }
+            showCustomer(response.result.value(QLatin1StringView("customerId")).toString());
+        });
+}
+
 void CustomerDesk::setLoading(bool loading)
 {
     if (loading == m_loading)
@@ -61,28 +94,33 @@ void CustomerDesk::fetchCustomer()
 {
     const quint64 generation = m_generation;
     const QString interactionId = m_interactionId;
+    const QJsonObject params = interactionId.isEmpty()
+                                   ? QJsonObject{{QStringLiteral("customerId"), m_customerId}}
+                                   : QJsonObject{{QStringLiteral("interactionId"), interactionId}};
     setLoading(true);
-    m_connection.request(
-        QString(method::CustomerGet), {{QStringLiteral("interactionId"), interactionId}}, this,
-        [this, generation, interactionId](const Response& response) {
-            if (generation != m_generation)
-                return; // another interaction is shown now
-            setLoading(false);
-            if (response.error) {
-                Q_EMIT failed(*response.error);
-                return;
-            }
-            Result<Customer360> customer = Customer360::fromJson(response.result);
-            if (!customer) {
-                Q_EMIT failed(customer.error());
-                return;
-            }
-            if (m_recent.size() >= kRecentCustomers && !m_recent.contains(interactionId))
-                m_recent.erase(m_recent.begin());
-            m_recent.insert(interactionId, customer.value());
-            adopt(customer.value());
-            fetchTimeline(false);
-        });
+    m_connection.request(QString(method::CustomerGet), params, this,
+                         [this, generation, interactionId](const Response& response) {
+                             if (generation != m_generation)
+                                 return; // another interaction is shown now
+                             setLoading(false);
+                             if (response.error) {
+                                 Q_EMIT failed(*response.error);
+                                 return;
+                             }
+                             Result<Customer360> customer = Customer360::fromJson(response.result);
+                             if (!customer) {
+                                 Q_EMIT failed(customer.error());
+                                 return;
+                             }
+                             if (!interactionId.isEmpty()) {
+                                 if (m_recent.size() >= kRecentCustomers &&
+                                     !m_recent.contains(interactionId))
+                                     m_recent.erase(m_recent.begin());
+                                 m_recent.insert(interactionId, customer.value());
+                             }
+                             adopt(customer.value());
+                             fetchTimeline(false);
+                         });
 }
 
 void CustomerDesk::adopt(const Customer360& customer)

@@ -29,6 +29,11 @@ public:
 
     // The interaction whose customer to show ("" for none).
     void showInteraction(const QString& interactionId);
+    // A customer with no interaction open (a CRM's qidong:customer link):
+    // by id, or found by an identity ("phone", "email", "wechat"); one
+    // nobody has is reported through failed().
+    void showCustomer(const QString& customerId);
+    void findCustomer(const QString& identityKind, const QString& identity);
     QString interactionId() const { return m_interactionId; }
     const std::optional<protocol::Customer360>& customer() const { return m_customer; }
     bool isLoading() const { return m_loading; }
@@ -74,6 +79,7 @@ private:
     HubConnection& m_connection;
     models::TimelineModel m_timeline;
     QString m_interactionId;
+    QString m_customerId; // shown without an interaction
     std::optional<protocol::Customer360> m_customer;
     QHash<QString, protocol::Customer360> m_recent; // by interaction id
     quint64 m_generation = 0;

@@ -77,6 +77,32 @@ Result<DesktopLink> DesktopLink::parse(const QUrl& url)
             return refused(QStringLiteral("qidong:call needs ?customer=<id>"));
         return link;
     }
+    if (what == QStringLiteral("customer")) {
+        link.action = Action::OpenCustomer;
+        // Exactly one way to name the customer: two could disagree.
+        const QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
+        if (items.size() != 1)
+            return refused(QStringLiteral("qidong:customer needs one of ?id=, ?phone=, ?email= or"
+                                          " ?wechat="));
+        const auto& [name, value] = items.first();
+        if (value.isEmpty() || value.size() > kMaxIdentifierLength)
+            return refused(QStringLiteral("qidong:customer?%1= is empty or too long").arg(name));
+        if (name == QStringLiteral("id")) {
+            link.customerId = value;
+        } else if (name == QStringLiteral("phone")) {
+            Result<QString> number = phoneNumber(value);
+            if (!number)
+                return number.error();
+            link.identityKind = name;
+            link.identity = number.value();
+        } else if (name == QStringLiteral("email") || name == QStringLiteral("wechat")) {
+            link.identityKind = name;
+            link.identity = value;
+        } else {
+            return refused(QStringLiteral("qidong:customer does not know ?%1=").arg(name));
+        }
+        return link;
+    }
     return refused(QStringLiteral("unknown Qidong link: qidong:%1").arg(what));
 }
 

@@ -13,6 +13,10 @@ namespace qidong::core {
 //   qidong:dial?number=13800138000 the same
 //   qidong:call?customer=c-42      call a known customer (the number stays
 //                                  in the hub)
+//   qidong:customer?id=c-42        open the customer's 360, no call
+//   qidong:customer?phone=138…     the same, found by a phone number,
+//   qidong:customer?email=a@b.cn   an e-mail address or a WeChat id
+//   qidong:customer?wechat=wx-…    (customer.lookup)
 // Anything else is refused with a reason; nothing is dialled from a link
 // that does not parse.
 struct DesktopLink final
@@ -21,10 +25,14 @@ struct DesktopLink final
     {
         Dial,
         CallCustomer,
+        OpenCustomer,
     };
     Action action = Action::Dial;
     QString number;     // Dial: digits, with + * # kept
-    QString customerId; // CallCustomer
+    QString customerId; // CallCustomer, OpenCustomer by id
+    // OpenCustomer by what the CRM knows: "phone", "email" or "wechat".
+    QString identityKind;
+    QString identity;
 
     static protocol::Result<DesktopLink> parse(const QUrl& url);
     static bool looksLikeLink(const QString& argument);

@@ -46,6 +46,29 @@ private Q_SLOTS:
         QCOMPARE(parsed.value().customerId, QStringLiteral("c-42"));
     }
 
+    void aCustomerIsOpenedByIdOrByWhatTheCrmKnows()
+    {
+        auto parsed = DesktopLink::parse(QUrl(QStringLiteral("qidong:customer?id=c-42")));
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed.value().action, DesktopLink::Action::OpenCustomer);
+        QCOMPARE(parsed.value().customerId, QStringLiteral("c-42"));
+        QVERIFY(parsed.value().identityKind.isEmpty());
+
+        parsed =
+            DesktopLink::parse(QUrl(QStringLiteral("qidong:customer?phone=%2B86%20138-0013-8000")));
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed.value().action, DesktopLink::Action::OpenCustomer);
+        QVERIFY(parsed.value().customerId.isEmpty());
+        QCOMPARE(parsed.value().identityKind, QStringLiteral("phone"));
+        QCOMPARE(parsed.value().identity, QStringLiteral("+8613800138000"));
+
+        parsed =
+            DesktopLink::parse(QUrl(QStringLiteral("qidong:customer?email=wang.li%40example.cn")));
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed.value().identityKind, QStringLiteral("email"));
+        QCOMPARE(parsed.value().identity, QStringLiteral("wang.li@example.cn"));
+    }
+
     void anythingElseIsRefused_data()
     {
         QTest::addColumn<QString>("link");
@@ -58,6 +81,11 @@ private Q_SLOTS:
         QTest::newRow("no customer") << "qidong:call?customer=";
         QTest::newRow("unknown action") << "qidong:format-disk";
         QTest::newRow("empty dial") << "qidong:dial";
+        QTest::newRow("customer named no way") << "qidong:customer";
+        QTest::newRow("customer named two ways") << "qidong:customer?id=c-1&phone=10086";
+        QTest::newRow("customer by an unknown key") << "qidong:customer?passport=E123";
+        QTest::newRow("customer by an empty id") << "qidong:customer?id=";
+        QTest::newRow("customer by a phone that is not one") << "qidong:customer?phone=call-me";
     }
     void anythingElseIsRefused()
     {

@@ -1,7 +1,9 @@
 #include "HubProcess.h"
 #include "SignedInShell.h"
 #include "app/LinkRelay.h"
+#include "core/customer/CustomerDesk.h"
 #include "core/voice/CallDesk.h"
+#include "ui/customer/CustomerPane.h"
 
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -67,6 +69,39 @@ private Q_SLOTS:
         QTRY_VERIFY(desktop.shell()->statusBar()->currentMessage().contains(
             QStringLiteral("Link not followed")));
         QCOMPARE(failed.size(), 1); // nothing more was dialled
+    }
+
+    // A CRM page opens a customer's 360 with no call: by id or by the phone
+    // number the CRM has; one the hub does not know is said in the pane.
+    void aLinkOpensACustomerWithoutACall()
+    {
+        HubProcess hub;
+        QVERIFY(hub.start());
+        SignedInShell desktop;
+        desktop.session.setLanguage(QStringLiteral("en"));
+        QVERIFY(desktop.start(hub.url(), QStringLiteral("li.na")));
+        core::CustomerDesk& customers = desktop.flow.customerDesk();
+        QSignalSpy failed(&customers, &core::CustomerDesk::failed);
+
+        desktop.flow.openLink(QStringLiteral("qidong:customer?phone=138-0013-8000"));
+        QTRY_VERIFY_WITH_TIMEOUT(customers.customer().has_value(), 10000);
+        const QString wangLi = customers.customer()->profile.id;
+        QCOMPARE(customers.customer()->profile.displayName, QStringLiteral("王丽"));
+        QVERIFY(customers.interactionId().isEmpty()); // no call was made for it
+        QVERIFY(desktop.shell()->customerPane()->isVisible());
+        // Her history came with her.
+        QTRY_VERIFY(customers.timeline().rowCount() > 0);
+
+        desktop.flow.openLink(QStringLiteral("qidong:customer?phone=13900000000"));
+        QTRY_VERIFY(!failed.isEmpty());
+        QCOMPARE(failed.first().at(0).value<protocol::Error>().code, protocol::ErrorCode::NotFound);
+
+        // Opened by id, from another customer's page first.
+        desktop.flow.openLink(QStringLiteral("qidong:customer?id=") + wangLi);
+        QTRY_COMPARE(customers.customer().has_value() ? customers.customer()->profile.id
+                                                      : QString(),
+                     wangLi);
+        QCOMPARE(desktop.session.interactions().rowCount(), 0);
     }
 };
 

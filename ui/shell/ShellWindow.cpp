@@ -178,6 +178,14 @@ void ShellWindow::createDocks()
             });
 }
 
+void ShellWindow::showCustomerPane()
+{
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("customerDock"))) {
+        dock->show();
+        dock->raise();
+    }
+}
+
 void ShellWindow::connectKnowledge()
 {
     // Suggestions and "insert into reply" follow the conversation shown.

@@ -60,6 +60,8 @@ public:
     void addSupervisorWorkspace(core::FloorDesk& desk, core::MonitorDesk& monitor,
                                 core::ReviewDesk& review);
     ReviewPane* reviewPane() const { return m_review; }
+    // Brings the customer pane into view (a link opened a customer).
+    void showCustomerPane();
 
 Q_SIGNALS:
     void signOutRequested();
