@@ -37,12 +37,6 @@ void useLanguage(QTranslator& translator, const QString& language)
 
 int main(int argc, char* argv[])
 {
-    // Debian's Qt 6.4 plays media through GStreamer by default, whose Ogg
-    // and Opus plugins are often not installed; the FFmpeg backend (in
-    // libqt6multimedia6) decodes and streams recordings itself. The
-    // softphone's PulseAudio devices are the same under either.
-    if (qEnvironmentVariableIsEmpty("QT_MEDIA_BACKEND"))
-        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("qidong-desktop"));
     QApplication::setOrganizationName(QStringLiteral("Qidong"));

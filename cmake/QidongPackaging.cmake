@@ -27,7 +27,7 @@ set(CPACK_DEBIAN_DESKTOP_PACKAGE_NAME "qidong-desktop")
 set(CPACK_DEBIAN_HUB_PACKAGE_NAME "qidong-hub")
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_SECTION "net")
 set(CPACK_DEBIAN_HUB_PACKAGE_SECTION "net")
-# The FFmpeg media backend plays recordings; PulseAudio carries call audio.
+# PulseAudio (or PipeWire's) carries call audio; the keychain remembers sign-ins.
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_RECOMMENDS "pulseaudio | pipewire-pulse, gnome-keyring")
 set(CPACK_DEBIAN_HUB_PACKAGE_DEPENDS "adduser")
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_CONTROL_EXTRA

@@ -8,7 +8,9 @@
 #include <QHash>
 #include <QtEndian>
 
+#include <algorithm>
 #include <array>
+#include <deque>
 #include <memory>
 #include <utility>
 
@@ -346,52 +348,164 @@ std::optional<std::vector<QByteArray>> OggOpusReader::packets(const QByteArray& 
 
 std::optional<std::vector<std::int16_t>> OggOpusReader::decode(const QByteArray& file, QString* why)
 {
-    int preSkip = 0;
-    QByteArray head;
-    const auto packets = OggOpusReader::packets(file, &preSkip, why, &head);
-    if (!packets)
+    OggOpusStream stream;
+    if (!stream.open(file, why))
         return std::nullopt;
-    // RFC 7845 §5.1.1: family 0 is one stream (mono or stereo); others
-    // name their streams and how channels map onto them.
-    const int channels = std::max(1, int(static_cast<std::uint8_t>(head.at(9))));
-    const int family = head.size() > 18 ? static_cast<std::uint8_t>(head.at(18)) : 0;
-    int streams = 1;
-    int coupled = channels > 1 ? 1 : 0;
-    std::vector<unsigned char> mapping{0, 1};
-    mapping.resize(std::size_t(channels));
-    if (family != 0 && head.size() >= 21 + channels) {
-        streams = static_cast<std::uint8_t>(head.at(19));
-        coupled = static_cast<std::uint8_t>(head.at(20));
-        for (int c = 0; c < channels; ++c)
-            mapping[std::size_t(c)] = static_cast<unsigned char>(head.at(21 + c));
-    }
-    int error = OPUS_OK;
-    const std::unique_ptr<OpusMSDecoder, void (*)(OpusMSDecoder*)> decoder(
-        opus_multistream_decoder_create(kSampleRate, channels, streams, coupled, mapping.data(),
-                                        &error),
-        opus_multistream_decoder_destroy);
-    if (!decoder) {
-        if (why)
-            *why = QString::fromUtf8(opus_strerror(error));
-        return std::nullopt;
-    }
-    // Channels are summed to mono: a two-party recording plays both sides.
     std::vector<std::int16_t> pcm;
-    std::vector<std::int16_t> buffer(std::size_t(5760 * channels)); // 120 ms, the longest
-    for (const QByteArray& packet : *packets) {
+    pcm.reserve(std::size_t(stream.sampleCount()));
+    AudioFrame frame{};
+    while (stream.positionSamples() < stream.sampleCount() && stream.read(frame)) {
+        const auto wanted =
+            std::min<std::int64_t>(kFrameSamples, stream.sampleCount() - std::int64_t(pcm.size()));
+        pcm.insert(pcm.end(), frame.begin(), frame.begin() + wanted);
+    }
+    return pcm;
+}
+
+struct OggOpusStream::State
+{
+    std::unique_ptr<OpusMSDecoder, void (*)(OpusMSDecoder*)> decoder{
+        nullptr, opus_multistream_decoder_destroy};
+    int channels = 1;
+    int preSkip = 0;
+    std::vector<QByteArray> packets;
+    std::vector<std::int64_t> starts; // each packet's first sample, pre-skip included
+    std::int64_t total = 0;           // samples after the pre-skip
+    std::size_t next = 0;             // the packet decoded next
+    std::int64_t discard = 0;         // decoded samples to drop before the position
+    std::int64_t position = 0;        // of the next sample read(), after the pre-skip
+    std::deque<std::int16_t> decoded; // mono, not yet read
+    std::vector<std::int16_t> buffer;
+
+    // Decodes one packet, channels summed to mono: a two-party recording
+    // plays both sides.
+    void decodeNext(bool keep)
+    {
+        const QByteArray& packet = packets[next++];
         const int samples = opus_multistream_decode(
             decoder.get(), reinterpret_cast<const unsigned char*>(packet.constData()),
-            opus_int32(packet.size()), buffer.data(), 5760, 0);
+            opus_int32(packet.size()), buffer.data(), kMaxPacketSamples, 0);
+        if (!keep)
+            return;
         for (int i = 0; i < samples; ++i) {
+            if (discard > 0) {
+                --discard;
+                continue;
+            }
             int sum = 0;
             for (int c = 0; c < channels; ++c)
                 sum += buffer[std::size_t(i * channels + c)];
-            pcm.push_back(static_cast<std::int16_t>(std::clamp(sum, -32768, 32767)));
+            decoded.push_back(static_cast<std::int16_t>(std::clamp(sum, -32768, 32767)));
         }
     }
-    pcm.erase(pcm.begin(),
-              pcm.begin() + std::min<std::ptrdiff_t>(preSkip, std::ptrdiff_t(pcm.size())));
-    return pcm;
+
+    static constexpr int kMaxPacketSamples = 5760; // 120 ms
+};
+
+OggOpusStream::OggOpusStream() = default;
+OggOpusStream::~OggOpusStream() = default;
+
+bool OggOpusStream::open(const QByteArray& file, QString* why)
+{
+    auto state = std::make_unique<State>();
+    QByteArray head;
+    auto packets = OggOpusReader::packets(file, &state->preSkip, why, &head);
+    if (!packets)
+        return false;
+    // RFC 7845 §5.1.1: family 0 is one stream (mono or stereo); others
+    // name their streams and how channels map onto them.
+    state->channels = std::max(1, int(static_cast<std::uint8_t>(head.at(9))));
+    const int family = head.size() > 18 ? static_cast<std::uint8_t>(head.at(18)) : 0;
+    int streams = 1;
+    int coupled = state->channels > 1 ? 1 : 0;
+    std::vector<unsigned char> mapping{0, 1};
+    mapping.resize(std::size_t(state->channels));
+    if (family != 0 && head.size() >= 21 + state->channels) {
+        streams = static_cast<std::uint8_t>(head.at(19));
+        coupled = static_cast<std::uint8_t>(head.at(20));
+        for (int c = 0; c < state->channels; ++c)
+            mapping[std::size_t(c)] = static_cast<unsigned char>(head.at(21 + c));
+    }
+    int error = OPUS_OK;
+    state->decoder.reset(opus_multistream_decoder_create(kSampleRate, state->channels, streams,
+                                                         coupled, mapping.data(), &error));
+    if (!state->decoder) {
+        if (why)
+            *why = QString::fromUtf8(opus_strerror(error));
+        return false;
+    }
+    state->packets = std::move(*packets);
+    state->starts.reserve(state->packets.size());
+    std::int64_t at = 0;
+    for (const QByteArray& packet : state->packets) {
+        state->starts.push_back(at);
+        // The TOC gives the packet's length (for a multistream packet, its
+        // first stream's, which all streams share).
+        const int samples =
+            opus_packet_get_nb_samples(reinterpret_cast<const unsigned char*>(packet.constData()),
+                                       opus_int32(packet.size()), kSampleRate);
+        at += samples > 0 ? samples : kFrameSamples;
+    }
+    state->total = std::max<std::int64_t>(0, at - state->preSkip);
+    state->buffer.resize(std::size_t(State::kMaxPacketSamples * state->channels));
+    m_state = std::move(state);
+    seekSamples(0);
+    return true;
+}
+
+bool OggOpusStream::isOpen() const
+{
+    return m_state != nullptr;
+}
+
+std::int64_t OggOpusStream::sampleCount() const
+{
+    return m_state ? m_state->total : 0;
+}
+
+std::int64_t OggOpusStream::positionSamples() const
+{
+    return m_state ? m_state->position : 0;
+}
+
+void OggOpusStream::seekSamples(std::int64_t sample)
+{
+    if (!m_state)
+        return;
+    State& state = *m_state;
+    sample = std::clamp<std::int64_t>(sample, 0, state.total);
+    const std::int64_t target = sample + state.preSkip;
+    const auto after = std::upper_bound(state.starts.begin(), state.starts.end(), target);
+    const std::size_t packet =
+        after == state.starts.begin() ? 0 : std::size_t(after - state.starts.begin()) - 1;
+    // Opus needs a few packets to converge after a reset (RFC 7845 §4.6
+    // recommends 80 ms of pre-roll): decoded, not heard.
+    constexpr std::size_t kPreRollPackets = 4;
+    opus_multistream_decoder_ctl(state.decoder.get(), OPUS_RESET_STATE);
+    state.next = packet > kPreRollPackets ? packet - kPreRollPackets : 0;
+    while (state.next < packet)
+        state.decodeNext(false);
+    state.decoded.clear();
+    state.discard = state.starts.empty() ? 0 : target - state.starts[packet];
+    state.position = sample;
+}
+
+bool OggOpusStream::read(AudioFrame& frame)
+{
+    if (!m_state || m_state->position >= m_state->total)
+        return false;
+    State& state = *m_state;
+    while (state.decoded.size() < std::size_t(kFrameSamples) && state.next < state.packets.size())
+        state.decodeNext(true);
+    const auto available = std::min<std::int64_t>(
+        {std::int64_t(state.decoded.size()), kFrameSamples, state.total - state.position});
+    if (available <= 0)
+        return false;
+    std::copy_n(state.decoded.begin(), available, frame.begin());
+    std::fill(frame.begin() + available, frame.end(), std::int16_t{0});
+    state.decoded.erase(state.decoded.begin(), state.decoded.begin() + available);
+    state.position += available;
+    return true;
 }
 
 } // namespace qidong::media

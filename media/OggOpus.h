@@ -91,4 +91,32 @@ public:
                                                           QByteArray* head = nullptr);
 };
 
+// Plays an Ogg Opus file from any moment: the packets are kept as they
+// came (a call's hour is ~20 MB, not the 330 MB of its PCM) and decoded
+// 20 ms at a time, channels summed to 48 kHz mono. A seek resets the
+// decoder and decodes 80 ms before the moment unheard, as RFC 7845
+// recommends, so what follows sounds as it did in the call.
+class OggOpusStream final
+{
+public:
+    OggOpusStream();
+    ~OggOpusStream();
+    OggOpusStream(const OggOpusStream&) = delete;
+    OggOpusStream& operator=(const OggOpusStream&) = delete;
+
+    // False (with the reason) if the bytes are not Ogg Opus.
+    bool open(const QByteArray& file, QString* why = nullptr);
+    bool isOpen() const;
+    // 48 kHz samples, the encoder's pre-skip left out.
+    std::int64_t sampleCount() const;
+    std::int64_t positionSamples() const;
+    void seekSamples(std::int64_t sample);
+    // The next 20 ms (the last one padded with silence); false at the end.
+    bool read(AudioFrame& frame);
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
 } // namespace qidong::media

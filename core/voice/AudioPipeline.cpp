@@ -1,6 +1,7 @@
 #include "core/voice/AudioPipeline.h"
 
 #include "core/CoreLog.h"
+#include "core/voice/DeviceFormat.h"
 
 #include <QAudioSink>
 #include <QAudioSource>
@@ -22,35 +23,6 @@ constexpr int kStatsMs = 1000;
 constexpr int kSinkBufferMs = 40;
 constexpr int kSourceBufferMs = 20;
 constexpr int kKeyToneFrames = 6; // 120 ms of keypad tone
-
-// The format the device opens in: 48 kHz mono 16-bit when it can, its own
-// preferred format (converted) when not.
-QAudioFormat formatFor(const QAudioDevice& device)
-{
-    QAudioFormat format;
-    format.setSampleRate(kSampleRate);
-    format.setChannelCount(1);
-    format.setSampleFormat(QAudioFormat::Int16);
-    if (device.isNull() || device.isFormatSupported(format))
-        return format;
-    format = device.preferredFormat();
-    if (format.sampleFormat() != QAudioFormat::Int16 &&
-        format.sampleFormat() != QAudioFormat::Float)
-        format.setSampleFormat(QAudioFormat::Float);
-    return format;
-}
-
-FormatConverter::DeviceFormat converterFormat(const QAudioFormat& format)
-{
-    return {format.sampleRate(), format.channelCount(),
-            format.sampleFormat() == QAudioFormat::Float ? FormatConverter::Sample::Float
-                                                         : FormatConverter::Sample::Int16};
-}
-
-int bytesFor(const QAudioFormat& format, int ms)
-{
-    return format.bytesForDuration(qint64(ms) * 1000);
-}
 
 } // namespace
 
@@ -176,7 +148,7 @@ void AudioPipeline::openInput(const QAudioDevice& device)
     }
     m_captureIo = nullptr;
     const QAudioDevice chosen = device.isNull() ? QMediaDevices::defaultAudioInput() : device;
-    const QAudioFormat format = formatFor(chosen);
+    const QAudioFormat format = deviceFormatFor(chosen);
     m_inputFormat = std::make_unique<FormatConverter>(converterFormat(format));
     m_source = std::make_unique<QAudioSource>(chosen, format);
     m_source->setBufferSize(bytesFor(format, kSourceBufferMs));
@@ -201,7 +173,7 @@ void AudioPipeline::openOutput(const QAudioDevice& device)
     m_playIo = nullptr;
     m_pendingPlayout.clear();
     const QAudioDevice chosen = device.isNull() ? QMediaDevices::defaultAudioOutput() : device;
-    const QAudioFormat format = formatFor(chosen);
+    const QAudioFormat format = deviceFormatFor(chosen);
     m_outputFormat = std::make_unique<FormatConverter>(converterFormat(format));
     m_sink = std::make_unique<QAudioSink>(chosen, format);
     m_sink->setBufferSize(bytesFor(format, kSinkBufferMs));

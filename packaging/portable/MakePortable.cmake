@@ -50,8 +50,9 @@ file(COPY_FILE "${SOURCE_DIR}/packaging/portable/README.portable" "${stage}/READ
 
 # The Qt plugins the programs load: windows on X11 (and Wayland through
 # XWayland), headless runs, input methods (ibus carries Chinese input),
-# SVG icons and images, SQLite, TLS, network reachability, and the FFmpeg
-# media backend that plays recordings.
+# SVG icons and images, SQLite, TLS and network reachability. No media
+# backend: Qt Multimedia's own PulseAudio support carries sound, and
+# recordings are decoded with libopus (media::OggOpusStream).
 set(plugins
     platforms/libqxcb.so platforms/libqoffscreen.so platforms/libqminimal.so
     xcbglintegrations/libqxcb-glx-integration.so xcbglintegrations/libqxcb-egl-integration.so
@@ -61,8 +62,7 @@ set(plugins
     imageformats/libqsvg.so imageformats/libqico.so imageformats/libqjpeg.so imageformats/libqgif.so
     sqldrivers/libqsqlite.so
     tls/libqopensslbackend.so tls/libqcertonlybackend.so
-    networkinformation/libqnetworkmanager.so networkinformation/libqglib.so
-    multimedia/libffmpegmediaplugin.so)
+    networkinformation/libqnetworkmanager.so networkinformation/libqglib.so)
 set(plugin_files)
 foreach(plugin IN LISTS plugins)
     if(NOT EXISTS "${QT_PLUGIN_DIR}/${plugin}")

@@ -19,7 +19,7 @@ Remove-Item -Recurse -Force $Stage -ErrorAction SilentlyContinue
 New-Item -ItemType Directory $Stage | Out-Null
 Copy-Item "$Build\app\qidong-desktop.exe" $Stage
 Copy-Item "$Build\packaging\qidong.ico" $Stage
-# The Qt libraries, plugins (platform, multimedia with FFmpeg, TLS) and
+# The Qt libraries, plugins (platform, multimedia for the audio devices, TLS) and
 # translations the program needs, beside it.
 windeployqt --release --no-compiler-runtime --translations zh_CN,en "$Stage\qidong-desktop.exe"
 # The other DLLs the program links (vcpkg puts them beside the build).

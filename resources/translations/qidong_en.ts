@@ -135,6 +135,13 @@
     </message>
 </context>
 <context>
+    <name>RecordingPlayback</name>
+    <message>
+        <source>The sound device %1 cannot be opened.</source>
+        <translation>The sound device %1 cannot be opened.</translation>
+    </message>
+</context>
+<context>
     <name>qidong::app::SignInFlow</name>
     <message>
         <source>Link not followed: %1</source>
@@ -360,16 +367,8 @@
         <translation>the application framework</translation>
     </message>
     <message>
-        <source>playing call recordings</source>
-        <translation>playing call recordings</translation>
-    </message>
-    <message>
         <source>remembering sign-ins in the keychain</source>
         <translation>remembering sign-ins in the keychain</translation>
-    </message>
-    <message>
-        <source>the voice codec</source>
-        <translation>the voice codec</translation>
     </message>
     <message>
         <source>resampling audio</source>
@@ -402,6 +401,10 @@
     <message>
         <source>Used for</source>
         <translation>Used for</translation>
+    </message>
+    <message>
+        <source>the voice codec and playing recordings</source>
+        <translation>the voice codec and playing recordings</translation>
     </message>
 </context>
 <context>
@@ -1150,10 +1153,6 @@ NPS today %8 / week %9 · conversion today %10 / week %11</translation>
     <message>
         <source>The recording cannot be fetched: %1</source>
         <translation>The recording cannot be fetched: %1</translation>
-    </message>
-    <message>
-        <source>The recording cannot be kept for playing: %1</source>
-        <translation>The recording cannot be kept for playing: %1</translation>
     </message>
 </context>
 <context>

@@ -134,6 +134,13 @@
     </message>
 </context>
 <context>
+    <name>RecordingPlayback</name>
+    <message>
+        <source>The sound device %1 cannot be opened.</source>
+        <translation>无法打开音频设备 %1。</translation>
+    </message>
+</context>
+<context>
     <name>qidong::app::SignInFlow</name>
     <message>
         <source>Link not followed: %1</source>
@@ -359,16 +366,8 @@
         <translation>应用程序框架</translation>
     </message>
     <message>
-        <source>playing call recordings</source>
-        <translation>播放通话录音</translation>
-    </message>
-    <message>
         <source>remembering sign-ins in the keychain</source>
         <translation>在密钥环中记住登录</translation>
-    </message>
-    <message>
-        <source>the voice codec</source>
-        <translation>语音编解码</translation>
     </message>
     <message>
         <source>resampling audio</source>
@@ -401,6 +400,10 @@
     <message>
         <source>Used for</source>
         <translation>用途</translation>
+    </message>
+    <message>
+        <source>the voice codec and playing recordings</source>
+        <translation>语音编解码与录音播放</translation>
     </message>
 </context>
 <context>
@@ -1143,10 +1146,6 @@ NPS 今日 %8 / 本周 %9 · 转化 今日 %10 / 本周 %11</translation>
     <message>
         <source>The recording cannot be fetched: %1</source>
         <translation>无法获取录音：%1</translation>
-    </message>
-    <message>
-        <source>The recording cannot be kept for playing: %1</source>
-        <translation>无法保存录音以供播放：%1</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void pagesAreWellFormed();
     void twoPartiesKeepTheirPacketsSideBySide();
     void notOggOpusIsRefusedWithAReason();
+    void aStreamPlaysFromAnyMoment();
 };
 
 void tst_OggOpus::writtenFramesDecodeBack()
@@ -166,6 +167,75 @@ void tst_OggOpus::notOggOpusIsRefusedWithAReason()
     truncated.append(QByteArray(30, '\x01'));
     QVERIFY(!OggOpusReader::decode(truncated, &why).has_value());
     QVERIFY(!why.isEmpty());
+}
+
+void tst_OggOpus::aStreamPlaysFromAnyMoment()
+{
+    // Three seconds: 500 Hz, then 1000 Hz, then 1500 Hz.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("call.opus"));
+    OggOpusWriter writer;
+    QVERIFY(writer.open(path, QStringLiteral("i-seek")));
+    for (const double hz : {500.0, 1000.0, 1500.0}) {
+        ToneGenerator tone(hz);
+        for (int i = 0; i < 50; ++i) {
+            AudioFrame frame{};
+            tone.fill(frame);
+            QVERIFY(writer.write(frame));
+        }
+    }
+    QVERIFY(writer.close());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    const auto whole = OggOpusReader::decode(bytes);
+    QVERIFY(whole.has_value());
+
+    OggOpusStream stream;
+    QVERIFY(stream.open(bytes));
+    QCOMPARE(stream.sampleCount(), std::int64_t(whole->size()));
+    QVERIFY(std::abs(stream.sampleCount() - 144000) < 960 * 2);
+    const auto heard = [&stream](int frames) {
+        std::vector<std::int16_t> pcm;
+        AudioFrame frame{};
+        for (int i = 0; i < frames && stream.read(frame); ++i)
+            pcm.insert(pcm.end(), frame.begin(), frame.end());
+        return pcm;
+    };
+    const auto at = [&](qint64 ms, double hz) {
+        stream.seekSamples(ms * 48);
+        if (stream.positionSamples() != ms * 48)
+            return false;
+        const std::vector<std::int16_t> pcm = heard(10); // 200 ms
+        const Samples samples(pcm.data(), qsizetype(pcm.size()));
+        return tonePower(samples, hz) > 0.03;
+    };
+    QVERIFY(at(2500, 1500.0));
+    QVERIFY(at(1500, 1000.0));
+    QVERIFY(at(200, 500.0));
+    QVERIFY(!at(200, 1500.0));
+
+    // After the pre-roll a seek sounds as the whole decode did there.
+    stream.seekSamples(48000 + 4800);
+    const std::vector<std::int16_t> sought = heard(5);
+    double difference = 0;
+    double power = 0;
+    for (std::size_t i = 0; i < sought.size(); ++i) {
+        const double reference = (*whole)[48000 + 4800 + i];
+        difference += (sought[i] - reference) * (sought[i] - reference);
+        power += reference * reference;
+    }
+    QVERIFY2(difference < power / 100.0, "more than 1 % of the signal differs after a seek");
+
+    // To the end: what is left, then nothing; past the end is the end.
+    stream.seekSamples(stream.sampleCount() - 48 * 500);
+    QVERIFY(std::abs(qsizetype(heard(1000).size()) - 24000) <= 960);
+    AudioFrame frame{};
+    QVERIFY(!stream.read(frame));
+    QCOMPARE(stream.positionSamples(), stream.sampleCount());
+    stream.seekSamples(stream.sampleCount() + 100000);
+    QVERIFY(!stream.read(frame));
+    QVERIFY(!OggOpusStream().read(frame));
 }
 
 QTEST_APPLESS_MAIN(tst_OggOpus)

@@ -43,7 +43,7 @@ say "layout"
 for file in bin/qidong-desktop bin/qidong-hub bin/qt.conf lib/libQt6Core.so.6 \
     lib/libQt6Widgets.so.6 lib/libqt6keychain.so.1 lib/libopus.so.0 \
     plugins/platforms/libqxcb.so plugins/platforms/libqoffscreen.so \
-    plugins/sqldrivers/libqsqlite.so plugins/multimedia/libffmpegmediaplugin.so \
+    plugins/sqldrivers/libqsqlite.so \
     plugins/platforminputcontexts/libibusplatforminputcontextplugin.so \
     share/applications/cn.qidong.Desktop.desktop \
     share/icons/hicolor/256x256/apps/cn.qidong.Desktop.png \
@@ -56,10 +56,10 @@ for file in libc.so.6 libstdc++.so.6 libGL.so.1 libX11.so.6 libxcb.so.1 libfontc
     [ ! -e "$root/lib/$file" ] || fail "$file is bundled: it must come from the system"
 done
 
-# Qidong's own stack: Qt, ICU, FFmpeg, QtKeychain, the voice libraries.
+# Qidong's own stack: Qt, ICU, QtKeychain, the voice libraries.
 # (libopus is bundled too, but the system's libsndfile, PulseAudio's, may
 # load the system's copy first: either serves.)
-own_stack='^lib(Qt6|qt6keychain|icu|av|sw|webrtc_audio|speexdsp|sodium|double-conversion|md4c|b2|pcre2-16)'
+own_stack='^lib(Qt6|qt6keychain|icu|webrtc_audio|speexdsp|sodium|double-conversion|md4c|b2|pcre2-16)'
 
 say "every file finds its libraries in the tarball"
 checked=0

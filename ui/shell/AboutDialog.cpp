@@ -23,11 +23,10 @@ struct Component
 constexpr Component kComponents[] = {
     {"Qt 6 (Core, Gui, Widgets, Network, WebSockets, Multimedia, Charts, Svg)", "LGPL-3.0-only",
      QT_TRANSLATE_NOOP("qidong::ui::AboutDialog", "the application framework")},
-    {"FFmpeg (through Qt Multimedia)", "LGPL-2.1-or-later",
-     QT_TRANSLATE_NOOP("qidong::ui::AboutDialog", "playing call recordings")},
     {"QtKeychain", "BSD-3-Clause",
      QT_TRANSLATE_NOOP("qidong::ui::AboutDialog", "remembering sign-ins in the keychain")},
-    {"Opus", "BSD-3-Clause", QT_TRANSLATE_NOOP("qidong::ui::AboutDialog", "the voice codec")},
+    {"Opus", "BSD-3-Clause",
+     QT_TRANSLATE_NOOP("qidong::ui::AboutDialog", "the voice codec and playing recordings")},
     {"SpeexDSP", "BSD-3-Clause", QT_TRANSLATE_NOOP("qidong::ui::AboutDialog", "resampling audio")},
     {"WebRTC Audio Processing", "BSD-3-Clause",
      QT_TRANSLATE_NOOP("qidong::ui::AboutDialog", "echo cancellation and noise suppression")},

@@ -1,17 +1,16 @@
 #include "RecordingPlayer.h"
 
+#include "core/settings/SettingKeys.h"
+#include "core/settings/SiteSettings.h"
+#include "core/supervisor/RecordingPlayback.h"
 #include "models/DomainText.h"
 
-#include <QAudioOutput>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMediaPlayer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSlider>
-#include <QTemporaryFile>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -20,8 +19,7 @@ namespace qidong::ui {
 
 RecordingPlayer::RecordingPlayer(QWidget* parent)
     : QWidget(parent)
-    , m_player(new QMediaPlayer(this))
-    , m_output(new QAudioOutput(this))
+    , m_playback(new core::RecordingPlayback(this))
     , m_play(new QPushButton(tr("Play"), this))
     , m_slider(new QSlider(Qt::Horizontal, this))
     , m_time(new QLabel(this))
@@ -29,7 +27,6 @@ RecordingPlayer::RecordingPlayer(QWidget* parent)
     , m_network(new QNetworkAccessManager(this))
 {
     setObjectName(QStringLiteral("recordingPlayer"));
-    m_player->setAudioOutput(m_output);
     m_play->setObjectName(QStringLiteral("recordingPlay"));
     m_play->setEnabled(false);
     m_slider->setObjectName(QStringLiteral("recordingPosition"));
@@ -52,46 +49,39 @@ RecordingPlayer::RecordingPlayer(QWidget* parent)
     layout->addWidget(m_problem);
 
     connect(m_play, &QPushButton::clicked, this, [this] {
-        if (m_player->playbackState() == QMediaPlayer::PlayingState)
-            m_player->pause();
+        if (m_playback->isPlaying())
+            m_playback->pause();
         else
-            m_player->play();
+            m_playback->play();
     });
-    connect(m_player, &QMediaPlayer::playbackStateChanged, this,
-            [this](QMediaPlayer::PlaybackState state) {
-                m_play->setText(state == QMediaPlayer::PlayingState ? tr("Pause") : tr("Play"));
-            });
-    connect(m_player, &QMediaPlayer::durationChanged, this, [this](qint64 duration) {
+    connect(m_playback, &core::RecordingPlayback::playingChanged, this,
+            [this](bool playing) { m_play->setText(playing ? tr("Pause") : tr("Play")); });
+    connect(m_playback, &core::RecordingPlayback::loaded, this, [this](qint64 duration) {
         m_slider->setRange(0, int(duration));
         m_slider->setEnabled(duration > 0);
         m_play->setEnabled(true);
         showTime();
     });
-    connect(m_player, &QMediaPlayer::positionChanged, this, [this](qint64 position) {
+    connect(m_playback, &core::RecordingPlayback::positionChanged, this, [this](qint64 position) {
         if (!m_slider->isSliderDown())
             m_slider->setValue(int(position));
         showTime();
     });
     // Dragging moves the recording when let go; a click on the groove at once.
     connect(m_slider, &QSlider::sliderReleased, this,
-            [this] { m_player->setPosition(m_slider->value()); });
+            [this] { m_playback->seek(m_slider->value()); });
     connect(m_slider, &QSlider::actionTriggered, this, [this](int action) {
         if (action != QAbstractSlider::SliderMove)
-            m_player->setPosition(m_slider->sliderPosition());
+            m_playback->seek(m_slider->sliderPosition());
     });
-    connect(m_player, &QMediaPlayer::errorOccurred, this,
-            [this](QMediaPlayer::Error, const QString& text) {
-                m_problem->setText(tr("The recording cannot be played: %1").arg(text));
-                m_problem->show();
-            });
+    connect(m_playback, &core::RecordingPlayback::failed, this, [this](const QString& why) {
+        m_problem->setText(tr("The recording cannot be played: %1").arg(why));
+        m_problem->show();
+    });
     showTime();
 }
 
-RecordingPlayer::~RecordingPlayer()
-{
-    m_player->stop();
-    m_player->setSource({}); // before the file goes
-}
+RecordingPlayer::~RecordingPlayer() = default;
 
 void RecordingPlayer::play(const QUrl& url)
 {
@@ -114,17 +104,15 @@ void RecordingPlayer::onFetched(QNetworkReply* reply)
         showTime();
         return;
     }
-    auto file = std::make_unique<QTemporaryFile>(QDir::tempPath() +
-                                                 QStringLiteral("/qidong-recording-XXXXXX.opus"));
-    if (!file->open() || file->write(reply->readAll()) < 0 || !file->flush()) {
-        m_problem->setText(
-            tr("The recording cannot be kept for playing: %1").arg(file->errorString()));
+    if (!m_playback->load(reply->readAll())) {
+        m_problem->setText(tr("The recording cannot be played: %1").arg(m_playback->error()));
         m_problem->show();
+        showTime();
         return;
     }
-    m_file = std::move(file);
-    m_player->setSource(QUrl::fromLocalFile(m_file->fileName()));
-    m_player->play();
+    m_playback->setOutputDevice(
+        core::SiteSettings().value(core::SettingKey::outputDevice).toByteArray());
+    m_playback->play();
 }
 
 void RecordingPlayer::stop()
@@ -132,9 +120,7 @@ void RecordingPlayer::stop()
     if (QNetworkReply* fetching = std::exchange(m_fetching, nullptr))
         fetching->abort(); // its finished() is then not the current one
     m_problem->hide();
-    m_player->stop();
-    m_player->setSource({});
-    m_file.reset();
+    m_playback->clear();
     m_slider->setRange(0, 0);
     m_slider->setEnabled(false);
     m_play->setEnabled(false);
@@ -143,8 +129,8 @@ void RecordingPlayer::stop()
 
 void RecordingPlayer::showTime()
 {
-    m_time->setText(models::DomainText::clock(m_player->position()) + QStringLiteral(" / ") +
-                    models::DomainText::clock(m_player->duration()));
+    m_time->setText(models::DomainText::clock(m_playback->positionMs()) + QStringLiteral(" / ") +
+                    models::DomainText::clock(m_playback->durationMs()));
 }
 
 } // namespace qidong::ui

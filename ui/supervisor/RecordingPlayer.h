@@ -2,25 +2,24 @@
 
 #include <QWidget>
 
-#include <memory>
-
-class QAudioOutput;
 class QLabel;
-class QMediaPlayer;
 class QNetworkAccessManager;
 class QNetworkReply;
-class QTemporaryFile;
 class QPushButton;
 class QSlider;
 
+namespace qidong::core {
+class RecordingPlayback;
+}
+
 namespace qidong::ui {
 
-// Plays a call's recording (Ogg Opus, the customer left and the agents
-// right) from the hub's short-lived link: play / pause, a position slider
-// to drag to any moment, and the time. The file is fetched whole into a
-// temporary file only the user can read, removed when the next one opens
-// or the player goes: over plain HTTP the Ogg stream has no length and
-// cannot be sought.
+// Plays a call's recording (Ogg Opus, both parties) from the hub's
+// short-lived link: play / pause, a position slider to drag to any moment,
+// and the time. The file is fetched whole into memory (over plain HTTP an
+// Ogg stream has no length and cannot be sought) and played by
+// core::RecordingPlayback on the call speaker chosen in Settings; it is
+// never written to disk.
 class RecordingPlayer final : public QWidget
 {
     Q_OBJECT
@@ -33,7 +32,7 @@ public:
     void play(const QUrl& url);
     void stop();
 
-    QMediaPlayer* player() const { return m_player; }
+    core::RecordingPlayback* playback() const { return m_playback; }
     QSlider* slider() const { return m_slider; }
     QPushButton* playButton() const { return m_play; }
     QLabel* timeLabel() const { return m_time; }
@@ -42,15 +41,13 @@ private:
     void showTime();
     void onFetched(QNetworkReply* reply);
 
-    QMediaPlayer* m_player;
-    QAudioOutput* m_output;
+    core::RecordingPlayback* m_playback;
     QPushButton* m_play;
     QSlider* m_slider;
     QLabel* m_time;
     QLabel* m_problem;
     QNetworkAccessManager* m_network;
     QNetworkReply* m_fetching = nullptr;
-    std::unique_ptr<QTemporaryFile> m_file;
 };
 
 } // namespace qidong::ui

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "media/FormatConverter.h"
+
+#include <QAudioFormat>
+
+class QAudioDevice;
+
+namespace qidong::core {
+
+// How a sound device is opened: 48 kHz mono 16-bit when it can, its own
+// preferred format (converted by media::FormatConverter) when not. Shared
+// by the softphone's pipeline and the recording player.
+QAudioFormat deviceFormatFor(const QAudioDevice& device);
+media::FormatConverter::DeviceFormat converterFormat(const QAudioFormat& format);
+int bytesFor(const QAudioFormat& format, int ms);
+
+} // namespace qidong::core
