@@ -50,9 +50,8 @@ for deb in "$work/n"/*.deb; do
 done
 
 say "lintian"
-# Errors fail; warnings are printed (the maintainer scripts call systemctl
-# themselves: CPack has no debhelper to generate those lines).
-lintian --fail-on error "$work/n"/*.deb
+# Errors and warnings fail (informational tags are printed).
+lintian --fail-on error,warning "$work/n"/*.deb
 
 say "installing $version"
 dpkg -i "$work/n"/qidong-hub_${version}_*.deb "$work/n"/qidong-desktop_${version}_*.deb
