@@ -71,7 +71,9 @@ grep -q '^/etc/qidong/hub.conf$' /var/lib/dpkg/info/qidong-hub.conffiles ||
 say "a user's settings and keychain entry, then the upgrade to $next"
 export HOME="$work/home"
 mkdir -p "$HOME/.config/Qidong"
-printf '[signIn]\nhubUrl=ws://hub.example.cn:8470\nusername=li.na\n' \
+# Written in the layout before settings migrations (one voice-processing
+# switch, turned off): the upgraded desktop must carry the choice over.
+printf '[signIn]\nhubUrl=ws://hub.example.cn:8470\nusername=li.na\n[audio]\nvoiceProcessing=false\n' \
     > "$HOME/.config/Qidong/qidong-desktop.conf"
 have_keyring=no
 if command -v secret-tool >/dev/null && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
@@ -86,6 +88,21 @@ dpkg -i --force-confold "$work/n1"/qidong-hub_${next}_*.deb "$work/n1"/qidong-de
 grep -q 'hubUrl=ws://hub.example.cn:8470' "$HOME/.config/Qidong/qidong-desktop.conf" ||
     fail "settings lost in the upgrade"
 grep -q '127.0.0.1:9470' /etc/qidong/hub.conf || fail "the administrator's hub.conf was replaced"
+# The upgraded desktop's first start migrates the settings (it waits at the
+# sign-in, the hub being elsewhere, and is closed then).
+/usr/bin/qidong-desktop > "$work/desktop.log" 2>&1 &
+desktop=$!
+settings="$HOME/.config/Qidong/qidong-desktop.conf"
+for _ in $(seq 1 100); do
+    grep -q '^version=1' "$settings" && break
+    sleep 0.1
+done
+kill "$desktop" 2>/dev/null || true
+wait "$desktop" 2>/dev/null || true
+grep -q '^version=1' "$settings" || fail "the settings were not migrated: $(cat "$work/desktop.log")"
+grep -q '^echoCancellation=false' "$settings" && grep -q '^gainControl=false' "$settings" &&
+    ! grep -q 'voiceProcessing' "$settings" || fail "the voice-processing choice was lost: $(cat "$settings")"
+grep -q 'hubUrl=ws://hub.example.cn:8470' "$settings" || fail "the migration lost the hub address"
 if [ "$have_keyring" = yes ]; then
     [ "$(secret-tool lookup server qidong-desktop user li.na)" = refresh-token-of-li.na ] ||
         fail "keychain entry lost"
