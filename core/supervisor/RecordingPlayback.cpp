@@ -131,6 +131,24 @@ void RecordingPlayback::openSink()
     m_bytesPerMs = std::max(1, bytesFor(format, 1000) / 1000);
     m_sink = std::make_unique<QAudioSink>(device, format);
     m_sink->setBufferSize(bytesFor(format, kSinkBufferMs));
+    // A headset pulled out while playing: stop where it was, say so.
+    QAudioSink* sink = m_sink.get();
+    const quint64 generation = ++m_sinkGeneration;
+    connect(sink, &QAudioSink::stateChanged, this,
+            [this, sink, generation, device](QAudio::State state) {
+                if (state != QAudio::StoppedState || sink->error() == QAudio::NoError ||
+                    sink->error() == QAudio::UnderrunError)
+                    return;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, generation, device] {
+                        if (!m_sink || generation != m_sinkGeneration)
+                            return; // closed or replaced meanwhile
+                        pause();
+                        Q_EMIT failed(tr("The sound device %1 stopped.").arg(device.description()));
+                    },
+                    Qt::QueuedConnection);
+            });
     m_io = m_sink->start();
     if (!m_io) {
         qCWarning(lcCore) << "recording playback: cannot open" << device.description();
@@ -151,6 +169,7 @@ void RecordingPlayback::closeSink()
     m_clock->stop();
     if (!m_sink)
         return;
+    m_sink->disconnect(this);
     m_sink->stop();
     m_sink.reset();
     m_io = nullptr;

@@ -71,6 +71,7 @@ private:
     QByteArray m_pending; // decoded, in the device's format, not yet taken
     int m_bytesPerMs = 96;
     int m_sinkBytes = 0;
+    quint64 m_sinkGeneration = 0;
     qint64 m_stoppedAtMs = 0; // the position while not playing
     QString m_error;
 };

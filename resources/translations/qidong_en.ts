@@ -140,6 +140,10 @@
         <source>The sound device %1 cannot be opened.</source>
         <translation>The sound device %1 cannot be opened.</translation>
     </message>
+    <message>
+        <source>The sound device %1 stopped.</source>
+        <translation>The sound device %1 stopped.</translation>
+    </message>
 </context>
 <context>
     <name>qidong::app::SignInFlow</name>

@@ -139,6 +139,10 @@
         <source>The sound device %1 cannot be opened.</source>
         <translation>无法打开音频设备 %1。</translation>
     </message>
+    <message>
+        <source>The sound device %1 stopped.</source>
+        <translation>音频设备 %1 已停止。</translation>
+    </message>
 </context>
 <context>
     <name>qidong::app::SignInFlow</name>
