@@ -6,23 +6,20 @@
 
 #include <memory>
 
-class QAudioSink;
-class QIODevice;
-class QTimer;
-
 namespace qidong::media {
-class FormatConverter;
 class OggOpusStream;
-} // namespace qidong::media
+}
 
 namespace qidong::core {
 
+class FramePlayout;
+
 // Plays a call recording (Ogg Opus, as the hub records calls) on a sound
 // device: play, pause, go to any moment, and where it is. Decoded here with
-// libopus (media::OggOpusStream) and written to a QAudioSink from our own
-// clock, as the softphone does: no media framework, so nothing but the
-// recording's bytes in memory and no codec libraries in the process, and
-// the file never touches the disk.
+// libopus (media::OggOpusStream) and played through FramePlayout, as the
+// ring tone is: no media framework, so nothing but the recording's bytes
+// in memory, no codec libraries in the process, and the file never touches
+// the disk.
 class RecordingPlayback final : public QObject
 {
     Q_OBJECT
@@ -45,9 +42,9 @@ public:
     void play(); // from the start again once it has ended
     void pause();
     void seek(qint64 ms);
-    bool isPlaying() const { return m_sink != nullptr; }
+    bool isPlaying() const;
     qint64 durationMs() const;
-    // What is heard now: decoded, less what waits in the device's buffer.
+    // What is heard now: decoded, less what waits to be played.
     qint64 positionMs() const;
 
 Q_SIGNALS:
@@ -58,20 +55,12 @@ Q_SIGNALS:
     void failed(const QString& why);
 
 private:
-    void openSink();
-    void closeSink();
-    void pump();
+    bool openPlayout(); // false (and failed()) if the device cannot be opened
+    void stopPlayout();
 
     std::unique_ptr<media::OggOpusStream> m_stream;
-    std::unique_ptr<media::FormatConverter> m_converter;
-    std::unique_ptr<QAudioSink> m_sink;
-    QIODevice* m_io = nullptr;
-    QTimer* m_clock;
+    FramePlayout* m_playout;
     QByteArray m_deviceId;
-    QByteArray m_pending; // decoded, in the device's format, not yet taken
-    int m_bytesPerMs = 96;
-    int m_sinkBytes = 0;
-    quint64 m_sinkGeneration = 0;
     qint64 m_stoppedAtMs = 0; // the position while not playing
     QString m_error;
 };

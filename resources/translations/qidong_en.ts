@@ -137,12 +137,12 @@
 <context>
     <name>RecordingPlayback</name>
     <message>
-        <source>The sound device %1 cannot be opened.</source>
-        <translation>The sound device %1 cannot be opened.</translation>
-    </message>
-    <message>
         <source>The sound device %1 stopped.</source>
         <translation>The sound device %1 stopped.</translation>
+    </message>
+    <message>
+        <source>The sound device cannot be opened.</source>
+        <translation>The sound device cannot be opened.</translation>
     </message>
 </context>
 <context>

@@ -136,12 +136,12 @@
 <context>
     <name>RecordingPlayback</name>
     <message>
-        <source>The sound device %1 cannot be opened.</source>
-        <translation>无法打开音频设备 %1。</translation>
-    </message>
-    <message>
         <source>The sound device %1 stopped.</source>
         <translation>音频设备 %1 已停止。</translation>
+    </message>
+    <message>
+        <source>The sound device cannot be opened.</source>
+        <translation>无法打开音频设备。</translation>
     </message>
 </context>
 <context>

@@ -52,9 +52,9 @@ bool finish(TestClient& agent, const QString& id, const QString& code)
 
 // The team lead's Quality tab against a real hub: 李娜's call (really
 // recorded by the hub's mixer) and chat are found by agent; the call plays
-// in the pane through QMediaPlayer with a position slider that moves and
-// can be dragged; the chat's transcript reads; a scorecard is saved on the
-// interaction and shows in the list.
+// in the pane (decoded with libopus, on a real PulseAudio sink) with a
+// position slider that moves and can be dragged; the chat's transcript
+// reads; a scorecard is saved on the interaction and shows in the list.
 class tst_ReviewPane final : public QObject
 {
     Q_OBJECT
