@@ -154,6 +154,18 @@ QList<CustomerOffer> CustomerInsights::offers(const QStringList& ids, const QStr
     return offers;
 }
 
+std::optional<CustomerInsights::Parties>
+CustomerInsights::partiesOf(const QString& interactionId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT COALESCE(json_extract(customer, '$.id'), ''),"
+                                 " COALESCE(agent_id, '') FROM interactions WHERE id = ?"));
+    query.addBindValue(interactionId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return Parties{query.value(0).toString(), query.value(1).toString()};
+}
+
 QList<VocCase> CustomerInsights::cases(const QStringList& ids) const
 {
     QList<VocCase> cases;

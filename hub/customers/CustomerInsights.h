@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <optional>
+
 namespace qidong::hub {
 
 class Database;
@@ -29,6 +31,14 @@ public:
     // or asked about, titled in `language`.
     QList<protocol::CustomerOffer> offers(const QStringList& ids, const QString& language) const;
     QList<protocol::VocCase> cases(const QStringList& ids) const;
+    // Whose an interaction (open or ended) was: its customer, and the agent
+    // who had it last. Nothing for an id the hub never had.
+    struct Parties
+    {
+        QString customerId;
+        QString agentId;
+    };
+    std::optional<Parties> partiesOf(const QString& interactionId) const;
     protocol::TimelinePage timeline(const QStringList& ids,
                                     const protocol::TimelineParams& params) const;
 

@@ -91,6 +91,19 @@ bool CustomerMethods::isHandling(const QString& agentId, const QString& customer
     return false;
 }
 
+bool CustomerMethods::mayHear(const Session& session, const QString& interactionId) const
+{
+    // Team leads review any call (and the Quality tab's searches are theirs).
+    if (session.role() == Role::Supervisor)
+        return true;
+    const std::optional<CustomerInsights::Parties> parties = m_insights.partiesOf(interactionId);
+    if (!parties)
+        return true; // no such call: answered as "no recording", like any unknown id
+    return parties->agentId == session.agentId() ||
+           (!parties->customerId.isEmpty() &&
+            isHandling(session.agentId(), m_customers.canonical(parties->customerId)));
+}
+
 void CustomerMethods::registerWith(MethodDispatcher& dispatcher)
 {
     const MethodDispatcher::Access workers{true, {Role::Agent, Role::Supervisor}, false, false};
@@ -238,34 +251,43 @@ void CustomerMethods::registerWith(MethodDispatcher& dispatcher)
                            caller.sendResult(
                                request.id, {{QStringLiteral("customer"), assemble(*id).toJson()}});
                    });
-    dispatcher.add(method::CustomerRecordingLink, workers,
-                   [this](ClientConnection& caller, const Request& request) {
-                       QString interactionId;
-                       if (!readFields(caller, request, [&](FieldReader& reader) {
-                               interactionId =
-                                   reader.string(key("interactionId"), kMaxIdentifierLength);
-                           }))
-                           return;
-                       const QString token = m_recordings.issue(interactionId);
-                       if (token.isEmpty() || m_webUrl.isEmpty()) {
-                           caller.sendError(request.id,
-                                            makeError(ErrorCode::NotFound,
-                                                      QStringLiteral("no recording of this call")));
-                           return;
-                       }
-                       // Listening to a customer is looked at like reading their data.
-                       const Result<bool> audited =
-                           m_customers.audit(caller.session()->agentId(),
-                                             QStringLiteral("recording.link"), interactionId, {});
-                       if (!audited) {
-                           caller.sendError(request.id, audited.error());
-                           return;
-                       }
-                       QUrl url = m_webUrl;
-                       url.setPath(QStringLiteral("/recordings/") + token);
-                       caller.sendResult(request.id, {{QStringLiteral("url"), url.toString()},
-                                                      {QStringLiteral("expiresInMs"), 300000}});
-                   });
+    dispatcher.add(
+        method::CustomerRecordingLink, workers,
+        [this](ClientConnection& caller, const Request& request) {
+            QString interactionId;
+            if (!readFields(caller, request, [&](FieldReader& reader) {
+                    interactionId = reader.string(key("interactionId"), kMaxIdentifierLength);
+                }))
+                return;
+            if (!mayHear(*caller.session(), interactionId)) {
+                (void)m_customers.audit(caller.session()->agentId(),
+                                        QStringLiteral("recording.link.refused"), interactionId,
+                                        {});
+                caller.sendError(request.id,
+                                 makeError(ErrorCode::Forbidden,
+                                           QStringLiteral("only your own calls, or the customer"
+                                                          " you are handling now")));
+                return;
+            }
+            const QString token = m_recordings.issue(interactionId);
+            if (token.isEmpty() || m_webUrl.isEmpty()) {
+                caller.sendError(
+                    request.id,
+                    makeError(ErrorCode::NotFound, QStringLiteral("no recording of this call")));
+                return;
+            }
+            // Listening to a customer is looked at like reading their data.
+            const Result<bool> audited = m_customers.audit(
+                caller.session()->agentId(), QStringLiteral("recording.link"), interactionId, {});
+            if (!audited) {
+                caller.sendError(request.id, audited.error());
+                return;
+            }
+            QUrl url = m_webUrl;
+            url.setPath(QStringLiteral("/recordings/") + token);
+            caller.sendResult(request.id, {{QStringLiteral("url"), url.toString()},
+                                           {QStringLiteral("expiresInMs"), 300000}});
+        });
     dispatcher.add(method::CaseResolve, supervisors,
                    [this](ClientConnection& caller, const Request& request) {
                        QString caseId;

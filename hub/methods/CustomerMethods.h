@@ -11,6 +11,7 @@ namespace qidong::hub {
 
 class ClientConnection;
 class CustomerInsights;
+class Session;
 class CustomerStore;
 class InteractionDirectory;
 class MethodDispatcher;
@@ -46,6 +47,9 @@ private:
     // The customer id a request names, canonical; an error answered if none.
     std::optional<QString> customerIn(ClientConnection& caller, const protocol::Request& request);
     bool isHandling(const QString& agentId, const QString& customerId) const;
+    // A call's recording: a team lead's for any call; an agent's for their
+    // own, or for the customer they are handling now (as reveal is).
+    bool mayHear(const Session& session, const QString& interactionId) const;
 
     CustomerStore& m_customers;
     const CustomerInsights& m_insights;

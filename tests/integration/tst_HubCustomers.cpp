@@ -527,8 +527,14 @@ void tst_HubCustomers::recordedCallsHaveShortLivedLinks()
     QVERIFY(calls.value().entries.first().recorded);
     QVERIFY(!calls.value().entries.last().recorded || calls.value().entries.size() == 1);
 
+    // Not 李娜's call, and she is not handling 王丽 now: not hers to hear.
+    QCOMPARE(outcomeOf(m_agent->call(method::CustomerRecordingLink,
+                                     {{QStringLiteral("interactionId"), callId}})),
+             QStringLiteral("forbidden"));
+    TestClient lead(m_hub->url());
+    QVERIFY(lead.signIn(QStringLiteral("zhou.hui")).has_value());
     const Response linked =
-        m_agent->call(method::CustomerRecordingLink, {{QStringLiteral("interactionId"), callId}});
+        lead.call(method::CustomerRecordingLink, {{QStringLiteral("interactionId"), callId}});
     QCOMPARE(outcomeOf(linked), QStringLiteral("ok"));
     QCOMPARE(m_hub->auditCount(QStringLiteral("recording.link"), callId), 1);
     const QUrl url(linked.result.value(QLatin1StringView("url")).toString());

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void callsAndChatsAreFoundByAgentKindAndDisposition();
     void theCallPlaysAndTheChatReads();
     void scorecardsAreCheckedKeptAndAudited();
+    void aRecordingIsTheLeadsTheAgentsOwnNotAColleagues();
 
 private:
     std::unique_ptr<HubProcess> m_hub;
@@ -273,6 +274,27 @@ void tst_HubReview::scorecardsAreCheckedKeptAndAudited()
     items = itemsOf(m_lead->call(method::ReviewSearch, query.toJson()));
     QCOMPARE(items.first().scorecard->percent(), 100);
     QCOMPARE(m_hub->auditCount(QStringLiteral("review.save"), m_callId), 2);
+}
+
+void tst_HubReview::aRecordingIsTheLeadsTheAgentsOwnNotAColleagues()
+{
+    const QJsonObject call{{QStringLiteral("interactionId"), m_callId}};
+    // 李娜 took the call: hers to hear again.
+    QCOMPARE(outcomeOf(m_lina->call(method::CustomerRecordingLink, call)), QStringLiteral("ok"));
+    // 王伟 had nothing to do with it, nor with the customer now: refused,
+    // and the attempt is in the audit log.
+    TestClient wangWei(m_hub->url());
+    QVERIFY(wangWei.signIn(QStringLiteral("wang.wei")).has_value());
+    const qint64 refusedBefore =
+        m_hub->auditCount(QStringLiteral("recording.link.refused"), m_callId);
+    QCOMPARE(outcomeOf(wangWei.call(method::CustomerRecordingLink, call)),
+             QStringLiteral("forbidden"));
+    QCOMPARE(m_hub->auditCount(QStringLiteral("recording.link.refused"), m_callId),
+             refusedBefore + 1);
+    // An id the hub never had is simply not there.
+    QCOMPARE(outcomeOf(wangWei.call(method::CustomerRecordingLink,
+                                    {{QStringLiteral("interactionId"), QStringLiteral("i-none")}})),
+             QStringLiteral("not_found"));
 }
 
 QTEST_GUILESS_MAIN(tst_HubReview)
