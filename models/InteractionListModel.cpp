@@ -1,5 +1,7 @@
 #include "InteractionListModel.h"
 
+#include <QTextDocument>
+
 #include "DomainText.h"
 
 #include <QDateTime>
@@ -79,8 +81,11 @@ QVariant InteractionListModel::data(const QModelIndex& index, int role) const
             return {};
         }
     case Qt::ToolTipRole:
-        if (index.column() == CustomerColumn)
-            return item.customer.identity;
+        // The identity is the customer's own (a social handle, an
+        // address): a tooltip would render markup in it, so it goes as
+        // escaped text.
+        if (index.column() == CustomerColumn && !item.customer.identity.isEmpty())
+            return Qt::convertFromPlainText(item.customer.identity, Qt::WhiteSpaceNoWrap);
         return {};
     default:
         return {};

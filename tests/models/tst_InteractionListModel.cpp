@@ -2,6 +2,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTextDocument>
 #include <QtTest/QTest>
 
 using namespace qidong::models;
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void clockTickIsOneSignalForTheTimeColumns();
     void displaysWhatAnAgentReads();
     void snapshotIsTheOnlyReset();
+    void aCustomersMarkupIsNeverRendered();
 
 private:
     std::unique_ptr<InteractionListModel> m_model;
@@ -213,6 +215,25 @@ void tst_InteractionListModel::snapshotIsTheOnlyReset()
     QCOMPARE(m_model->rowOf(QStringLiteral("i-1")), -1);
     QCOMPARE(m_model->interactionAt(1)->id, QStringLiteral("i-9"));
     QVERIFY(m_model->interactionAt(2) == nullptr);
+}
+
+void tst_InteractionListModel::aCustomersMarkupIsNeverRendered()
+{
+    // A social handle is whatever the customer chose.
+    Interaction hostile = chat(9);
+    hostile.customer.displayName = QStringLiteral("<b>Boss</b>");
+    hostile.customer.identity = QStringLiteral("<img src=x><a href='http://evil'>me</a>");
+    m_model->upsert(hostile);
+    const QModelIndex customer = m_model->index(0, InteractionListModel::CustomerColumn);
+    // Shown as typed (item views draw DisplayRole as plain text)…
+    QCOMPARE(customer.data().toString(), QStringLiteral("<b>Boss</b>"));
+    // …and the tooltip, which Qt renders as rich text when it looks like
+    // it, carries the handle escaped: what shows is the text itself.
+    const QString tip = customer.data(Qt::ToolTipRole).toString();
+    QTextDocument shown;
+    shown.setHtml(tip);
+    QCOMPARE(shown.toPlainText().trimmed(), hostile.customer.identity);
+    QVERIFY(!tip.contains(QStringLiteral("<img")));
 }
 
 QTEST_GUILESS_MAIN(tst_InteractionListModel)

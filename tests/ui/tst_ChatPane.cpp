@@ -16,6 +16,7 @@
 #include "ui/shell/ShellWindow.h"
 #include "ui/shell/SignInDialog.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -143,6 +144,26 @@ void tst_ChatPane::agentChatsThroughThePane()
     }));
     QVERIFY(
         pane->tabs()->tabText(pane->tabs()->indexOf(view)).startsWith(QStringLiteral("<b>Boss")));
+    // The whole window, not only the conversation (the offer, the list,
+    // the customer pane): no label renders the name as markup, and no
+    // tooltip or list tooltip would.
+    const QString tag = QStringLiteral("<b>Boss");
+    for (const QLabel* label : shell->findChildren<QLabel*>()) {
+        QVERIFY2(!label->text().contains(tag) || label->textFormat() == Qt::PlainText,
+                 qPrintable(label->objectName() + QStringLiteral(": ") + label->text()));
+    }
+    for (const QWidget* widget : shell->findChildren<QWidget*>())
+        QVERIFY2(!widget->toolTip().contains(tag), qPrintable(widget->toolTip()));
+    for (const QAbstractItemView* list : shell->findChildren<QAbstractItemView*>()) {
+        const QAbstractItemModel* model = list->model();
+        for (int row = 0; model && row < model->rowCount(); ++row) {
+            for (int column = 0; column < model->columnCount(); ++column) {
+                const QString tip = model->index(row, column).data(Qt::ToolTipRole).toString();
+                QVERIFY2(!tip.contains(tag) && !tip.contains(QStringLiteral("<img")),
+                         qPrintable(tip));
+            }
+        }
+    }
 
     // The customer types; the agent sees it.
     QCOMPARE(outcomeOf(customer.call(method::CustomerTyping, {{QStringLiteral("typing"), true}})),
