@@ -112,6 +112,11 @@ Result<bool> Hub::open()
     m_vocCases = std::make_unique<VocCases>(*m_database, *m_customerStore);
     m_recordingLinks = std::make_unique<RecordingLinks>();
     m_audit = std::make_unique<AuditLog>(*m_database);
+    if (Result<int> sealed = m_audit->sealUnchained(); !sealed)
+        return sealed.error();
+    else if (sealed.value() > 0)
+        logInfo(lcServer, QLatin1StringView("audit.sealed"),
+                {{QStringLiteral("entries"), sealed.value()}});
     m_reviews = std::make_unique<ReviewStore>(*m_database);
     m_customerInsights->setRecordings(m_recordingLinks.get());
     if (m_options.demo) {
@@ -199,8 +204,9 @@ Result<bool> Hub::open()
     m_trunk = std::make_unique<PhoneTrunk>(*m_interactions, *m_accounts, *m_voice);
     connectEvents();
     m_dispatcher = std::make_unique<MethodDispatcher>();
-    m_authMethods = std::make_unique<AuthMethods>(*m_accounts, *m_sessionStore, *m_sessions,
-                                                  *m_directory, *m_throttle, *m_snapshots);
+    m_authMethods =
+        std::make_unique<AuthMethods>(*m_accounts, *m_sessionStore, *m_sessions, *m_directory,
+                                      *m_throttle, *m_snapshots, *m_audit);
     m_authMethods->registerWith(*m_dispatcher);
     m_agentMethods = std::make_unique<AgentMethods>(*m_directory, *m_snapshots, *m_alerts);
     m_agentMethods->registerWith(*m_dispatcher);

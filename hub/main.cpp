@@ -6,12 +6,15 @@
 #include "simulate/CallSimulator.h"
 #include "simulate/PhoneNetwork.h"
 #include "simulate/Simulator.h"
+#include "storage/AuditLog.h"
+#include "storage/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTimer>
 
@@ -225,6 +228,40 @@ int runSimulation(QCoreApplication& app)
     return simulator.failures() > 0 ? 1 : 0;
 }
 
+// `qidong-hub --verify-audit --data-dir DIR`: walks the audit log's hash
+// chain (AuditLog) and names the first entry that was changed, removed or
+// reordered.
+int verifyAudit(const QString& dataDir)
+{
+    const QString path = QDir(dataDir).filePath(QStringLiteral("qidong-hub.sqlite"));
+    if (dataDir.isEmpty() || !QFileInfo::exists(path)) {
+        std::fprintf(stderr, "qidong-hub: no hub database in \"%s\" (give --data-dir)\n",
+                     qPrintable(dataDir));
+        return 2;
+    }
+    if (!PasswordHasher::initialize()) // libsodium hashes the chain
+        return 2;
+    qidong::protocol::Result<std::unique_ptr<Database>> database = Database::open(path);
+    if (!database) {
+        std::fprintf(stderr, "qidong-hub: %s\n", qPrintable(database.error().message));
+        return 2;
+    }
+    const AuditLog audit(*database.value());
+    const qidong::protocol::Result<AuditLog::Verification> checked = audit.verify();
+    if (!checked) {
+        std::fprintf(stderr, "qidong-hub: %s\n", qPrintable(checked.error().message));
+        return 2;
+    }
+    if (checked.value().firstBrokenId != 0) {
+        std::fprintf(stderr, "qidong-hub: the audit log is broken: %s\n",
+                     qPrintable(checked.value().problem));
+        return 3;
+    }
+    std::printf("qidong-hub: the audit log is intact: %lld entries\n",
+                static_cast<long long>(checked.value().entries));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -252,8 +289,13 @@ int main(int argc, char* argv[])
         QStringLiteral("check-config"),
         QStringLiteral("Check the options (and --config) and what they point at, then exit:"
                        " 0 fine, 2 not."));
+    const QCommandLineOption verifyAuditOption(
+        QStringLiteral("verify-audit"),
+        QStringLiteral("Check the audit log's hash chain in --data-dir, then exit: 0 intact,"
+                       " 3 broken (the first broken entry is named), 2 not readable."));
     parser.addOption(configOption);
     parser.addOption(checkOption);
+    parser.addOption(verifyAuditOption);
     parser.process(app);
     if (parser.isSet(configOption)) {
         const qidong::protocol::Result<QStringList> fromFile =
@@ -278,6 +320,9 @@ int main(int argc, char* argv[])
         std::printf("qidong-hub %s: %s\n", QIDONG_VERSION, qPrintable(summary.value()));
         return 0;
     }
+
+    if (parser.isSet(verifyAuditOption))
+        return verifyAudit(parser.value(QStringLiteral("data-dir")));
 
     installJsonLogHandler();
     if (!PasswordHasher::initialize()) {

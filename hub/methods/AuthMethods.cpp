@@ -1,5 +1,7 @@
 #include "AuthMethods.h"
+
 #include "Clock.h"
+#include "storage/AuditLog.h"
 
 #include "RequestParams.h"
 #include "SnapshotBuilder.h"
@@ -35,7 +37,8 @@ Error alreadySignedIn()
 
 AuthMethods::AuthMethods(AccountStore& accounts, SessionStore& sessionStore,
                          SessionRegistry& sessions, AgentDirectory& directory,
-                         LoginThrottle& throttle, const SnapshotBuilder& snapshots, QObject* parent)
+                         LoginThrottle& throttle, const SnapshotBuilder& snapshots, AuditLog& audit,
+                         QObject* parent)
     : QObject(parent)
     , m_accounts(accounts)
     , m_sessionStore(sessionStore)
@@ -43,6 +46,7 @@ AuthMethods::AuthMethods(AccountStore& accounts, SessionStore& sessionStore,
     , m_directory(directory)
     , m_throttle(throttle)
     , m_snapshots(snapshots)
+    , m_audit(audit)
     , m_decoyHash(PasswordHasher::decoyHash())
 {}
 
@@ -76,6 +80,8 @@ void AuthMethods::login(ClientConnection& caller, const Request& request)
     if (const std::optional<qint64> wait = m_throttle.retryAfterMs(username, peer, now)) {
         logWarning(lcAuth, QLatin1StringView("login.throttled"),
                    {{QStringLiteral("user"), username}, {QStringLiteral("peer"), peer}});
+        (void)m_audit.write(username, QStringLiteral("auth.login.throttled"), username,
+                            {{QStringLiteral("peer"), peer}});
         caller.sendError(request.id,
                          makeError(ErrorCode::Throttled,
                                    QStringLiteral("too many failed sign-ins; try again later"),
@@ -107,6 +113,8 @@ void AuthMethods::finishLogin(ClientConnection& caller, qint64 requestId, const 
         logWarning(
             lcAuth, QLatin1StringView("login.failed"),
             {{QStringLiteral("user"), username}, {QStringLiteral("peer"), caller.peerAddress()}});
+        (void)m_audit.write(username, QStringLiteral("auth.login.failed"), username,
+                            {{QStringLiteral("peer"), caller.peerAddress()}});
         caller.sendError(requestId, makeError(ErrorCode::InvalidCredentials,
                                               QStringLiteral("wrong username or password")));
         return;
@@ -131,6 +139,8 @@ void AuthMethods::refresh(ClientConnection& caller, const Request& request)
         logWarning(lcAuth, QLatin1StringView("refresh.reused"),
                    {{QStringLiteral("agent"), check.agentId},
                     {QStringLiteral("peer"), caller.peerAddress()}});
+        (void)m_audit.write(check.agentId, QStringLiteral("auth.refresh.reused"), check.agentId,
+                            {{QStringLiteral("peer"), caller.peerAddress()}});
         m_sessions.revokeFamily(check.family);
     }
     if (check.outcome != RefreshOutcome::Valid) {
@@ -159,6 +169,11 @@ void AuthMethods::grantSession(ClientConnection& caller, qint64 requestId, const
     grant.seq = session.events().lastSeq();
     grant.snapshot = m_snapshots.build(session);
     caller.sendResult(requestId, grant.toJson());
+    (void)m_audit.write(
+        agentId, QStringLiteral("auth.login"), agentId,
+        {{QStringLiteral("peer"), caller.peerAddress()},
+         {QStringLiteral("via"),
+          refreshFamily.isEmpty() ? QStringLiteral("password") : QStringLiteral("refresh")}});
     logInfo(lcAuth, QLatin1StringView("login.succeeded"),
             {{QStringLiteral("agent"), agentId},
              {QStringLiteral("session"), session.id()},

@@ -8,6 +8,7 @@ namespace qidong::hub {
 
 class AccountStore;
 class AgentDirectory;
+class AuditLog;
 class ClientConnection;
 class LoginThrottle;
 class MethodDispatcher;
@@ -24,7 +25,7 @@ class AuthMethods final : public QObject
 public:
     AuthMethods(AccountStore& accounts, SessionStore& sessionStore, SessionRegistry& sessions,
                 AgentDirectory& directory, LoginThrottle& throttle,
-                const SnapshotBuilder& snapshots, QObject* parent = nullptr);
+                const SnapshotBuilder& snapshots, AuditLog& audit, QObject* parent = nullptr);
     ~AuthMethods() override;
 
     void registerWith(MethodDispatcher& dispatcher);
@@ -45,6 +46,9 @@ private:
     AgentDirectory& m_directory;
     LoginThrottle& m_throttle;
     const SnapshotBuilder& m_snapshots;
+    // Sign-ins, failed and throttled ones and reused refresh tokens are
+    // kept in the audit log as well as the journal.
+    AuditLog& m_audit;
     QString m_decoyHash;
 };
 

@@ -347,6 +347,20 @@ const QList<Migration>& schemaMigrations()
              QStringLiteral(
                  "CREATE INDEX interactions_agent ON interactions(agent_id, created_at)"),
          }},
+        {9,
+         {
+             // The audit log becomes a hash chain (AuditLog): each entry
+             // carries the hash of the one before and its own. Rows written
+             // before this have none until AuditLog seals them, once; after
+             // that no row changes and none is deleted.
+             QStringLiteral("ALTER TABLE audit_log ADD COLUMN prev_hash BLOB"),
+             QStringLiteral("ALTER TABLE audit_log ADD COLUMN hash BLOB"),
+             QStringLiteral("CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log"
+                            " WHEN OLD.hash IS NOT NULL"
+                            " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+             QStringLiteral("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+                            " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+         }},
     };
     return migrations;
 }

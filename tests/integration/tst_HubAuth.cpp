@@ -140,6 +140,9 @@ void tst_HubAuth::supervisorSignsInAndSeesTheFloor()
     QVERIFY(agentGrant.has_value());
     QVERIFY(agent.floorAgents().isEmpty()); // agents do not get the floor
     QCOMPARE(outcomeOf(agent.call(method::FloorSubscribe)), QStringLiteral("forbidden"));
+    // Both sign-ins are in the audit log.
+    QCOMPARE(m_hub->auditCount(QStringLiteral("auth.login"), grant->snapshot.agent.id), 1);
+    QCOMPARE(m_hub->auditCount(QStringLiteral("auth.login"), agentGrant->snapshot.agent.id), 1);
 }
 
 void tst_HubAuth::wrongPasswordIsRefused_data()
@@ -163,6 +166,8 @@ void tst_HubAuth::wrongPasswordIsRefused()
     QCOMPARE(outcomeOf(response), QStringLiteral("invalid_credentials"));
     QVERIFY(client.isConnected()); // the agent can try again
     QCOMPARE(outcomeOf(client.call(method::FloorAgents)), QStringLiteral("unauthenticated"));
+    // Audited under the name tried, known or not.
+    QCOMPARE(m_hub->auditCount(QStringLiteral("auth.login.failed"), username), 1);
 }
 
 void tst_HubAuth::repeatedFailuresAreThrottled()
@@ -187,6 +192,9 @@ void tst_HubAuth::repeatedFailuresAreThrottled()
     TestClient other(m_hub->url());
     QVERIFY(other.signIn(QStringLiteral("li.na")).has_value());
     QVERIFY(m_hub->logged(QStringLiteral("login.throttled")));
+    QCOMPARE(m_hub->auditCount(QStringLiteral("auth.login.failed"), QStringLiteral("wang.wei")), 5);
+    QCOMPARE(m_hub->auditCount(QStringLiteral("auth.login.throttled"), QStringLiteral("wang.wei")),
+             2);
 }
 
 void tst_HubAuth::rolesAreCheckedByTheHub_data()
