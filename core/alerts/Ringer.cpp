@@ -2,12 +2,12 @@
 
 #include "core/CoreLog.h"
 #include "core/voice/AudioDeviceWatcher.h"
+#include "core/voice/DeviceFormat.h"
 #include "core/voice/FramePlayout.h"
 #include "media/FormatConverter.h"
 
 #include <QAudioDevice>
 #include <QFile>
-#include <QMediaDevices>
 #include <QtEndian>
 
 namespace qidong::core {
@@ -123,13 +123,10 @@ QByteArray Ringer::ringingOn() const
 
 QByteArray Ringer::deviceToRingOn() const
 {
-    if (!m_deviceId.isEmpty()) {
-        for (const QAudioDevice& output : QMediaDevices::audioOutputs())
-            if (output.id() == m_deviceId)
-                return m_deviceId;
+    const QByteArray id = outputOrDefault(m_deviceId).id();
+    if (!m_deviceId.isEmpty() && id != m_deviceId)
         qCInfo(lcCore) << "ring device" << m_deviceId << "is gone; using the default output";
-    }
-    return QMediaDevices::defaultAudioOutput().id();
+    return id;
 }
 
 void Ringer::ring()

@@ -1,6 +1,7 @@
 #include "core/voice/DeviceFormat.h"
 
 #include <QAudioDevice>
+#include <QMediaDevices>
 
 namespace qidong::core {
 
@@ -17,6 +18,14 @@ QAudioFormat deviceFormatFor(const QAudioDevice& device)
         format.sampleFormat() != QAudioFormat::Float)
         format.setSampleFormat(QAudioFormat::Float);
     return format;
+}
+
+QAudioDevice outputOrDefault(const QByteArray& id)
+{
+    for (const QAudioDevice& device : QMediaDevices::audioOutputs())
+        if (!id.isEmpty() && device.id() == id)
+            return device;
+    return QMediaDevices::defaultAudioOutput();
 }
 
 media::FormatConverter::DeviceFormat converterFormat(const QAudioFormat& format)

@@ -12,6 +12,9 @@ namespace qidong::core {
 // preferred format (converted by media::FormatConverter) when not. Shared
 // by the softphone's pipeline and the recording player.
 QAudioFormat deviceFormatFor(const QAudioDevice& device);
+// The output with this id (QAudioDevice::id), or the default output when
+// the id is empty or the device is gone (unplugged).
+QAudioDevice outputOrDefault(const QByteArray& id);
 media::FormatConverter::DeviceFormat converterFormat(const QAudioFormat& format);
 int bytesFor(const QAudioFormat& format, int ms);
 

@@ -5,7 +5,6 @@
 #include "media/FormatConverter.h"
 
 #include <QAudioSink>
-#include <QMediaDevices>
 #include <QTimer>
 
 #include <algorithm>
@@ -15,14 +14,6 @@ namespace qidong::core {
 namespace {
 
 constexpr int kPumpMs = 20;
-
-QAudioDevice outputFor(const QByteArray& id)
-{
-    for (const QAudioDevice& device : QMediaDevices::audioOutputs())
-        if (device.id() == id)
-            return device;
-    return QMediaDevices::defaultAudioOutput(); // none chosen, or unplugged
-}
 
 } // namespace
 
@@ -44,7 +35,7 @@ FramePlayout::~FramePlayout()
 bool FramePlayout::start(const QByteArray& deviceId, Source source)
 {
     stop();
-    m_device = outputFor(deviceId);
+    m_device = outputOrDefault(deviceId);
     const QAudioFormat format = deviceFormatFor(m_device);
     m_converter = std::make_unique<media::FormatConverter>(converterFormat(format));
     m_bytesPerMs = std::max(1, bytesFor(format, 1000) / 1000);
